@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"time"
+
+	"github.com/peduli/peduli/internal/app"
+	"github.com/peduli/peduli/internal/platform/config"
+)
+
+// casbinReload bounds how long another replica's role change can take to
+// be seen here.
+const casbinReload = 30 * time.Second
+
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := config.Load("serve", args)
+	if err != nil {
+		return err
+	}
+	if err := app.PrepareSecret(&cfg); err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.LogLevel)
+	started := time.Now()
+	d, err := app.Open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	a, err := app.New(cfg, log, d)
+	if err != nil {
+		d.Close()
+		return err
+	}
+	defer a.Close()
+	firstRun, err := a.IsEmpty(ctx)
+	if err != nil {
+		return err
+	}
+	if err := a.Provision(ctx); err != nil {
+		return err
+	}
+	if (firstRun && cfg.Embedded()) || cfg.Demo {
+		if err := a.Demo(ctx, stdout); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "url", cfg.BaseURL,
+		"database", map[bool]string{true: "sqlite", false: "postgres"}[cfg.Embedded()],
+		"startup_ms", time.Since(started).Milliseconds())
+	go a.Access.ReloadEvery(ctx, casbinReload)
+	go a.RunJobs(ctx)
+
+	errc := make(chan error, 1)
+	go func() { errc <- a.HTTP.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	if err := a.HTTP.ShutdownWithTimeout(cfg.ShutdownTimeout); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,92 @@
+// Package access decides what a user may do: roles per tenant, region and
+// platform, stored in casbin (the one source of truth for who has which
+// role), and the permissions each role grants.
+package access
+
+// Role is a named set of permissions within a domain.
+type Role string
+
+// Tenant roles, then the region and platform roles.
+const (
+	Owner         Role = "owner"
+	Admin         Role = "admin"
+	Treasurer     Role = "treasurer"
+	Facilitator   Role = "facilitator"
+	Viewer        Role = "viewer"
+	Coordinator   Role = "coordinator"
+	PlatformAdmin Role = "platform_admin"
+)
+
+// TenantRoles are the roles a tenant's team member can hold, strongest first.
+var TenantRoles = []Role{Owner, Admin, Treasurer, Facilitator, Viewer}
+
+// ValidTenantRole reports whether r is a tenant role.
+func ValidTenantRole(r string) bool {
+	for _, t := range TenantRoles {
+		if string(t) == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Perm is an object and an action on it, e.g. {"people", "write"}.
+type Perm struct{ Obj, Act string }
+
+// The permissions routes require. "people" is who a group serves (names and
+// non-sensitive facts); "personal" is the sensitive part (NIK, KK, phone,
+// income, health) shown only on a single-record read, which is audited.
+var (
+	TenantRead     = Perm{"tenant", "read"}
+	TenantWrite    = Perm{"tenant", "write"}
+	TenantDelete   = Perm{"tenant", "delete"}
+	TenantTransfer = Perm{"tenant", "transfer"}
+	TeamRead       = Perm{"team", "read"}
+	TeamWrite      = Perm{"team", "write"}
+	PeopleRead     = Perm{"people", "read"}
+	PeopleWrite    = Perm{"people", "write"}
+	PersonalRead   = Perm{"personal", "read"}
+	ProgramsRead   = Perm{"programs", "read"}
+	ProgramsWrite  = Perm{"programs", "write"}
+	ActivityWrite  = Perm{"activities", "write"}
+	OutcomesWrite  = Perm{"outcomes", "write"}
+	PartnersRead   = Perm{"partners", "read"}
+	PartnersWrite  = Perm{"partners", "write"}
+	DonationsRead  = Perm{"donations", "read"}
+	DonationsWrite = Perm{"donations", "write"}
+	DonorsRead     = Perm{"donors", "read"}
+	LedgerRead     = Perm{"ledger", "read"}
+	LedgerWrite    = Perm{"ledger", "write"}
+	LedgerApprove  = Perm{"ledger", "approve"}
+	AuditRead      = Perm{"audit", "read"}
+	ReportsRead    = Perm{"reports", "read"}
+	SettingsWrite  = Perm{"settings", "write"}
+)
+
+// readAll is every read permission but the audit log (owners and admins only).
+var readAll = []Perm{TenantRead, TeamRead, PeopleRead, PersonalRead, ProgramsRead, PartnersRead,
+	DonationsRead, DonorsRead, LedgerRead, ReportsRead}
+
+// grants is DESIGN §5 as data: what each tenant role may do. Owners hold the
+// wildcard; everyone else is listed, so a new permission is denied by default.
+var grants = map[Role][]Perm{
+	Owner: {{"*", "*"}},
+	Admin: append(append([]Perm{}, readAll...), AuditRead, TenantWrite, TeamWrite, PeopleWrite,
+		ProgramsWrite, ActivityWrite, OutcomesWrite, PartnersWrite, DonationsWrite, LedgerWrite,
+		LedgerApprove, SettingsWrite),
+	Treasurer: append(append([]Perm{}, readAll...), DonationsWrite, LedgerWrite, LedgerApprove),
+	Facilitator: {TenantRead, TeamRead, PeopleRead, PersonalRead, PeopleWrite, ProgramsRead,
+		ActivityWrite, OutcomesWrite, PartnersRead, DonationsRead, ReportsRead},
+	Viewer: {TenantRead, TeamRead, ProgramsRead, PartnersRead, DonationsRead, ReportsRead},
+}
+
+// Allows reports whether role grants p, without asking casbin; pages use it
+// to hide buttons a role cannot use.
+func Allows(role Role, p Perm) bool {
+	for _, g := range grants[role] {
+		if (g.Obj == "*" || g.Obj == p.Obj) && (g.Act == "*" || g.Act == p.Act) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,143 @@
+// Package app wires Peduli together once: it opens the database, runs
+// migrations, builds every service from the config and mounts the routes.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/config"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/provision"
+	"github.com/peduli/peduli/internal/tenancy"
+	"github.com/peduli/peduli/tenants"
+)
+
+// BodyLimit is the largest request body accepted (1 MiB).
+const BodyLimit = 1 << 20
+
+// App is the running product: its dependencies and its HTTP handler.
+type App struct {
+	Config   config.Config
+	Log      *slog.Logger
+	DB       *db.DB
+	Access   *access.Enforcer
+	Identity *identity.Service
+	Tenancy  *tenancy.Service
+	HTTP     *fiber.App
+
+	auth *identity.Handlers
+}
+
+// Open connects to the configured database and migrates it (as the owner
+// role when PEDULI_MIGRATE_DATABASE_URL differs from the serving URL).
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, error) {
+	if cfg.Embedded() {
+		d, err := db.OpenSQLite(filepath.Join(cfg.DataDir, "peduli.db"), db.Options{Logger: log})
+		if err != nil {
+			return nil, err
+		}
+		return d, d.Migrate(ctx, log)
+	}
+	if cfg.MigrateDatabaseURL != cfg.DatabaseURL {
+		owner, err := db.OpenPostgres(cfg.MigrateDatabaseURL, db.Options{MaxOpenConns: 2, Logger: log})
+		if err != nil {
+			return nil, err
+		}
+		err = owner.Migrate(ctx, log)
+		owner.Close()
+		if err != nil {
+			return nil, err
+		}
+		return db.OpenPostgres(cfg.DatabaseURL, db.Options{Logger: log})
+	}
+	d, err := db.OpenPostgres(cfg.DatabaseURL, db.Options{Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	return d, d.Migrate(ctx, log)
+}
+
+// New builds the App on an open, migrated database.
+func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
+	en, err := access.NewEnforcer(d, log)
+	if err != nil {
+		return nil, err
+	}
+	now := func() time.Time { return time.Now().UTC() }
+	idn := &identity.Service{Store: identity.NewStore(d), SessionIdle: cfg.SessionIdle,
+		SessionAbsolute: cfg.SessionAbsolute, Now: now}
+	a := &App{
+		Config: cfg, Log: log, DB: d, Access: en, Identity: idn,
+		Tenancy: &tenancy.Service{DB: d, Store: tenancy.NewStore(d), Identity: idn, Access: en,
+			BaseURL: cfg.BaseURL, Log: log, Now: now},
+		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS()},
+	}
+	a.HTTP = fiber.New(fiber.Config{
+		Immutable:             true, // handler strings outlive the request in stored structs
+		BodyLimit:             BodyLimit,
+		ReadBufferSize:        16 << 10,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+		ErrorHandler:          httpx.ErrorHandler(log, nil),
+	})
+	a.HTTP.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
+		log.Error("panic", "request_id", httpx.RequestID(c), "panic", fmt.Sprint(e))
+	}}))
+	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()))
+	a.HTTP.Use(idn.Middleware(cfg.HTTPS()))
+	a.mountAPI()
+	return a, nil
+}
+
+// Provision applies the tenants directory: the embedded one unless
+// PEDULI_TENANTS_DIR names another; an empty PEDULI_TENANTS_DIR disables it.
+func (a *App) Provision(ctx context.Context) error {
+	var fsys fs.FS = tenants.FS
+	if a.Config.TenantsDirSet {
+		if a.Config.TenantsDir == "" {
+			return nil
+		}
+		fsys = os.DirFS(a.Config.TenantsDir)
+	}
+	return a.Apply(ctx, fsys)
+}
+
+// Apply applies one tenants directory, idempotently.
+func (a *App) Apply(ctx context.Context, fsys fs.FS) error {
+	return provision.Apply(ctx, fsys, a.provisionSteps())
+}
+
+func (a *App) provisionSteps() []provision.Step {
+	return []provision.Step{
+		{Name: "regions", Apply: a.Tenancy.ApplyRegions},
+		{Name: "groups", Apply: a.Tenancy.ApplyGroups},
+	}
+}
+
+// Ready reports whether the database answers within two seconds.
+func (a *App) Ready(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := a.DB.Ping(ctx); err != nil {
+		return errors.Join(errors.New("database unreachable"), err)
+	}
+	return nil
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }

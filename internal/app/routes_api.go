@@ -1,0 +1,69 @@
+package app
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+// route is one line of a route table. A tenant route names the permission
+// its caller's role must grant.
+type route struct {
+	method  string
+	path    string
+	perm    access.Perm
+	handler fiber.Handler
+}
+
+// mountAPI mounts the JSON API under /api/v1 from three tables: public,
+// signed-in, and a tenant's workspace.
+func (a *App) mountAPI() {
+	t := &tenancy.Handlers{Service: a.Tenancy, Auth: a.auth}
+
+	a.HTTP.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
+	a.HTTP.Get("/readyz", a.readyz)
+
+	api := a.HTTP.Group("/api/v1", httpx.NoStore)
+	public := []route{
+		{method: fiber.MethodPost, path: "/signup", handler: t.Signup},
+		{method: fiber.MethodPost, path: "/auth/login", handler: a.auth.Login},
+		{method: fiber.MethodPost, path: "/invitations/:token/accept", handler: t.Accept},
+		{method: fiber.MethodGet, path: "/regions", handler: t.Regions},
+	}
+	for _, r := range public {
+		api.Add(r.method, r.path, r.handler)
+	}
+
+	signedIn := []route{
+		{method: fiber.MethodPost, path: "/auth/logout", handler: a.auth.Logout},
+		{method: fiber.MethodGet, path: "/me", handler: t.Me},
+	}
+	for _, r := range signedIn {
+		api.Add(r.method, r.path, identity.RequireUser, r.handler)
+	}
+
+	workspace := []route{
+		{fiber.MethodGet, "", access.TenantRead, t.Tenant},
+		{fiber.MethodGet, "/team", access.TeamRead, t.Team},
+		{fiber.MethodPost, "/team", access.TeamWrite, t.Invite},
+		{fiber.MethodPatch, "/team/:user_id", access.TeamWrite, t.ChangeRole},
+		{fiber.MethodDelete, "/team/:user_id", access.TeamWrite, t.RemoveMember},
+	}
+	ws := api.Group("/t/:slug", identity.RequireUser, a.Tenancy.Resolve)
+	for _, r := range workspace {
+		ws.Add(r.method, r.path, a.Tenancy.Require(r.perm), r.handler)
+	}
+
+	api.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+}
+
+func (a *App) readyz(c *fiber.Ctx) error {
+	if err := a.Ready(c.UserContext()); err != nil {
+		a.Log.Warn("not ready", "error", err)
+		return c.Status(fiber.StatusServiceUnavailable).JSON(fiber.Map{"status": "unavailable"})
+	}
+	return c.JSON(fiber.Map{"status": "ok"})
+}

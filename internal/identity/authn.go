@@ -1,0 +1,79 @@
+package identity
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
+)
+
+const (
+	localUser    = "identity.user"
+	localSession = "identity.session"
+)
+
+// Cookie names the session cookie; the __Host- prefix (HTTPS only) pins it
+// to this host and path "/".
+func Cookie(https bool) string {
+	if https {
+		return "__Host-peduli_session"
+	}
+	return "peduli_session"
+}
+
+// Middleware resolves the caller from a Bearer token or the session
+// cookie. It lets anonymous requests through; RequireUser refuses them.
+func (s *Service) Middleware(https bool) fiber.Handler {
+	cookie := Cookie(https)
+	return func(c *fiber.Ctx) error {
+		token := bearer(c.Get(fiber.HeaderAuthorization))
+		if token == "" {
+			token = c.Cookies(cookie)
+		}
+		if token == "" {
+			return c.Next()
+		}
+		u, sess, err := s.Resolve(c.UserContext(), token)
+		if errors.Is(err, errs.ErrUnauthenticated) {
+			return c.Next()
+		}
+		if err != nil {
+			return err
+		}
+		c.Locals(localUser, u)
+		c.Locals(localSession, sess)
+		httpx.SetLogUser(c, u.ID)
+		return c.Next()
+	}
+}
+
+func bearer(h string) string {
+	scheme, token, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
+	return strings.TrimSpace(token)
+}
+
+// RequireUser answers 401 to a request without a valid session.
+func RequireUser(c *fiber.Ctx) error {
+	if UserOf(c) == nil {
+		return errs.ErrUnauthenticated
+	}
+	return c.Next()
+}
+
+// UserOf returns the authenticated user, or nil.
+func UserOf(c *fiber.Ctx) *User {
+	u, _ := c.Locals(localUser).(*User)
+	return u
+}
+
+// SessionOf returns the current session, or nil.
+func SessionOf(c *fiber.Ctx) *Session {
+	s, _ := c.Locals(localSession).(*Session)
+	return s
+}

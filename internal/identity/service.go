@@ -1,0 +1,137 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+)
+
+// Service owns the rules of accounts and logins.
+type Service struct {
+	Store           *Store
+	SessionIdle     time.Duration
+	SessionAbsolute time.Duration
+	Now             func() time.Time
+}
+
+// NewUser is what it takes to create an account.
+type NewUser struct {
+	Email    string
+	Name     string
+	Phone    string
+	Password string
+	Locale   string
+}
+
+// Validate checks a new account's fields; prefix names the JSON object
+// holding them ("owner." in sign-up).
+func (n NewUser) Validate(prefix string) error {
+	v := &errs.ValidationError{}
+	if msg := CheckPasswordRules(n.Password); msg != "" {
+		v.Add(prefix+"password", "password", msg)
+	}
+	return v.Err()
+}
+
+// CreateUser inserts a user inside tx (so sign-up can create her together
+// with her group). A taken email is a conflict.
+func (s *Service) CreateUser(tx *gorm.DB, n NewUser) (*User, error) {
+	if err := n.Validate(""); err != nil {
+		return nil, err
+	}
+	hash, err := HashPassword(n.Password)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	u := &User{
+		ID: db.NewID(), Email: NormalizeEmail(n.Email), Name: n.Name, Phone: n.Phone,
+		Locale: n.Locale, PasswordHash: hash, PasswordChangedAt: now, CreatedAt: now, UpdatedAt: now,
+	}
+	if err := tx.Create(u).Error; err != nil {
+		if db.IsDuplicate(err) {
+			return nil, errs.Conflict("email_taken", "an account with this email already exists")
+		}
+		return nil, err
+	}
+	return u, nil
+}
+
+// ErrBadCredentials is returned for a wrong email or password alike.
+var ErrBadCredentials = errors.New("email or password is wrong")
+
+// Login checks the credentials and opens a new session. A wrong email and a
+// wrong password take the same time and give the same error.
+func (s *Service) Login(ctx context.Context, email, password string) (string, *User, error) {
+	u, err := s.Store.UserByEmail(ctx, email)
+	if errors.Is(err, errs.ErrNotFound) {
+		_, _ = VerifyPassword(dummyHash, password)
+		return "", nil, ErrBadCredentials
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	ok, err := VerifyPassword(u.PasswordHash, password)
+	if err != nil {
+		return "", nil, err
+	}
+	if !ok || u.DisabledAt != nil {
+		return "", nil, ErrBadCredentials
+	}
+	token, err := s.StartSession(ctx, u.ID)
+	return token, u, err
+}
+
+// StartSession opens a new session for a user already authenticated.
+func (s *Service) StartSession(ctx context.Context, userID string) (string, error) {
+	token, _, err := s.Store.CreateSession(ctx, userID, s.Now(), s.SessionAbsolute)
+	return token, err
+}
+
+// Resolve returns the user and session behind a token.
+func (s *Service) Resolve(ctx context.Context, token string) (*User, *Session, error) {
+	now := s.Now()
+	sess, err := s.Store.SessionByToken(ctx, token, now, s.SessionIdle)
+	if err != nil {
+		return nil, nil, err
+	}
+	u, err := s.Store.User(ctx, sess.UserID)
+	if errors.Is(err, errs.ErrNotFound) || (err == nil && u.DisabledAt != nil) {
+		return nil, nil, errs.ErrUnauthenticated
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.Store.TouchSession(ctx, sess, now); err != nil {
+		return nil, nil, err
+	}
+	return u, sess, nil
+}
+
+// Logout revokes the session at once.
+func (s *Service) Logout(ctx context.Context, sessionID string) error {
+	return s.Store.RevokeSession(ctx, sessionID, s.Now())
+}
+
+// SetPassword replaces a user's password and ends all her sessions.
+func (s *Service) SetPassword(ctx context.Context, userID, password string) error {
+	if msg := CheckPasswordRules(password); msg != "" {
+		return errs.Invalid("password", "password", msg)
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	now := s.Now()
+	err = s.Store.db.Global(ctx).Model(&User{}).Where("id = ?", userID).
+		Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
+	if err != nil {
+		return err
+	}
+	return s.Store.RevokeUserSessions(ctx, userID, "", now)
+}

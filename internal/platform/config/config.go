@@ -1,0 +1,162 @@
+// Package config reads Peduli's settings from PEDULI_* environment variables
+// and command-line flags into one struct. Flags win over the environment.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the server and the CLI.
+type Config struct {
+	Addr               string // PEDULI_ADDR: listen address
+	DatabaseURL        string // PEDULI_DATABASE_URL: PostgreSQL URL for serving; empty = embedded SQLite
+	MigrateDatabaseURL string // PEDULI_MIGRATE_DATABASE_URL: owner role for migrations; defaults to DatabaseURL
+	DataDir            string // PEDULI_DATA_DIR: where the embedded database and uploads live
+	BaseURL            string // PEDULI_BASE_URL: public URL used in links (invitations, receipts)
+	SecretKey          string // PEDULI_SECRET_KEY: master secret for personal-data encryption
+	TenantsDir         string // PEDULI_TENANTS_DIR: declarative data applied at start
+	TenantsDirSet      bool   // whether PEDULI_TENANTS_DIR was given (empty then disables applying)
+	Demo               bool   // PEDULI_DEMO: create demo logins even on a non-empty database
+	LogLevel           string // PEDULI_LOG_LEVEL: debug, info, warn, error
+
+	StripeSecretKey     string // PEDULI_STRIPE_SECRET_KEY
+	StripeWebhookSecret string // PEDULI_STRIPE_WEBHOOK_SECRET
+	StripeAPIBase       string // PEDULI_STRIPE_API_BASE: e.g. stripe-mock's URL in tests
+
+	SMTPURL string // PEDULI_SMTP_URL: smtp://user:pass@host:port?from=...
+
+	SessionIdle     time.Duration // PEDULI_SESSION_IDLE: a session unused this long ends
+	SessionAbsolute time.Duration // PEDULI_SESSION_ABSOLUTE: a session ends this long after login
+	ShutdownTimeout time.Duration // PEDULI_SHUTDOWN_TIMEOUT
+}
+
+// Default returns the settings a newcomer gets with no configuration.
+func Default() Config {
+	return Config{
+		Addr:            "127.0.0.1:8080",
+		DataDir:         "./data",
+		BaseURL:         "http://localhost:8080",
+		LogLevel:        "info",
+		SessionIdle:     12 * time.Hour,
+		SessionAbsolute: 30 * 24 * time.Hour,
+		ShutdownTimeout: 15 * time.Second,
+	}
+}
+
+// Load fills a Config from the environment, then from the flags in args.
+// A command adds its own flags with extra.
+func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, error) {
+	cfg := Default()
+	if err := cfg.fromEnv(os.LookupEnv); err != nil {
+		return cfg, err
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	cfg.Flags(fs)
+	for _, add := range extra {
+		add(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "tenants-dir" {
+			cfg.TenantsDirSet = true
+		}
+	})
+	return cfg, cfg.Validate()
+}
+
+// Flags registers one flag per setting on fs, defaulting to the current values.
+func (c *Config) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (PEDULI_ADDR)")
+	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL URL; empty for embedded SQLite (PEDULI_DATABASE_URL)")
+	fs.StringVar(&c.MigrateDatabaseURL, "migrate-database-url", c.MigrateDatabaseURL, "PostgreSQL URL of the owner role for migrations (PEDULI_MIGRATE_DATABASE_URL)")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory of the embedded database and uploads (PEDULI_DATA_DIR)")
+	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public URL of this server (PEDULI_BASE_URL)")
+	fs.StringVar(&c.SecretKey, "secret-key", c.SecretKey, "master secret for personal data, 32+ characters (PEDULI_SECRET_KEY)")
+	fs.StringVar(&c.TenantsDir, "tenants-dir", c.TenantsDir, "tenants directory applied at start; empty disables (PEDULI_TENANTS_DIR)")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "create demo logins and print them (PEDULI_DEMO)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (PEDULI_LOG_LEVEL)")
+	fs.StringVar(&c.StripeSecretKey, "stripe-secret-key", c.StripeSecretKey, "Stripe secret key of the default host (PEDULI_STRIPE_SECRET_KEY)")
+	fs.StringVar(&c.StripeWebhookSecret, "stripe-webhook-secret", c.StripeWebhookSecret, "Stripe webhook signing secret (PEDULI_STRIPE_WEBHOOK_SECRET)")
+	fs.StringVar(&c.StripeAPIBase, "stripe-api-base", c.StripeAPIBase, "Stripe API base URL (PEDULI_STRIPE_API_BASE)")
+	fs.StringVar(&c.SMTPURL, "smtp-url", c.SMTPURL, "SMTP server for email (PEDULI_SMTP_URL)")
+	fs.DurationVar(&c.SessionIdle, "session-idle", c.SessionIdle, "idle session timeout (PEDULI_SESSION_IDLE)")
+	fs.DurationVar(&c.SessionAbsolute, "session-absolute", c.SessionAbsolute, "absolute session timeout (PEDULI_SESSION_ABSOLUTE)")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "graceful shutdown timeout (PEDULI_SHUTDOWN_TIMEOUT)")
+}
+
+func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
+	strs := map[string]*string{
+		"PEDULI_ADDR":                  &c.Addr,
+		"PEDULI_DATABASE_URL":          &c.DatabaseURL,
+		"PEDULI_MIGRATE_DATABASE_URL":  &c.MigrateDatabaseURL,
+		"PEDULI_DATA_DIR":              &c.DataDir,
+		"PEDULI_BASE_URL":              &c.BaseURL,
+		"PEDULI_SECRET_KEY":            &c.SecretKey,
+		"PEDULI_LOG_LEVEL":             &c.LogLevel,
+		"PEDULI_STRIPE_SECRET_KEY":     &c.StripeSecretKey,
+		"PEDULI_STRIPE_WEBHOOK_SECRET": &c.StripeWebhookSecret,
+		"PEDULI_STRIPE_API_BASE":       &c.StripeAPIBase,
+		"PEDULI_SMTP_URL":              &c.SMTPURL,
+	}
+	for key, dst := range strs {
+		if v, ok := lookup(key); ok {
+			*dst = v
+		}
+	}
+	if v, ok := lookup("PEDULI_TENANTS_DIR"); ok {
+		c.TenantsDir, c.TenantsDirSet = v, true
+	}
+	if v, ok := lookup("PEDULI_DEMO"); ok && v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("PEDULI_DEMO: %w", err)
+		}
+		c.Demo = b
+	}
+	durations := map[string]*time.Duration{
+		"PEDULI_SESSION_IDLE":     &c.SessionIdle,
+		"PEDULI_SESSION_ABSOLUTE": &c.SessionAbsolute,
+		"PEDULI_SHUTDOWN_TIMEOUT": &c.ShutdownTimeout,
+	}
+	for key, dst := range durations {
+		if v, ok := lookup(key); ok && v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", key, err)
+			}
+			*dst = d
+		}
+	}
+	return nil
+}
+
+// Validate checks the settings that would otherwise fail later and obscurely.
+func (c *Config) Validate() error {
+	if c.MigrateDatabaseURL == "" {
+		c.MigrateDatabaseURL = c.DatabaseURL
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("PEDULI_BASE_URL must be an http(s) URL, got %q", c.BaseURL)
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if c.SessionIdle <= 0 || c.SessionAbsolute < c.SessionIdle {
+		return fmt.Errorf("session timeouts: idle must be positive and not above absolute")
+	}
+	return nil
+}
+
+// Embedded reports whether Peduli runs on its embedded SQLite database.
+func (c *Config) Embedded() bool { return c.DatabaseURL == "" }
+
+// HTTPS reports whether the public URL is served over HTTPS, which decides
+// Secure cookies, the __Host- prefix and HSTS.
+func (c *Config) HTTPS() bool { return strings.HasPrefix(c.BaseURL, "https://") }

@@ -1,0 +1,83 @@
+package tenancy
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
+)
+
+const (
+	localTenant = "tenancy.tenant"
+	localRole   = "tenancy.role"
+)
+
+// Resolve turns /t/:slug into the tenant for a member of it. Everyone else
+// gets 404, whether the group exists or not; members of a suspended group
+// get 403.
+func (s *Service) Resolve(c *fiber.Ctx) error {
+	u := identity.UserOf(c)
+	if u == nil {
+		return errs.ErrUnauthenticated
+	}
+	t, err := s.Store.TenantBySlug(c.UserContext(), c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	role, ok := s.Access.RoleIn(u.ID, t.ID)
+	if !ok {
+		return errs.ErrNotFound
+	}
+	httpx.SetLogTenant(c, t.Slug)
+	if t.Status == StatusSuspended {
+		p := httpx.NewProblem("forbidden", "this group is suspended; contact the platform operator")
+		p.Code = "tenant_suspended"
+		return &httpx.ProblemError{Problem: p}
+	}
+	c.Locals(localTenant, t)
+	c.Locals(localRole, role)
+	return c.Next()
+}
+
+// Require answers 403 unless the caller's role in the resolved tenant
+// grants p. Casbin decides.
+func (s *Service) Require(p access.Perm) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		ok, err := s.Access.Can(identity.UserOf(c).ID, TenantOf(c).ID, p)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errs.ErrForbidden
+		}
+		return c.Next()
+	}
+}
+
+// TenantOf returns the tenant Resolve found.
+func TenantOf(c *fiber.Ctx) *Tenant {
+	t, _ := c.Locals(localTenant).(*Tenant)
+	return t
+}
+
+// RoleOf returns the caller's role in the resolved tenant.
+func RoleOf(c *fiber.Ctx) access.Role {
+	r, _ := c.Locals(localRole).(access.Role)
+	return r
+}
+
+// ScopeOf returns the tenant-scoped database handle for the request.
+func (s *Service) ScopeOf(c *fiber.Ctx) db.Scope { return s.DB.Scope(TenantOf(c).ID) }
+
+// ActorOf returns who acts in this request, for the audit log.
+func ActorOf(c *fiber.Ctx) audit.Actor {
+	a := audit.Actor{RequestID: httpx.RequestID(c)}
+	if u := identity.UserOf(c); u != nil {
+		a.UserID = u.ID
+	}
+	return a
+}
