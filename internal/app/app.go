@@ -57,6 +57,9 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, err
 			return nil, err
 		}
 		err = owner.Migrate(ctx, log)
+		if role := db.UserOf(cfg.DatabaseURL); err == nil && role != "" && role != db.UserOf(cfg.MigrateDatabaseURL) {
+			err = owner.GrantApp(ctx, role)
+		}
 		owner.Close()
 		if err != nil {
 			return nil, err

@@ -1,0 +1,20 @@
+# The commands a newcomer needs. `make test` is what CI runs.
+.PHONY: run test test-short fmt vet build
+
+run:
+	go run ./cmd/peduli
+
+build:
+	CGO_ENABLED=0 go build -trimpath -o peduli ./cmd/peduli
+
+test:
+	go test -count=1 -timeout 30m ./...
+
+test-short:
+	go test -short ./...
+
+fmt:
+	gofmt -w cmd internal migrations tenants web
+
+vet:
+	go vet ./...
