@@ -59,6 +59,11 @@ func (e *Env) Send(req *http.Request) *Response {
 	return &Response{Status: res.StatusCode, Header: res.Header, Body: b, t: e.T}
 }
 
+// NewResponse wraps what a client saw outside Env.Do.
+func NewResponse(t testing.TB, status int, h http.Header, body []byte) *Response {
+	return &Response{Status: status, Header: h, Body: body, t: t}
+}
+
 // JSON decodes the body into v, failing the test if it is not JSON.
 func (r *Response) JSON(v any) {
 	r.t.Helper()

@@ -78,6 +78,8 @@ type Env struct {
 	// Owner is a handle with the schema owner's rights (bypasses row-level
 	// security on PostgreSQL): for tests that read tables directly.
 	Owner *db.DB
+
+	baseURL string
 }
 
 // New starts an App on a fresh SQLite file or on the package's PostgreSQL
