@@ -20,7 +20,9 @@ import (
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/provision"
+	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/tenants"
 )
@@ -36,6 +38,7 @@ type App struct {
 	Access   *access.Enforcer
 	Identity *identity.Service
 	Tenancy  *tenancy.Service
+	Registry *registry.Service
 	HTTP     *fiber.App
 
 	auth *identity.Handlers
@@ -88,6 +91,11 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
 		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS()},
 	}
+	master, err := sealed.NewMaster(cfg.SecretKey)
+	if err != nil {
+		return nil, err
+	}
+	a.Registry = &registry.Service{Keys: registry.NewKeyring(master, now), Wages: a.Tenancy.Store, Now: now}
 	a.HTTP = fiber.New(fiber.Config{
 		Immutable:             true, // handler strings outlive the request in stored structs
 		BodyLimit:             BodyLimit,

@@ -52,6 +52,7 @@ func (a *App) mountAPI() {
 		{fiber.MethodPatch, "/team/:user_id", access.TeamWrite, t.ChangeRole},
 		{fiber.MethodDelete, "/team/:user_id", access.TeamWrite, t.RemoveMember},
 	}
+	workspace = append(workspace, a.registryRoutes()...)
 	ws := api.Group("/t/:slug", identity.RequireUser, a.Tenancy.Resolve)
 	for _, r := range workspace {
 		ws.Add(r.method, r.path, a.Tenancy.Require(r.perm), r.handler)

@@ -1,0 +1,107 @@
+package registry
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm/clause"
+
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+)
+
+// Entity names used in the audit log.
+const (
+	EntityBeneficiary = "beneficiary"
+	EntityAssessment  = "assessment"
+	EntityTenantKey   = "tenant_key"
+)
+
+// Audit actions of the registry, besides audit.Create/Update/Delete/ReadPersonal.
+const (
+	ActionConsent = "consent"
+	ActionExport  = "export"
+	ActionErase   = "erase"
+	ActionRotate  = "rotate"
+	ActionDestroy = "destroy"
+)
+
+// Wages tells the minimum wage of a region in a year (tenancy.Store does).
+type Wages interface {
+	MinimumWage(ctx context.Context, regionCode string, year int) (int64, error)
+}
+
+// Service is the beneficiary registry: its methods take the tenant's scope
+// and the acting user, and return views for the API and the pages.
+type Service struct {
+	Keys  *Keyring
+	Wages Wages
+	Now   func() time.Time
+}
+
+// today is the current date at midnight UTC.
+func (s *Service) today() time.Time {
+	y, m, d := s.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// load returns the beneficiary id of the tenant unless it is deleted.
+func load(t *db.Tenant, id string) (*Beneficiary, error) {
+	if !db.ValidID(id) {
+		return nil, errNotFound
+	}
+	var b Beneficiary
+	err := t.DB().Where("tenant_id = ? AND id = ? AND deleted_at IS NULL", t.ID, id).Take(&b).Error
+	if db.IsNotFound(err) {
+		return nil, errNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// keyLive checks, inside a write, that the key about to seal is still
+// live; on PostgreSQL it also holds the key row so a concurrent rotation
+// waits for this write and then re-encrypts it too.
+func keyLive(t *db.Tenant, version int) error {
+	q := t.DB().Model(&TenantKey{}).Where("tenant_id = ? AND version = ? AND destroyed_at IS NULL", t.ID, version)
+	if t.DB().Dialector.Name() == "postgres" {
+		q = q.Clauses(clause.Locking{Strength: "SHARE"})
+	}
+	var versions []int
+	if err := q.Pluck("version", &versions).Error; err != nil {
+		return err
+	}
+	if len(versions) == 0 {
+		return errKeyChanged
+	}
+	return nil
+}
+
+// withKey runs a sealing write with the tenant's current key, once more
+// with a fresh key if the cached one was rotated away meanwhile.
+func (s *Service) withKey(ctx context.Context, scope db.Scope, write func(Key) error) error {
+	key, err := s.Keys.Current(ctx, scope)
+	if err != nil {
+		return err
+	}
+	err = write(key)
+	if errors.Is(err, errKeyChanged) {
+		s.Keys.Forget(scope.TenantID())
+		if key, err = s.Keys.Current(ctx, scope); err != nil {
+			return err
+		}
+		err = write(key)
+	}
+	return err
+}
+
+var (
+	errNotFound   = errs.ErrNotFound
+	errKeyChanged = errors.New("registry: tenant key changed during the write")
+	errNIKTaken   = errs.Conflict("nik_taken", "a beneficiary with this NIK is already registered in this group")
+	errErased     = errs.Conflict("erased", "this beneficiary's personal data was erased")
+	errUnreadable = errs.Conflict("personal_data_unavailable", "this beneficiary's personal data can no longer be read")
+)
