@@ -67,7 +67,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, err
 		if err != nil {
 			return nil, err
 		}
-		return db.OpenPostgres(cfg.DatabaseURL, db.Options{Logger: log})
+		return openServing(ctx, cfg.DatabaseURL, log)
 	}
 	d, err := db.OpenPostgres(cfg.DatabaseURL, db.Options{Logger: log})
 	if err != nil {
