@@ -24,7 +24,9 @@ import (
 	"github.com/peduli/peduli/internal/provision"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
+	"github.com/peduli/peduli/internal/web"
 	"github.com/peduli/peduli/tenants"
+	webfs "github.com/peduli/peduli/web"
 )
 
 // BodyLimit is the largest request body accepted (1 MiB).
@@ -40,6 +42,8 @@ type App struct {
 	Tenancy  *tenancy.Service
 	Registry *registry.Service
 	HTTP     *fiber.App
+	// Pages renders the server-rendered interface (templates, i18n, CSRF).
+	Pages *web.Pages
 
 	auth *identity.Handlers
 }
@@ -96,6 +100,11 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		return nil, err
 	}
 	a.Registry = &registry.Service{Keys: registry.NewKeyring(master, now), Wages: a.Tenancy.Store, Now: now}
+	pages, err := web.New(web.Options{FS: webfs.FS, SecretKey: cfg.SecretKey, HTTPS: cfg.HTTPS(), Log: log})
+	if err != nil {
+		return nil, err
+	}
+	a.Pages = pages
 	a.HTTP = fiber.New(fiber.Config{
 		Immutable:             true, // handler strings outlive the request in stored structs
 		BodyLimit:             BodyLimit,
@@ -104,7 +113,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
 		DisableStartupMessage: true,
-		ErrorHandler:          httpx.ErrorHandler(log, nil),
+		ErrorHandler:          httpx.ErrorHandler(log, pages.ErrorPage),
 	})
 	a.HTTP.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		log.Error("panic", "request_id", httpx.RequestID(c), "panic", fmt.Sprint(e))
@@ -112,6 +121,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()))
 	a.HTTP.Use(idn.Middleware(cfg.HTTPS()))
 	a.mountAPI()
+	a.mountPages()
 	return a, nil
 }
 

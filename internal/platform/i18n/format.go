@@ -1,0 +1,102 @@
+package i18n
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+var (
+	printerID = message.NewPrinter(language.Indonesian)
+	printerEN = message.NewPrinter(language.English)
+)
+
+func (l *Localizer) printer() *message.Printer {
+	if l.lang == English {
+		return printerEN
+	}
+	return printerID
+}
+
+// Number formats an integer with the locale's grouping: 12.500 in Bahasa
+// Indonesia, 12,500 in English.
+func (l *Localizer) Number(n int64) string {
+	return l.printer().Sprint(number.Decimal(n))
+}
+
+// Percent formats a ratio (0.5 → "50%") with at most one decimal.
+func (l *Localizer) Percent(ratio float64) string {
+	return l.printer().Sprint(number.Percent(ratio, number.MaxFractionDigits(1)))
+}
+
+// Money formats an amount in IDR minor units (Rp 1 = 100, as Stripe counts):
+// 5000000 → "Rp 50.000" (id) or "Rp 50,000" (en). Sen appear only when the
+// amount has them.
+func (l *Localizer) Money(minor int64) string {
+	sign := ""
+	if minor < 0 {
+		sign, minor = "-", -minor
+	}
+	s := "Rp " + sign + l.Number(minor/100)
+	if sen := minor % 100; sen != 0 {
+		dec := ","
+		if l.lang == English {
+			dec = "."
+		}
+		s += dec + leftPad(strconv.FormatInt(sen, 10))
+	}
+	return s
+}
+
+func leftPad(s string) string {
+	if len(s) < 2 {
+		return "0" + s
+	}
+	return s
+}
+
+var months = map[string][12]string{
+	Indonesian: {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+		"September", "Oktober", "November", "Desember"},
+	English: {"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December"},
+}
+
+// Date formats a day: "5 Maret 2026" / "5 March 2026". The zero time is "".
+func (l *Localizer) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(t.Day()) + " " + months[l.lang][t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// DateTime formats a moment in Indonesia's central time (WITA, UTC+8, the
+// time zone of NTT): "5 Maret 2026 14.30 WITA" / "5 March 2026 14:30 WITA".
+func (l *Localizer) DateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.In(WITA)
+	clock := t.Format("15:04")
+	if l.lang == Indonesian {
+		clock = strings.Replace(clock, ":", ".", 1)
+	}
+	return l.Date(t) + " " + clock + " WITA"
+}
+
+// WITA is Waktu Indonesia Tengah (UTC+8), the time zone of NTT.
+var WITA = time.FixedZone("WITA", 8*60*60)
+
+// ISODate parses a YYYY-MM-DD string and formats it with Date; anything
+// else is returned unchanged.
+func (l *Localizer) ISODate(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return l.Date(t)
+}

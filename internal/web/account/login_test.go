@@ -1,0 +1,54 @@
+package account_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/peduli/peduli/internal/testkit"
+)
+
+func TestMain(m *testing.M) { testkit.Main(m) }
+
+func TestLoginPage(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Masuk")
+		e.Logs.Forbid(testkit.Password)
+
+		b := e.Browser()
+		b.Get("/login").Expect(http.StatusOK).Contains("Masuk", `name="email"`, `name="password"`)
+
+		// Wrong password: same page, message, email kept.
+		b.Post("/login", testkit.Form("email", g.OwnerEmail, "password", "wrong password!")).
+			Expect(http.StatusUnprocessableEntity).Contains("Email atau kata sandi salah.", `value="`+g.OwnerEmail+`"`)
+		// Empty fields: per-field messages.
+		b.Post("/login", testkit.Form("email", "", "password", "")).
+			Expect(http.StatusUnprocessableEntity).Contains("Wajib diisi.")
+
+		// Right password: lands in her group.
+		b.Get("/login")
+		b.Post("/login", testkit.Form("email", g.OwnerEmail, "password", testkit.Password)).ExpectRedirect("/t/" + g.Slug)
+		b.Get("/t/"+g.Slug).Expect(http.StatusOK).Contains("Kelompok Masuk", "Keluar")
+
+		// Logout ends the session.
+		b.Post("/logout", nil).ExpectRedirect("/")
+		b.Get("/t/" + g.Slug).ExpectRedirect("/login?next=")
+	})
+}
+
+func TestLoginPageEnglishAndCSRF(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok CSRF")
+		b := e.Browser()
+		b.AcceptLanguage = "en-US,en;q=0.9"
+		b.Get("/login").Expect(http.StatusOK).Contains("Log in", "Forgot your password?")
+		// A post without the token is refused, in the visitor's language.
+		b.Post("/login", testkit.Form("email", g.OwnerEmail, "password", testkit.Password, "_csrf", "forged")).
+			Expect(http.StatusForbidden).Contains("The form has expired")
+		e.Browser().Post("/login", testkit.Form("email", g.OwnerEmail, "password", testkit.Password)).
+			Expect(http.StatusForbidden)
+		// Switching language by the form sets the cookie and returns.
+		b.Get("/login")
+		b.Post("/lang", testkit.Form("lang", "id", "next", "/login")).ExpectRedirect("/login")
+		b.Get("/login").Contains("Lupa kata sandi?")
+	})
+}

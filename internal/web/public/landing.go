@@ -1,0 +1,39 @@
+// Package public serves the pages anyone may open without an account.
+package public
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/tenancy"
+	"github.com/peduli/peduli/internal/web"
+)
+
+// Handlers serves the public pages.
+type Handlers struct {
+	Pages   *web.Pages
+	Tenancy *tenancy.Service
+}
+
+// landing is what the landing page shows a signed-in person: her groups.
+type landing struct {
+	Groups []tenancy.Tenant
+}
+
+// Landing explains Peduli to a village group and to a donor (GET /).
+func (h *Handlers) Landing(c *fiber.Ctx) error {
+	var d landing
+	if u := identity.UserOf(c); u != nil {
+		ms := h.Tenancy.Access.Memberships(u.ID)
+		ids := make([]string, len(ms))
+		for i, m := range ms {
+			ids[i] = m.TenantID
+		}
+		ts, err := h.Tenancy.Store.Tenants(c.UserContext(), ids)
+		if err != nil {
+			return err
+		}
+		d.Groups = ts
+	}
+	return h.Pages.Render(c, "public/landing", d)
+}

@@ -1,0 +1,122 @@
+package web
+
+import (
+	"bytes"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Render answers 200 with a page in the layout. data is the page's own
+// content ({{.Data}} in the template).
+func (p *Pages) Render(c *fiber.Ctx, name string, data any) error {
+	return p.RenderForm(c, fiber.StatusOK, name, nil, data)
+}
+
+// RenderForm answers a page with a form: status 200 for a fresh form, 422
+// when it is shown again with errors (its values kept).
+func (p *Pages) RenderForm(c *fiber.Ctx, status int, name string, f *Form, data any) error {
+	return p.write(c, status, name, "", p.view(c, name, status, f, data))
+}
+
+// RenderBlock answers only one named block of a page's template, for htmx
+// requests that swap part of a page ({{define "regions"}} … in the page).
+func (p *Pages) RenderBlock(c *fiber.Ctx, name, block string, data any) error {
+	return p.write(c, fiber.StatusOK, name, block, p.view(c, name, fiber.StatusOK, nil, data))
+}
+
+func (p *Pages) view(c *fiber.Ctx, name string, status int, f *Form, data any) *View {
+	lang := Lang(c)
+	return &View{
+		Localizer: p.Catalogue.Localizer(lang), Name: name, Path: c.Path(),
+		User: identity.UserOf(c), Tenant: tenancy.TenantOf(c), Role: tenancy.RoleOf(c),
+		CSRF: p.CSRFToken(c), Flash: p.takeFlash(c, lang), Form: f, Status: status, Data: data, pages: p,
+	}
+}
+
+func (p *Pages) write(c *fiber.Ctx, status int, name, block string, v *View) error {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := p.execute(buf, name, block, v); err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentLanguage, v.Lang())
+	c.Set(fiber.HeaderVary, "Cookie, Accept-Language")
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Status(status).Send(buf.Bytes())
+}
+
+// ErrorPage renders a problem as a friendly page in the visitor's language;
+// it is httpx.ErrorHandler's PageRenderer. A 401 sends the browser to the
+// login page instead.
+func (p *Pages) ErrorPage(c *fiber.Ctx, prob httpx.Problem) error {
+	if prob.Status == fiber.StatusUnauthorized && c.Method() == fiber.MethodGet {
+		return c.Redirect(LoginURL(c.OriginalURL()), fiber.StatusSeeOther)
+	}
+	key := "error." + strconv.Itoa(prob.Status)
+	if !p.Catalogue.Has(Lang(c), key+".title") {
+		key = "error.500"
+		if prob.Status < 500 {
+			key = "error.400"
+		}
+	}
+	if prob.Code == "tenant_suspended" {
+		key = "error.suspended"
+	}
+	return p.renderError(c, prob.Status, key)
+}
+
+// renderError shows the error page with the messages under key
+// (key.title and key.text).
+func (p *Pages) renderError(c *fiber.Ctx, status int, key string) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return p.write(c, status, "errors/error", "", p.view(c, "errors/error", status, nil, key))
+}
+
+// Errors turns any error a page handler returns into an error page, whatever
+// the browser's Accept header says. Mount it before page routes.
+func (p *Pages) Errors(c *fiber.Ctx) error {
+	err := c.Next()
+	if err == nil {
+		return nil
+	}
+	prob := httpx.Classify(err)
+	if prob.Status >= 500 && p.Log != nil {
+		p.Log.Error("page failed", "request_id", httpx.RequestID(c), "error", err)
+	}
+	return p.ErrorPage(c, prob)
+}
+
+// RequireLogin sends a visitor without a session to the login page, which
+// brings her back here afterwards.
+func (p *Pages) RequireLogin(c *fiber.Ctx) error {
+	if identity.UserOf(c) == nil {
+		return c.Redirect(LoginURL(c.OriginalURL()), fiber.StatusSeeOther)
+	}
+	return c.Next()
+}
+
+// LoginURL is the login page that returns to next after signing in.
+func LoginURL(next string) string {
+	if !SafeNext(next) || next == "/" {
+		return "/login"
+	}
+	return "/login?next=" + url.QueryEscape(next)
+}
+
+// SafeNext reports whether next is a path on this site (not //evil.example
+// or a full URL), so redirects after login cannot send people elsewhere.
+func SafeNext(next string) bool {
+	return strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.HasPrefix(next, "/\\") &&
+		!strings.ContainsAny(next, "\r\n")
+}

@@ -1,0 +1,96 @@
+package web
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/i18n"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+// View is what every template sees as dot. The embedded Localizer gives
+// templates {{.T "key"}}, {{.N "key" n}}, {{.Money x}}, {{.Number n}},
+// {{.Date t}}, {{.DateTime t}} and {{.Percent r}}.
+type View struct {
+	*i18n.Localizer
+	Name   string // the page's template name, e.g. "account/login"
+	Path   string // the request path, for the language switch to return to
+	User   *identity.User
+	Tenant *tenancy.Tenant
+	Role   access.Role
+	CSRF   string
+	Flash  *Flash
+	Form   *Form
+	Status int
+	// Data is the page's own content, whatever the handler passes.
+	Data any
+
+	pages *Pages
+}
+
+// Can reports whether the viewer's role in the current group grants obj:act;
+// templates hide buttons with it ({{if .Can "team" "write"}}). The server
+// checks again on every request, so hiding is a courtesy, not the guard.
+func (v *View) Can(obj, act string) bool {
+	return v.Tenant != nil && access.Allows(v.Role, access.Perm{Obj: obj, Act: act})
+}
+
+// Asset returns the hashed URL of a static file: {{.Asset "app.css"}}.
+func (v *View) Asset(name string) string { return v.pages.Assets.URL(name) }
+
+// CSRFInput is the hidden field every POST form carries: {{.CSRFInput}}.
+func (v *View) CSRFInput() template.HTML {
+	return template.HTML(`<input type="hidden" name="` + CSRFField + `" value="` +
+		template.HTMLEscapeString(v.CSRF) + `">`)
+}
+
+// TenantPath returns a path inside the current group's workspace:
+// {{.TenantPath "/team"}} → /t/rindu/team.
+func (v *View) TenantPath(rest string) string {
+	if v.Tenant == nil {
+		return rest
+	}
+	return "/t/" + v.Tenant.Slug + rest
+}
+
+// Nav returns the workspace menu entries the viewer's role may open.
+func (v *View) Nav() []NavLink {
+	if v.Tenant == nil {
+		return nil
+	}
+	var out []NavLink
+	for _, n := range v.pages.nav {
+		if !access.Allows(v.Role, n.Perm) {
+			continue
+		}
+		href := v.TenantPath(n.Path)
+		current := v.Path == href || (n.Path != "" && strings.HasPrefix(v.Path, href+"/"))
+		out = append(out, NavLink{Label: v.T(n.Label), Href: href, Current: current})
+	}
+	return out
+}
+
+// NavLink is one rendered menu entry.
+type NavLink struct {
+	Label   string
+	Href    string
+	Current bool
+}
+
+// Langs lists the languages the switcher offers, with the current one marked.
+func (v *View) Langs() []LangOption {
+	out := make([]LangOption, 0, len(i18n.Supported))
+	for _, l := range i18n.Supported {
+		out = append(out, LangOption{Code: l, Label: v.pages.Catalogue.Localizer(l).T("lang.name"), Current: l == v.Lang()})
+	}
+	return out
+}
+
+// LangOption is one entry of the language switcher.
+type LangOption struct {
+	Code    string
+	Label   string
+	Current bool
+}
