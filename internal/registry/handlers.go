@@ -1,10 +1,13 @@
 package registry
 
 import (
+	"strconv"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
 )
@@ -46,4 +49,42 @@ func (h *Handlers) Get(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(v)
+}
+
+// List lists beneficiaries (GET …/beneficiaries?q=&limit=&cursor=).
+func (h *Handlers) List(c *fiber.Ctx) error {
+	q := ListQuery{Q: c.Query("q"), Cursor: c.Query("cursor")}
+	if s := c.Query("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return errs.Invalid("limit", "range", "must be between 1 and 100")
+		}
+		q.Limit = n
+	}
+	page, err := h.Service.List(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(page)
+}
+
+// Update changes a beneficiary (PATCH …/beneficiaries/{id}).
+func (h *Handlers) Update(c *fiber.Ctx) error {
+	var in Input
+	if err := httpx.Decode(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.Update(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+// Delete soft-deletes a beneficiary (DELETE …/beneficiaries/{id}).
+func (h *Handlers) Delete(c *fiber.Ctx) error {
+	if err := h.Service.Delete(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id")); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
 }

@@ -70,14 +70,14 @@ CREATE TABLE beneficiary_consents (
 );
 CREATE INDEX beneficiary_consents_idx ON beneficiary_consents (tenant_id, beneficiary_id, recorded_at);
 
--- PRSE assessments: the facts (sealed: income, health) and the computed result.
+-- PRSE assessments: the facts and reasons (sealed: they reveal income and
+-- health) and the computed result in clear for aggregates.
 CREATE TABLE assessments (
     tenant_id      uuid NOT NULL REFERENCES tenants (id),
     id             uuid NOT NULL,
     beneficiary_id uuid NOT NULL,
     key_version    integer NOT NULL DEFAULT 0,
     facts_sealed   text NOT NULL DEFAULT '',
-    reasons_sealed text NOT NULL DEFAULT '',
     age            integer,
     eligible_prse  boolean NOT NULL,
     assessed_on    date NOT NULL,

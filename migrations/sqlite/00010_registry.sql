@@ -70,14 +70,14 @@ CREATE TABLE beneficiary_consents (
 );
 CREATE INDEX beneficiary_consents_idx ON beneficiary_consents (tenant_id, beneficiary_id, recorded_at);
 
--- PRSE assessments: the facts (sealed: income, health) and the computed result.
+-- PRSE assessments: the facts and reasons (sealed: they reveal income and
+-- health) and the computed result in clear for aggregates.
 CREATE TABLE assessments (
     tenant_id      TEXT NOT NULL REFERENCES tenants (id),
     id             TEXT NOT NULL,
     beneficiary_id TEXT NOT NULL,
     key_version    INTEGER NOT NULL DEFAULT 0,
     facts_sealed   TEXT NOT NULL DEFAULT '',
-    reasons_sealed TEXT NOT NULL DEFAULT '',
     age            INTEGER,
     eligible_prse  BOOLEAN NOT NULL,
     assessed_on    TEXT NOT NULL,
