@@ -56,6 +56,7 @@ func (e *Env) Send(req *http.Request) *Response {
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
+	e.checkOpenAPI(req, res.StatusCode, res.Header, b)
 	return &Response{Status: res.StatusCode, Header: res.Header, Body: b, t: e.T}
 }
 
