@@ -17,10 +17,12 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/partners"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/platform/sealed"
+	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/provision"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -41,6 +43,8 @@ type App struct {
 	Identity *identity.Service
 	Tenancy  *tenancy.Service
 	Registry *registry.Service
+	Programs *programs.Service
+	Partners *partners.Service
 	HTTP     *fiber.App
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
@@ -100,6 +104,8 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		return nil, err
 	}
 	a.Registry = &registry.Service{Keys: registry.NewKeyring(master, now), Wages: a.Tenancy.Store, Now: now}
+	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Log: log, Now: now}
+	a.Partners = &partners.Service{Now: now}
 	pages, err := web.New(web.Options{FS: webfs.FS, SecretKey: cfg.SecretKey, HTTPS: cfg.HTTPS(), Log: log})
 	if err != nil {
 		return nil, err
@@ -146,6 +152,7 @@ func (a *App) Apply(ctx context.Context, fsys fs.FS) error {
 func (a *App) provisionSteps() []provision.Step {
 	return []provision.Step{
 		{Name: "regions", Apply: a.Tenancy.ApplyRegions},
+		{Name: "templates", Apply: a.Programs.ApplyTemplates},
 		{Name: "groups", Apply: a.Tenancy.ApplyGroups},
 	}
 }

@@ -41,6 +41,7 @@ func (a *App) mountAPI() {
 		{method: fiber.MethodPost, path: "/auth/logout", handler: a.auth.Logout},
 		{method: fiber.MethodGet, path: "/me", handler: t.Me},
 	}
+	signedIn = append(signedIn, a.programCatalogRoutes()...)
 	for _, r := range signedIn {
 		api.Add(r.method, r.path, identity.RequireUser, r.handler)
 	}
@@ -53,6 +54,8 @@ func (a *App) mountAPI() {
 		{fiber.MethodDelete, "/team/:user_id", access.TeamWrite, t.RemoveMember},
 	}
 	workspace = append(workspace, a.registryRoutes()...)
+	workspace = append(workspace, a.programRoutes()...)
+	workspace = append(workspace, a.partnerRoutes()...)
 	ws := api.Group("/t/:slug", identity.RequireUser, a.Tenancy.Resolve)
 	for _, r := range workspace {
 		ws.Add(r.method, r.path, a.Tenancy.Require(r.perm), r.handler)

@@ -1,0 +1,121 @@
+package partners
+
+import (
+	"context"
+	"time"
+
+	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/programs"
+)
+
+// Service owns a group's partners. withContact says whether the caller's
+// role reads people (and so sees contact persons).
+type Service struct {
+	Now func() time.Time
+}
+
+// Partners lists the group's partners by name.
+func (s *Service) Partners(ctx context.Context, scope db.Scope, withContact bool) ([]View, error) {
+	var rows []Partner
+	err := scope.Read(ctx, func(t *db.Tenant) error {
+		return t.DB().Where("tenant_id = ?", t.ID).Order("name, id").Find(&rows).Error
+	})
+	out := make([]View, len(rows))
+	today := programs.DateOf(s.Now())
+	for i := range rows {
+		out[i] = rows[i].view(withContact, today)
+	}
+	return out, err
+}
+
+// Partner returns one partner.
+func (s *Service) Partner(ctx context.Context, scope db.Scope, id string, withContact bool) (*View, error) {
+	var p *Partner
+	err := scope.Read(ctx, func(t *db.Tenant) error {
+		var err error
+		p, err = find(t, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	v := p.view(withContact, programs.DateOf(s.Now()))
+	return &v, nil
+}
+
+// Create adds a partner; kind and name are required.
+func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor, in Input) (*View, error) {
+	now := s.Now()
+	p := &Partner{TenantID: scope.TenantID(), ID: db.NewID(), CreatedAt: now, UpdatedAt: now}
+	if actor.UserID != "" {
+		p.CreatedBy = &actor.UserID
+	}
+	fields, err := in.apply(p)
+	if err != nil {
+		return nil, err
+	}
+	err = scope.Write(ctx, func(t *db.Tenant) error {
+		if err := t.DB().Create(p).Error; err != nil {
+			return err
+		}
+		return audit.Record(t, actor, audit.Create, "partner", p.ID, fields...)
+	})
+	if err != nil {
+		return nil, err
+	}
+	v := p.view(true, programs.DateOf(now))
+	return &v, nil
+}
+
+// Update changes the given fields of a partner.
+func (s *Service) Update(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in Input, withContact bool) (*View, error) {
+	var p *Partner
+	err := scope.Write(ctx, func(t *db.Tenant) error {
+		var err error
+		if p, err = find(t, id); err != nil {
+			return err
+		}
+		fields, err := in.apply(p)
+		if err != nil || len(fields) == 0 {
+			return err
+		}
+		p.UpdatedAt = s.Now()
+		if err := t.DB().Where("tenant_id = ? AND id = ?", t.ID, id).Select("*").Updates(p).Error; err != nil {
+			return err
+		}
+		return audit.Record(t, actor, audit.Update, "partner", id, fields...)
+	})
+	if err != nil {
+		return nil, err
+	}
+	v := p.view(withContact, programs.DateOf(s.Now()))
+	return &v, nil
+}
+
+// Delete removes a partner.
+func (s *Service) Delete(ctx context.Context, scope db.Scope, actor audit.Actor, id string) error {
+	return scope.Write(ctx, func(t *db.Tenant) error {
+		if _, err := find(t, id); err != nil {
+			return err
+		}
+		if err := t.DB().Where("tenant_id = ? AND id = ?", t.ID, id).Delete(&Partner{}).Error; err != nil {
+			return err
+		}
+		return audit.Record(t, actor, audit.Delete, "partner", id)
+	})
+}
+
+// find returns the tenant's partner with id.
+func find(t *db.Tenant, id string) (*Partner, error) {
+	if !db.ValidID(id) {
+		return nil, errs.ErrNotFound
+	}
+	var p Partner
+	err := t.DB().Where("tenant_id = ? AND id = ?", t.ID, id).Take(&p).Error
+	if db.IsNotFound(err) {
+		return nil, errs.ErrNotFound
+	}
+	return &p, err
+}

@@ -1,0 +1,53 @@
+package programs
+
+import (
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+)
+
+// Member is an enrolled beneficiary as lists show her: name, no personal data.
+type Member struct {
+	EnrollmentID  string `json:"id" gorm:"column:enrollment_id"`
+	BeneficiaryID string `json:"beneficiary_id"`
+	Name          string `json:"name"`
+	EnrolledOn    Date   `json:"enrolled_on"`
+}
+
+// ActiveBeneficiary reports whether the tenant has a beneficiary with id
+// that is not deleted; deleted and erased records cannot join anything.
+func (s *Store) ActiveBeneficiary(t *db.Tenant, id string) error {
+	var n int64
+	err := t.DB().Table("beneficiaries").Where("tenant_id = ? AND id = ? AND deleted_at IS NULL", t.ID, id).Count(&n).Error
+	if err == nil && n == 0 {
+		return errs.ErrNotFound
+	}
+	return err
+}
+
+// Members lists a program's enrolled beneficiaries who are not deleted, by name.
+func (s *Store) Members(t *db.Tenant, programID string) ([]Member, error) {
+	out := []Member{}
+	err := t.DB().Table("program_enrollments AS e").
+		Select("e.id AS enrollment_id, e.beneficiary_id, b.name, e.enrolled_on").
+		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
+		Where("e.tenant_id = ? AND e.program_id = ? AND b.deleted_at IS NULL", t.ID, programID).
+		Order("b.name, e.id").Scan(&out).Error
+	return out, err
+}
+
+// EnrolledIn returns which of ids are enrolled (and not deleted) in the program.
+func (s *Store) EnrolledIn(t *db.Tenant, programID string, ids []string) (map[string]bool, error) {
+	var found []string
+	out := map[string]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := t.DB().Table("program_enrollments AS e").Select("e.beneficiary_id").
+		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
+		Where("e.tenant_id = ? AND e.program_id = ? AND e.beneficiary_id IN ? AND b.deleted_at IS NULL", t.ID, programID, ids).
+		Pluck("e.beneficiary_id", &found).Error
+	for _, id := range found {
+		out[id] = true
+	}
+	return out, err
+}

@@ -1,0 +1,151 @@
+package programs
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/peduli/peduli/internal/platform/db"
+)
+
+// FiguresWindow is how far back the dashboard's activity figures look.
+const FiguresWindow = 90 * 24 * time.Hour
+
+// IncomeMonth is the income indicator across a group's members in a month.
+type IncomeMonth struct {
+	Period  string `json:"period"`  // YYYY-MM
+	Members int    `json:"members"` // how many had income recorded
+	Average int64  `json:"average"` // IDR minor units
+	Median  int64  `json:"median"`
+}
+
+// DashboardFigures are a group's program figures for its dashboard. They
+// are aggregates: no names, no one's own income.
+type DashboardFigures struct {
+	ActivePrograms int `json:"active_programs"`
+	// Enrolled counts distinct people in active programs.
+	Enrolled   int `json:"enrolled"`
+	Activities int `json:"activities_90d"`
+	// AttendanceRate is present ÷ (each activity's program members) over the
+	// last 90 days, 0–1; nil when no activity was held.
+	AttendanceRate *float64 `json:"attendance_rate_90d"`
+	// IncomeTrend is the last 12 months of the income indicator, oldest first.
+	IncomeTrend []IncomeMonth `json:"income_trend"`
+}
+
+// DashboardFigures computes the dashboard's program figures for a tenant:
+// active programs, activities and attendance rate in the last 90 days and
+// the monthly income trend.
+func (s *Service) DashboardFigures(ctx context.Context, scope db.Scope) (*DashboardFigures, error) {
+	now := s.Now()
+	out := &DashboardFigures{IncomeTrend: []IncomeMonth{}}
+	err := scope.Read(ctx, func(t *db.Tenant) error {
+		progs, err := s.Store.Programs(t)
+		if err != nil {
+			return err
+		}
+		ms, err := s.Store.Memberships(t)
+		if err != nil {
+			return err
+		}
+		income := map[string]string{}
+		for i := range progs {
+			if progs[i].Status == StatusActive {
+				out.ActivePrograms++
+			}
+			if in, ok := progs[i].IncomeIndicator(); ok {
+				income[progs[i].ID] = in.Key
+			}
+		}
+		if out.Enrolled, err = s.Store.EnrolledPeople(t); err != nil {
+			return err
+		}
+		if err := s.attendanceRate(t, out, ms, DateOf(now.Add(-FiguresWindow))); err != nil {
+			return err
+		}
+		since := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+		rows, err := s.Store.OutcomesSince(t, since)
+		if err != nil {
+			return err
+		}
+		out.IncomeTrend = incomeTrend(rows, income)
+		return nil
+	})
+	return out, err
+}
+
+func (s *Service) attendanceRate(t *db.Tenant, out *DashboardFigures, ms map[string]membership, since Date) error {
+	acts, err := s.Store.ActivitiesSince(t, since)
+	if err != nil {
+		return err
+	}
+	out.Activities = len(acts)
+	expected, present := 0, 0
+	for _, a := range acts {
+		expected += ms[a.ProgramID].Members
+		present += a.Present
+	}
+	if expected > 0 {
+		rate := float64(present) / float64(expected)
+		out.AttendanceRate = &rate
+	}
+	return nil
+}
+
+func incomeTrend(rows []Outcome, income map[string]string) []IncomeMonth {
+	byPeriod := map[string][]int64{}
+	for _, o := range rows {
+		if key, ok := income[o.ProgramID]; ok && key == o.Indicator {
+			byPeriod[o.Period] = append(byPeriod[o.Period], o.Value)
+		}
+	}
+	out := make([]IncomeMonth, 0, len(byPeriod))
+	for period, vals := range byPeriod {
+		sort.Slice(vals, func(i, j int) bool { return vals[i] < vals[j] })
+		var sum int64
+		for _, v := range vals {
+			sum += v
+		}
+		median := vals[len(vals)/2]
+		if len(vals)%2 == 0 {
+			median = (vals[len(vals)/2-1] + vals[len(vals)/2]) / 2
+		}
+		out = append(out, IncomeMonth{Period: period, Members: len(vals), Average: sum / int64(len(vals)), Median: median})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Period < out[j].Period })
+	return out
+}
+
+// activityCount is an activity's program and how many were present.
+type activityCount struct {
+	ProgramID string
+	Present   int
+}
+
+// ActivitiesSince returns the activities held on or after since, with
+// their attendance counts.
+func (s *Store) ActivitiesSince(t *db.Tenant, since Date) ([]activityCount, error) {
+	var out []activityCount
+	err := t.DB().Table("program_activities AS a").
+		Select("a.program_id, (SELECT COUNT(*) FROM activity_attendance x WHERE x.tenant_id = a.tenant_id AND x.activity_id = a.id) AS present").
+		Where("a.tenant_id = ? AND a.held_on >= ?", t.ID, since).Scan(&out).Error
+	return out, err
+}
+
+// EnrolledPeople counts the distinct people in the tenant's active programs.
+func (s *Store) EnrolledPeople(t *db.Tenant) (int, error) {
+	var n int64
+	err := t.DB().Table("program_enrollments AS e").
+		Joins("JOIN programs p ON p.tenant_id = e.tenant_id AND p.id = e.program_id").
+		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
+		Where("e.tenant_id = ? AND p.status = ? AND b.deleted_at IS NULL", t.ID, StatusActive).
+		Distinct("e.beneficiary_id").Count(&n).Error
+	return int(n), err
+}
+
+// OutcomesSince returns the tenant's measurements from period on.
+func (s *Store) OutcomesSince(t *db.Tenant, period string) ([]Outcome, error) {
+	var out []Outcome
+	err := t.DB().Where("tenant_id = ? AND period >= ?", t.ID, period).Find(&out).Error
+	return out, err
+}

@@ -1,0 +1,52 @@
+package programs
+
+import (
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+)
+
+// Programs returns the tenant's programs, active first, newest start first.
+func (s *Store) Programs(t *db.Tenant) ([]Program, error) {
+	var out []Program
+	err := t.DB().Where("tenant_id = ?", t.ID).Order("status, starts_on DESC, id").Find(&out).Error
+	return out, err
+}
+
+// Program returns one program of the tenant.
+func (s *Store) Program(t *db.Tenant, id string) (*Program, error) {
+	var p Program
+	err := t.DB().Where("tenant_id = ? AND id = ?", t.ID, id).Take(&p).Error
+	if db.IsNotFound(err) {
+		return nil, errs.ErrNotFound
+	}
+	return &p, err
+}
+
+// membership is how many people a program has and from how many households.
+type membership struct {
+	ProgramID  string
+	Members    int
+	Households int
+}
+
+// Memberships counts the enrolled people and distinct households of the
+// tenant's programs, keyed by program id. A household is a family card (KK)
+// number's blind index; someone without one counts as her own household.
+// Deleted beneficiaries no longer count.
+// With programIDs it counts only those programs.
+func (s *Store) Memberships(t *db.Tenant, programIDs ...string) (map[string]membership, error) {
+	var rows []membership
+	q := t.DB().Table("program_enrollments AS e").
+		Select("e.program_id AS program_id, COUNT(*) AS members, COUNT(DISTINCT COALESCE(b.kk_index, CAST(b.id AS TEXT))) AS households").
+		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
+		Where("e.tenant_id = ? AND b.deleted_at IS NULL", t.ID)
+	if len(programIDs) > 0 {
+		q = q.Where("e.program_id IN ?", programIDs)
+	}
+	err := q.Group("e.program_id").Scan(&rows).Error
+	out := make(map[string]membership, len(rows))
+	for _, r := range rows {
+		out[r.ProgramID] = r
+	}
+	return out, err
+}

@@ -1,0 +1,33 @@
+package testkit
+
+import "net/http"
+
+// CreateProgram starts a program in g through the API as token and returns
+// the answer. body is the POST …/programs body, e.g.
+// {"template_key":"tenun-ikat","starts_on":"2026-01-05"}.
+func (e *Env) CreateProgram(g *Group, token string, body map[string]any) map[string]any {
+	e.T.Helper()
+	return e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/programs", token, body).Expect(http.StatusCreated).Map()
+}
+
+// Enroll enrolls a beneficiary in a program of g through the API.
+func (e *Env) Enroll(g *Group, token, programID, beneficiaryID string) map[string]any {
+	e.T.Helper()
+	return e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/programs/"+programID+"/enrollments", token,
+		map[string]any{"beneficiary_id": beneficiaryID}).Expect(http.StatusCreated).Map()
+}
+
+// RecordActivity records an activity of a program of g through the API and returns its id.
+func (e *Env) RecordActivity(g *Group, token, programID, kind, heldOn string) string {
+	e.T.Helper()
+	res := e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/programs/"+programID+"/activities", token,
+		map[string]any{"title": "Pertemuan " + kind, "kind": kind, "held_on": heldOn}).Expect(http.StatusCreated)
+	return Str(res.Map(), "id")
+}
+
+// RecordOutcome records one measurement for a beneficiary of g through the API.
+func (e *Env) RecordOutcome(g *Group, token, beneficiaryID, indicator, period string, value int64) map[string]any {
+	e.T.Helper()
+	return e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/beneficiaries/"+beneficiaryID+"/outcomes", token,
+		map[string]any{"indicator": indicator, "period": period, "value": value}).Expect(http.StatusCreated).Map()
+}
