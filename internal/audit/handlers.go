@@ -20,7 +20,7 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 	q := Query{Cursor: c.Query("cursor"), Entity: c.Query("entity"), EntityID: c.Query("entity_id")}
 	if s := c.Query("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil {
+		if err != nil || n < 1 {
 			return errs.Invalid("limit", "range", "must be between 1 and 200")
 		}
 		q.Limit = n

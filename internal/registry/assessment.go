@@ -15,7 +15,7 @@ type Assessment struct {
 	FactsSealed   string
 	Age           *int
 	EligiblePRSE  bool `gorm:"column:eligible_prse"`
-	AssessedOn    string
+	AssessedOn    Day
 	AssessedBy    *string
 	CreatedAt     time.Time
 }

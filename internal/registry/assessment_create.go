@@ -47,7 +47,7 @@ func (s *Service) Assess(ctx context.Context, scope db.Scope, actor audit.Actor,
 			f, fv := assessFacts(b, p, in, wage)
 			res := Assess(f, on)
 			a := &Assessment{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: b.ID, KeyVersion: key.Version,
-				EligiblePRSE: res.Eligible, AssessedOn: on.Format(time.DateOnly), CreatedAt: s.Now()}
+				EligiblePRSE: res.Eligible, AssessedOn: Day(on.Format(time.DateOnly)), CreatedAt: s.Now()}
 			if !f.BirthDate.IsZero() {
 				a.Age = &res.Age
 			}
@@ -170,7 +170,7 @@ func assessFields(in AssessInput) []string {
 // assessmentView shows a, with its facts when they could be opened.
 func assessmentView(a *Assessment, f *sealedFacts) AssessmentView {
 	v := AssessmentView{ID: a.ID, BeneficiaryID: a.BeneficiaryID, EligiblePRSE: a.EligiblePRSE, Age: a.Age,
-		Reasons: []ReasonView{}, AssessedOn: a.AssessedOn, AssessedBy: a.AssessedBy, CreatedAt: a.CreatedAt}
+		Reasons: []ReasonView{}, AssessedOn: string(a.AssessedOn), AssessedBy: a.AssessedBy, CreatedAt: a.CreatedAt}
 	if f != nil {
 		fv := f.Facts
 		v.Facts, v.Reasons = &fv, f.Reasons

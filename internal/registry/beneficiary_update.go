@@ -114,4 +114,3 @@ func eqPtr[T comparable](a, b *T) bool {
 	}
 	return *a == *b
 }
-

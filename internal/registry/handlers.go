@@ -56,7 +56,7 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 	q := ListQuery{Q: c.Query("q"), Cursor: c.Query("cursor")}
 	if s := c.Query("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil {
+		if err != nil || n < 1 {
 			return errs.Invalid("limit", "range", "must be between 1 and 100")
 		}
 		q.Limit = n

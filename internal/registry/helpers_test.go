@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/peduli/peduli/internal/testkit"
 )
@@ -45,3 +46,6 @@ func auditActions(t *testing.T, e *testkit.Env, tenantID, entityID string) []str
 	}
 	return out
 }
+
+// birth is the default birth date of fixture beneficiaries.
+func birth() time.Time { return time.Date(1985, 7, 1, 0, 0, 0, 0, time.UTC) }
