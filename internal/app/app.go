@@ -24,6 +24,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/provision"
+	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
@@ -42,6 +43,7 @@ type App struct {
 	Access   *access.Enforcer
 	Identity *identity.Service
 	Tenancy  *tenancy.Service
+	Regions  *regions.Service
 	Registry *registry.Service
 	Programs *programs.Service
 	Partners *partners.Service
@@ -99,6 +101,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
 		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS()},
 	}
+	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
 	master, err := sealed.NewMaster(cfg.SecretKey)
 	if err != nil {
 		return nil, err

@@ -46,6 +46,8 @@ func (a *App) mountAPI() {
 		api.Add(r.method, r.path, identity.RequireUser, r.handler)
 	}
 
+	a.mountRegions(api) // before the workspace group: see mountRegions
+
 	workspace := []route{
 		{fiber.MethodGet, "", access.TenantRead, t.Tenant},
 		{fiber.MethodGet, "/team", access.TeamRead, t.Team},
@@ -56,6 +58,7 @@ func (a *App) mountAPI() {
 	workspace = append(workspace, a.registryRoutes()...)
 	workspace = append(workspace, a.programRoutes()...)
 	workspace = append(workspace, a.partnerRoutes()...)
+	workspace = append(workspace, a.regionWorkspaceRoutes()...)
 	ws := api.Group("/t/:slug", identity.RequireUser, a.Tenancy.Resolve)
 	for _, r := range workspace {
 		ws.Add(r.method, r.path, a.Tenancy.Require(r.perm), r.handler)

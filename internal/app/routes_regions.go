@@ -1,0 +1,52 @@
+package app
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/regions"
+)
+
+// mountRegions mounts the coordinator and platform-admin routes. It runs
+// before the workspace group is mounted: the verification routes serve
+// coordinators who are not on a group's team (the workspace would answer
+// them 404), and CoordinatorGate turns the workspace's 404 into 403 for a
+// coordinator who oversees the group.
+func (a *App) mountRegions(api fiber.Router) {
+	h := &regions.Handlers{Service: a.Regions}
+	api.Use("/t/:slug", a.Regions.CoordinatorGate)
+
+	// Coordinators of the group's region, who are not on its team; the
+	// handler answers 403 to the team and 404 to everyone else.
+	api.Post("/t/:slug/verification", identity.RequireUser, h.Decide)
+
+	// Coordinators of the region or a region above it, and platform admins.
+	oversight := []route{
+		{method: fiber.MethodGet, path: "/regions/:code/groups", handler: h.Groups},
+		{method: fiber.MethodGet, path: "/regions/:code/report", handler: h.Report},
+	}
+	for _, r := range oversight {
+		api.Add(r.method, r.path, identity.RequireUser, a.Regions.RequireRegion, r.handler)
+	}
+
+	// Platform admins only.
+	platform := []route{
+		{method: fiber.MethodPost, path: "/admin/regions/:code/coordinators", handler: h.AddCoordinator},
+		{method: fiber.MethodGet, path: "/admin/regions/:code/coordinators", handler: h.Coordinators},
+		{method: fiber.MethodDelete, path: "/admin/regions/:code/coordinators/:user_id", handler: h.RemoveCoordinator},
+		{method: fiber.MethodPatch, path: "/admin/tenants/:slug", handler: h.ChangeTenant},
+	}
+	for _, r := range platform {
+		api.Add(r.method, r.path, identity.RequireUser, a.Regions.RequirePlatformAdmin, r.handler)
+	}
+}
+
+// regionWorkspaceRoutes are the group's own report routes, in its workspace.
+func (a *App) regionWorkspaceRoutes() []route {
+	h := &regions.Handlers{Service: a.Regions}
+	return []route{
+		{fiber.MethodGet, "/verification", access.TenantRead, h.Verification},
+		{fiber.MethodGet, "/reports/summary", access.ReportsRead, h.Summary},
+	}
+}

@@ -1,0 +1,167 @@
+package regions
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+// GroupFigures is one group as its coordinators see it: its profile and
+// the published (suppressed, rounded) form of its rollup figures.
+type GroupFigures struct {
+	Slug                string     `json:"slug"`
+	Name                string     `json:"name"`
+	RegionCode          string     `json:"region_code"`
+	Village             string     `json:"village"`
+	District            string     `json:"district"`
+	Status              string     `json:"status"`
+	Verified            bool       `json:"verified"`
+	BeneficiariesServed Count      `json:"beneficiaries_served"`
+	PRSEServed          Count      `json:"prse_served"`
+	ActivePrograms      int        `json:"active_programs"`
+	Activities90d       int        `json:"activities_90d"`
+	AttendanceRate90d   Measure    `json:"attendance_rate_90d"`
+	MedianIncomeChange  Measure    `json:"median_income_change"`
+	GraduationReady     Count      `json:"graduation_ready"`
+	DonationsReceived   int64      `json:"donations_received"`
+	LastActivityOn      *Day       `json:"last_activity_on"`
+	Quiet               bool       `json:"quiet"`
+	FiguresAt           *time.Time `json:"figures_at"`
+}
+
+// SortKeys are the values ?sort= accepts; a leading "-" sorts descending.
+var SortKeys = []string{"name", "beneficiaries_served", "prse_served", "active_programs", "activities_90d",
+	"attendance_rate_90d", "median_income_change", "graduation_ready", "donations_received", "last_activity_on"}
+
+// Groups lists every group at or below region code with its published
+// figures, sorted by sortKey. It reads the rollup only — one query however
+// many groups the region has — and places groups by their region_code as
+// it is now, so a moved group shows up under its new node at once.
+func (s *Service) Groups(ctx context.Context, code, sortKey string) ([]GroupFigures, error) {
+	key, desc := strings.TrimPrefix(sortKey, "-"), strings.HasPrefix(sortKey, "-")
+	if key == "" {
+		key = "name"
+	}
+	if !validSort(key) {
+		return nil, errs.Invalid("sort", "oneof", "must be one of: "+strings.Join(SortKeys, ", ")+" (with - for descending)")
+	}
+	var rows []struct {
+		tenancy.Tenant
+		F Figures `gorm:"embedded;embeddedPrefix:f_"`
+	}
+	err := s.DB.Global(ctx).Table("tenants t").
+		Select(`t.*, f.tenant_id AS f_tenant_id, f.people_served AS f_people_served, f.prse_served AS f_prse_served,
+			f.active_programs AS f_active_programs, f.activities_90d AS f_activities_90d,
+			f.attendance_people_90d AS f_attendance_people_90d, f.attendance_rate_90d AS f_attendance_rate_90d,
+			f.income_change_people AS f_income_change_people, f.income_change_median AS f_income_change_median,
+			f.graduation_ready AS f_graduation_ready, f.donations_received AS f_donations_received,
+			f.last_activity_on AS f_last_activity_on, f.refreshed_at AS f_refreshed_at`).
+		Joins("LEFT JOIN group_figures f ON f.tenant_id = t.id").
+		Where("t.region_code = ? OR t.region_code LIKE ?", code, code+".%").
+		Order("t.name, t.slug").Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	out := make([]GroupFigures, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, publishGroup(r.Tenant, r.F, now))
+	}
+	sortGroups(out, key, desc)
+	return out, nil
+}
+
+// publishGroup applies the coordinator rules to one group's exact figures.
+func publishGroup(t tenancy.Tenant, f Figures, now time.Time) GroupFigures {
+	g := GroupFigures{Slug: t.Slug, Name: t.Name, RegionCode: t.RegionCode, Village: t.Village, District: t.District,
+		Status: t.Status, Verified: t.Verified,
+		BeneficiariesServed: Publish(f.PeopleServed), PRSEServed: Publish(f.PRSEServed),
+		ActivePrograms: f.ActivePrograms, Activities90d: f.Activities90d,
+		GraduationReady: Publish(f.GraduationReady), DonationsReceived: f.DonationsReceived,
+		LastActivityOn: f.LastActivityOn}
+	if f.AttendanceRate90d != nil {
+		g.AttendanceRate90d = MeasureOver(math.Round(*f.AttendanceRate90d*100)/100, true, f.AttendancePeople90d)
+	}
+	if f.IncomeChangeMedian != nil {
+		g.MedianIncomeChange = MeasureOver(float64(*f.IncomeChangeMedian), true, f.IncomeChangePeople)
+	}
+	if f.TenantID != "" {
+		at := f.RefreshedAt
+		g.FiguresAt = &at
+	}
+	since := t.CreatedAt
+	if f.LastActivityOn != nil && f.LastActivityOn.Time().After(since) {
+		since = f.LastActivityOn.Time()
+	}
+	g.Quiet = now.Sub(since) > Quiet
+	return g
+}
+
+func validSort(key string) bool {
+	for _, k := range SortKeys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// sortGroups orders by the published values only: ordering by exact counts
+// would tell which of two groups both showing "<5" or "10" has more people.
+func sortGroups(gs []GroupFigures, key string, desc bool) {
+	val := func(g GroupFigures) float64 {
+		switch key {
+		case "beneficiaries_served":
+			return countKey(g.BeneficiariesServed)
+		case "prse_served":
+			return countKey(g.PRSEServed)
+		case "active_programs":
+			return float64(g.ActivePrograms)
+		case "activities_90d":
+			return float64(g.Activities90d)
+		case "attendance_rate_90d":
+			return g.AttendanceRate90d.Sortable()
+		case "median_income_change":
+			return g.MedianIncomeChange.Sortable()
+		case "graduation_ready":
+			return countKey(g.GraduationReady)
+		case "donations_received":
+			return float64(g.DonationsReceived)
+		case "last_activity_on":
+			if g.LastActivityOn == nil {
+				return math.Inf(-1)
+			}
+			return float64(g.LastActivityOn.Time().Unix())
+		}
+		return 0
+	}
+	sort.SliceStable(gs, func(i, j int) bool {
+		if key == "name" {
+			if desc {
+				return gs[i].Name > gs[j].Name
+			}
+			return gs[i].Name < gs[j].Name
+		}
+		a, b := val(gs[i]), val(gs[j])
+		if a == b {
+			return gs[i].Name < gs[j].Name
+		}
+		if desc {
+			return a > b
+		}
+		return a < b
+	})
+}
+
+// countKey sorts a suppressed count between 0 and 5, where it lies.
+func countKey(c Count) float64 {
+	if c.Suppressed {
+		return 2.5
+	}
+	return float64(c.Value)
+}

@@ -1,0 +1,210 @@
+package regions
+
+import (
+	"context"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+// Report is a region's aggregate report for a period: one row per group and
+// totals, every count of people published (suppressed below 5, rounded to
+// 5) and every total summed from the cells shown. See Count for why.
+type Report struct {
+	Region      tenancy.Region `json:"region"`
+	From        Day            `json:"from"`
+	To          Day            `json:"to"`
+	GeneratedAt time.Time      `json:"generated_at"`
+	GeneratedBy string         `json:"generated_by"`
+	Groups      []ReportRow    `json:"groups"`
+	Totals      ReportRow      `json:"totals"`
+}
+
+// ReportRow is one group's figures, or the region's totals.
+type ReportRow struct {
+	Slug       string           `json:"slug,omitempty"`
+	Name       string           `json:"name"`
+	RegionCode string           `json:"region_code,omitempty"`
+	People     PeopleCells      `json:"people"`
+	Programs   []ProgramCell    `json:"programs"`
+	Attendance AttendanceCells  `json:"attendance"`
+	Outcomes   []OutcomeCell    `json:"outcomes"`
+	Money      MoneyCells       `json:"money"`
+	pooled     pooledAttendance `json:"-"`
+	changes    map[string][]int64
+}
+
+// PeopleCells counts people served by category.
+type PeopleCells struct {
+	Served Count `json:"served"`
+	PRSE   Count `json:"prse"`
+	Other  Count `json:"other"`
+}
+
+// ProgramCell counts programs run from one template (key "" = own design).
+type ProgramCell struct {
+	Template string `json:"template"`
+	Programs int    `json:"programs"`
+}
+
+// AttendanceCells are the period's activities and how well they were attended.
+type AttendanceCells struct {
+	Activities int     `json:"activities"`
+	People     Count   `json:"people"`
+	Rate       Measure `json:"rate"`
+}
+
+// OutcomeCell is the change of one indicator from each person's first to
+// latest value in the period.
+type OutcomeCell struct {
+	Indicator    string  `json:"indicator"`
+	People       Count   `json:"people"`
+	MedianChange Measure `json:"median_change"`
+}
+
+// MoneyCells are the period's ledger totals in IDR minor units.
+type MoneyCells struct {
+	In        int64 `json:"in"`
+	Out       int64 `json:"out"`
+	Donations int64 `json:"donations"`
+}
+
+type pooledAttendance struct{ expected, present int }
+
+// Period snaps from and to (YYYY-MM-DD, either may be empty) to whole
+// months: the first day of from's month to the last day of to's. Whole
+// months keep the set of answerable ranges small (see Count). The default
+// is the last 12 months.
+func Period(from, to string, now time.Time) (Day, Day, error) {
+	v := &errs.ValidationError{}
+	parse := func(field, s string, def time.Time) time.Time {
+		if s == "" {
+			return def
+		}
+		t, err := time.Parse(dayLayout, s)
+		if err != nil {
+			v.Add(field, "date", "must be a date in the form YYYY-MM-DD")
+		}
+		return t
+	}
+	months := lastMonths(now, 12)
+	f := parse("from", from, months[0])
+	t := parse("to", to, now)
+	if err := v.Err(); err != nil {
+		return "", "", err
+	}
+	f = time.Date(f.Year(), f.Month(), 1, 0, 0, 0, 0, time.UTC)
+	t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, -1)
+	if t.Before(f) {
+		return "", "", errs.Invalid("to", "gtefield", "must not be before from")
+	}
+	if t.Sub(f) > 5*366*24*time.Hour {
+		return "", "", errs.Invalid("to", "range", "a report covers at most 5 years")
+	}
+	return DayOf(f), DayOf(t), nil
+}
+
+// Report builds the region report. Each group's figures are computed inside
+// that group's own scope (row-level security on), one group at a time, and
+// published before they are put side by side.
+func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to Day, by string) (*Report, error) {
+	var groups []tenancy.Tenant
+	err := s.DB.Global(ctx).Where("region_code = ? OR region_code LIKE ?", region.Code, region.Code+".%").
+		Order("name, slug").Find(&groups).Error
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Region: *region, From: from, To: to, GeneratedAt: s.Now(), GeneratedBy: by, Groups: []ReportRow{}}
+	end := DayOf(to.Time().AddDate(0, 0, 1))
+	for _, g := range groups {
+		row := ReportRow{Slug: g.Slug, Name: g.Name, RegionCode: g.RegionCode}
+		err := s.DB.Scope(g.ID).Read(ctx, func(t *db.Tenant) error { return s.groupReport(ctx, t, from, end, &row) })
+		if err != nil {
+			return nil, err
+		}
+		rep.Groups = append(rep.Groups, row)
+	}
+	rep.Totals = totals(rep.Groups)
+	return rep, nil
+}
+
+// totals adds up the rows from the cells shown only: suppressed counts add
+// nothing, and rates and medians pool only groups whose own was shown.
+func totals(rows []ReportRow) ReportRow {
+	tot := ReportRow{Name: "Total"}
+	var served, prse, other, attending []Count
+	programs := map[string]int{}
+	outcomePeople := map[string][]Count{}
+	outcomeChanges := map[string][]int64{}
+	var pooled pooledAttendance
+	var peopleShown int
+	for _, r := range rows {
+		served, prse, other = append(served, r.People.Served), append(prse, r.People.PRSE), append(other, r.People.Other)
+		attending = append(attending, r.Attendance.People)
+		tot.Attendance.Activities += r.Attendance.Activities
+		if r.Attendance.Rate.Known {
+			pooled.expected += r.pooled.expected
+			pooled.present += r.pooled.present
+			peopleShown += r.Attendance.People.Value
+		}
+		for _, p := range r.Programs {
+			programs[p.Template] += p.Programs
+		}
+		for _, o := range r.Outcomes {
+			outcomePeople[o.Indicator] = append(outcomePeople[o.Indicator], o.People)
+			if o.MedianChange.Known {
+				outcomeChanges[o.Indicator] = append(outcomeChanges[o.Indicator], r.changes[o.Indicator]...)
+			}
+		}
+		tot.Money.In += r.Money.In
+		tot.Money.Out += r.Money.Out
+		tot.Money.Donations += r.Money.Donations
+	}
+	tot.People = PeopleCells{Served: TotalOf(served...), PRSE: TotalOf(prse...), Other: TotalOf(other...)}
+	tot.Attendance.People = TotalOf(attending...)
+	if pooled.expected > 0 {
+		tot.Attendance.Rate = MeasureOver(round2(float64(pooled.present)/float64(pooled.expected)), true, max(peopleShown, MinCell))
+	}
+	tot.Programs = programCells(programs)
+	tot.Outcomes = []OutcomeCell{}
+	for _, ind := range sortedKeys(outcomePeople) {
+		cell := OutcomeCell{Indicator: ind, People: TotalOf(outcomePeople[ind]...)}
+		if ch := outcomeChanges[ind]; len(ch) > 0 {
+			cell.MedianChange = Measure{Value: float64(median(ch)), Known: true}
+		}
+		tot.Outcomes = append(tot.Outcomes, cell)
+	}
+	return tot
+}
+
+func programCells(m map[string]int) []ProgramCell {
+	out := []ProgramCell{}
+	for _, k := range sortedKeys(m) {
+		out = append(out, ProgramCell{Template: k, Programs: m[k]})
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func median(v []int64) int64 {
+	c := append([]int64(nil), v...)
+	sort.Slice(c, func(i, j int) bool { return c[i] < c[j] })
+	if len(c)%2 == 1 {
+		return c[len(c)/2]
+	}
+	return (c[len(c)/2-1] + c[len(c)/2]) / 2
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }

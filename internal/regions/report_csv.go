@@ -1,0 +1,62 @@
+package regions
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+)
+
+// CSVHeader names the columns of the CSV report: one row per group and
+// figure, in long form so new programs or indicators add rows, not columns.
+var CSVHeader = []string{"group", "region_code", "section", "item", "value"}
+
+// WriteCSV writes the report as CSV; suppressed cells read "<5", and the
+// totals are the rows whose group is "Total".
+func WriteCSV(w io.Writer, r *Report) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	for _, row := range append(append([]ReportRow{}, r.Groups...), r.Totals) {
+		for _, rec := range csvRecords(row) {
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func csvRecords(row ReportRow) [][]string {
+	name, code := row.Name, row.RegionCode
+	rec := func(section, item, value string) []string { return []string{name, code, section, item, value} }
+	out := [][]string{
+		rec("people", "served", row.People.Served.String()),
+		rec("people", "prse", row.People.PRSE.String()),
+		rec("people", "other", row.People.Other.String()),
+		rec("attendance", "activities", strconv.Itoa(row.Attendance.Activities)),
+		rec("attendance", "people", row.Attendance.People.String()),
+		rec("attendance", "rate", row.Attendance.Rate.String()),
+	}
+	for _, p := range row.Programs {
+		out = append(out, rec("programs", templateLabel(p.Template), strconv.Itoa(p.Programs)))
+	}
+	for _, o := range row.Outcomes {
+		out = append(out, rec("outcomes", o.Indicator+".people", o.People.String()),
+			rec("outcomes", o.Indicator+".median_change", o.MedianChange.String()))
+	}
+	out = append(out,
+		rec("money", "in", strconv.FormatInt(row.Money.In, 10)),
+		rec("money", "out", strconv.FormatInt(row.Money.Out, 10)),
+		rec("money", "donations", strconv.FormatInt(row.Money.Donations, 10)))
+	return out
+}
+
+// templateLabel names programs of no template.
+func templateLabel(key string) string {
+	if key == "" {
+		return "(own design)"
+	}
+	return key
+}

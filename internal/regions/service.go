@@ -1,0 +1,45 @@
+// Package regions lets regional coordinators oversee the groups of their
+// region: the platform admin assigns coordinators to region nodes and moves
+// groups between nodes, coordinators verify new groups, read per-group
+// figures from a maintained rollup and export region reports in which every
+// count of people is small-cell suppressed. Coordinators never see a person.
+package regions
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+// Service owns coordinator assignment, verification, rollups and reports.
+type Service struct {
+	DB      *db.DB
+	Tenancy *tenancy.Store
+	Users   *identity.Store
+	Access  *access.Enforcer
+	Log     *slog.Logger
+	Now     func() time.Time
+}
+
+// Oversees reports whether userID may see region code's groups: a platform
+// admin, or a coordinator of code or of any region above it. It asks casbin
+// on every call, so a change of assignment applies to the next request.
+func (s *Service) Oversees(userID, code string) bool {
+	return s.Access.IsPlatformAdmin(userID) || s.Access.Coordinates(userID, tenancy.Ancestors(code))
+}
+
+// CoordinatesGroup reports whether userID coordinates the region of t or
+// one above it. The tenant row is read per request, so moving a group
+// changes who oversees it at once.
+func (s *Service) CoordinatesGroup(userID string, t *tenancy.Tenant) bool {
+	return s.Access.Coordinates(userID, tenancy.Ancestors(t.RegionCode))
+}
+
+// Below reports whether region code lies at or below region top.
+func Below(code, top string) bool {
+	return code == top || (len(code) > len(top) && code[:len(top)] == top && code[len(top)] == '.')
+}

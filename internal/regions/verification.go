@@ -1,0 +1,118 @@
+package regions
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+// Verification decisions and the states a group is in.
+const (
+	DecisionVerify         = "verify"
+	DecisionRequestChanges = "request_changes"
+
+	StatePending          = "pending"
+	StateVerified         = "verified"
+	StateChangesRequested = "changes_requested"
+)
+
+// VerificationInput is the body of POST /t/{slug}/verification.
+type VerificationInput struct {
+	Decision string `json:"decision" validate:"required,oneof=verify request_changes"`
+	Note     string `json:"note" validate:"max=2000"`
+}
+
+// Decision is one verification decision in a group's history.
+type Decision struct {
+	TenantID  string    `gorm:"primaryKey" json:"-"`
+	ID        string    `gorm:"primaryKey" json:"id"`
+	Decision  string    `json:"decision"`
+	Note      string    `json:"note"`
+	DecidedBy string    `json:"decided_by"`
+	DecidedAt time.Time `json:"decided_at"`
+}
+
+// TableName is verification_decisions.
+func (Decision) TableName() string { return "verification_decisions" }
+
+// Verification is what a group and its coordinators see of its review.
+type Verification struct {
+	State     string     `json:"state"`
+	Verified  bool       `json:"verified"`
+	Note      string     `json:"note"`
+	DecidedAt *time.Time `json:"decided_at"`
+	History   []Decision `json:"history"`
+}
+
+type verificationRow struct {
+	Verified              bool
+	VerificationStatus    string
+	VerificationNote      string
+	VerificationDecidedAt *time.Time
+}
+
+// Verification returns the group's state, its latest note and its history.
+// tenants.verified decides the state, so a group marked verified another
+// way (the tenants directory) reads as verified too.
+func (s *Service) Verification(ctx context.Context, t *tenancy.Tenant) (*Verification, error) {
+	var out Verification
+	err := s.DB.Scope(t.ID).Read(ctx, func(tx *db.Tenant) error {
+		var row verificationRow
+		if err := tx.DB().Table("tenants").Select("verified, verification_status, verification_note, verification_decided_at").
+			Where("id = ?", t.ID).Take(&row).Error; err != nil {
+			return err
+		}
+		out = Verification{State: StatePending, Verified: row.Verified, Note: row.VerificationNote,
+			DecidedAt: row.VerificationDecidedAt, History: []Decision{}}
+		switch {
+		case row.Verified:
+			out.State = StateVerified
+		case row.VerificationStatus == StateChangesRequested:
+			out.State = StateChangesRequested
+		}
+		return tx.DB().Where("tenant_id = ?", t.ID).Order("decided_at DESC, id DESC").Find(&out.History).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Decide records a coordinator's decision on a group: verify it, or ask for
+// changes with a note saying what. The decision, the group's state and the
+// audit event are written in one transaction of the group's own scope.
+func (s *Service) Decide(ctx context.Context, actor audit.Actor, t *tenancy.Tenant, in VerificationInput) (*Verification, error) {
+	in.Note = strings.TrimSpace(in.Note)
+	if in.Decision == DecisionRequestChanges && in.Note == "" {
+		return nil, errs.Invalid("note", "required", "is required when asking for changes")
+	}
+	now := s.Now()
+	status, verified := StateVerified, true
+	if in.Decision == DecisionRequestChanges {
+		status, verified = StateChangesRequested, false
+	}
+	err := s.DB.Scope(t.ID).Write(ctx, func(tx *db.Tenant) error {
+		err := tx.DB().Table("tenants").Where("id = ?", t.ID).Updates(map[string]any{
+			"verified": verified, "verification_status": status, "verification_note": in.Note,
+			"verification_decided_at": now, "updated_at": now,
+		}).Error
+		if err != nil {
+			return err
+		}
+		d := Decision{TenantID: t.ID, ID: db.NewID(), Decision: in.Decision, Note: in.Note,
+			DecidedBy: actor.UserID, DecidedAt: now}
+		if err := tx.DB().Create(&d).Error; err != nil {
+			return err
+		}
+		return audit.Record(tx, actor, in.Decision, "verification", d.ID, "verified", "note")
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Verification(ctx, t)
+}
