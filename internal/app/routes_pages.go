@@ -9,6 +9,7 @@ import (
 	"github.com/peduli/peduli/internal/web"
 	"github.com/peduli/peduli/internal/web/account"
 	"github.com/peduli/peduli/internal/web/public"
+	"github.com/peduli/peduli/internal/web/team"
 	"github.com/peduli/peduli/internal/web/workspace"
 )
 
@@ -23,39 +24,35 @@ type page struct {
 	handler fiber.Handler
 }
 
-// mountPages mounts the server-rendered pages: static files, then public,
-// signed-in and workspace tables. Every page gets compressed responses,
-// friendly error pages and CSRF checks on state-changing requests.
+// mountPages mounts the server-rendered pages: static files, then the
+// public, signed-in and workspace tables. Every page gets compressed
+// responses, no-store caching, friendly error pages and CSRF checks on
+// state-changing requests.
 func (a *App) mountPages() {
 	p := a.Pages
 	gz := compress.New(compress.Config{Level: compress.LevelBestSpeed})
 	a.HTTP.Get("/static/:file", gz, p.Assets.Serve)
 
-	acc := &account.Handlers{Pages: p, Identity: a.Identity, Auth: a.auth, Tenancy: a.Tenancy, DB: a.DB}
-	pub := &public.Handlers{Pages: p, Tenancy: a.Tenancy}
-	ws := &workspace.Handlers{Pages: p, Tenancy: a.Tenancy}
-
-	publicPages := []page{
-		{method: fiber.MethodGet, path: "/", handler: pub.Landing},
-		{method: fiber.MethodGet, path: "/login", handler: acc.Login},
-		{method: fiber.MethodPost, path: "/login", handler: acc.LoginSubmit},
-		{method: fiber.MethodPost, path: "/logout", handler: acc.Logout},
-		{method: fiber.MethodPost, path: "/lang", handler: acc.SetLang},
-	}
-	for _, r := range publicPages {
+	resets := &account.Resets{DB: a.DB, Identity: a.Identity, Access: a.Access, Mailer: a.mailer(),
+		BaseURL: a.Config.BaseURL, Now: a.Tenancy.Now}
+	for _, r := range a.publicPages(resets) {
 		a.HTTP.Add(r.method, r.path, gz, httpx.NoStore, p.Errors, p.CSRF, r.handler)
 	}
+	for _, r := range a.signedInPages() {
+		a.HTTP.Add(r.method, r.path, gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, r.handler)
+	}
 
-	// Workspace pages: /t/{slug}/…; feature engineers append their tables
-	// (see web/README.md).
-	workspacePages := [][]page{
-		{
-			{method: fiber.MethodGet, path: "", perm: access.TenantRead, nav: "nav.dashboard", handler: ws.Dashboard},
-		},
+	// Workspace pages under /t/{slug}: the tenant resolves as in the API
+	// (another group → 404 page, lesser role → 403 page). The menu follows
+	// this order: add a feature's table between the dashboard and the team.
+	tables := [][]page{
+		a.dashboardPages(),
+		// feature pages: a.registryPages(), a.programsPages(), … (one line each)
+		a.teamPages(resets),
 	}
 	group := a.HTTP.Group("/t/:slug", gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, a.Tenancy.Resolve)
 	var nav []web.NavItem
-	for _, table := range workspacePages {
+	for _, table := range tables {
 		for _, r := range table {
 			group.Add(r.method, r.path, a.Tenancy.Require(r.perm), r.handler)
 			if r.nav != "" && r.method == fiber.MethodGet {
@@ -64,4 +61,67 @@ func (a *App) mountPages() {
 		}
 	}
 	p.SetNav(nav)
+}
+
+// publicPages need no login.
+func (a *App) publicPages(resets *account.Resets) []page {
+	acc := &account.Handlers{Pages: a.Pages, Identity: a.Identity, Auth: a.auth, Tenancy: a.Tenancy, DB: a.DB, Resets: resets}
+	pub := &public.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
+	return []page{
+		{method: fiber.MethodGet, path: "/", handler: pub.Landing},
+		{method: fiber.MethodGet, path: "/signup", handler: acc.Signup},
+		{method: fiber.MethodGet, path: "/signup/places", handler: acc.SignupPlaces},
+		{method: fiber.MethodPost, path: "/signup", handler: acc.SignupSubmit},
+		{method: fiber.MethodGet, path: "/login", handler: acc.Login},
+		{method: fiber.MethodPost, path: "/login", handler: acc.LoginSubmit},
+		{method: fiber.MethodPost, path: "/logout", handler: acc.Logout},
+		{method: fiber.MethodPost, path: "/lang", handler: acc.SetLang},
+		{method: fiber.MethodGet, path: "/password/forgot", handler: acc.Forgot},
+		{method: fiber.MethodPost, path: "/password/forgot", handler: acc.ForgotSubmit},
+		{method: fiber.MethodGet, path: "/password/reset/:token", handler: acc.Reset},
+		{method: fiber.MethodPost, path: "/password/reset/:token", handler: acc.ResetSubmit},
+		{method: fiber.MethodGet, path: "/invitations/:token", handler: acc.Invitation},
+		{method: fiber.MethodPost, path: "/invitations/:token", handler: acc.InvitationSubmit},
+	}
+}
+
+// signedInPages need a login but belong to no group (coordinators' and
+// platform pages add their lines here; they check their own roles).
+func (a *App) signedInPages() []page {
+	return []page{}
+}
+
+func (a *App) dashboardPages() []page {
+	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
+	return []page{
+		{method: fiber.MethodGet, path: "", perm: access.TenantRead, nav: "nav.dashboard", handler: ws.Dashboard},
+	}
+}
+
+func (a *App) teamPages(resets *account.Resets) []page {
+	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
+	tm := &team.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Resets: resets}
+	return []page{
+		{method: fiber.MethodGet, path: "/team", perm: access.TeamRead, nav: "nav.team", handler: tm.Team},
+		{method: fiber.MethodPost, path: "/team", perm: access.TeamWrite, handler: tm.Invite},
+		{method: fiber.MethodPost, path: "/team/:user_id/role", perm: access.TeamWrite, handler: tm.ChangeRole},
+		{method: fiber.MethodPost, path: "/team/:user_id/remove", perm: access.TeamWrite, handler: tm.Remove},
+		{method: fiber.MethodPost, path: "/team/:user_id/reset", perm: access.TeamWrite, handler: tm.ResetLink},
+		{method: fiber.MethodGet, path: "/audit", perm: access.AuditRead, nav: "nav.audit", handler: ws.Audit},
+		{method: fiber.MethodGet, path: "/settings", perm: access.TenantRead, nav: "nav.settings", handler: ws.Settings},
+	}
+}
+
+// mailer is the SMTP sender when PEDULI_SMTP_URL is set, else nil (password
+// reset then works through links the group's owner or admin issues).
+func (a *App) mailer() account.Mailer {
+	m, err := account.NewSMTP(a.Config.SMTPURL)
+	if err != nil {
+		a.Log.Error("mail disabled", "error", err)
+		return nil
+	}
+	if m == nil {
+		return nil
+	}
+	return m
 }

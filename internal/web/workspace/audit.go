@@ -1,0 +1,17 @@
+package workspace
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/audit"
+)
+
+// Audit lists who did what in the group, newest first, 50 a page
+// (GET /t/{slug}/audit?cursor=…). It names changed fields, never values.
+func (h *Handlers) Audit(c *fiber.Ctx) error {
+	page, err := audit.List(c.UserContext(), h.Tenancy.ScopeOf(c), audit.Query{Limit: audit.DefaultLimit, Cursor: c.Query("cursor")})
+	if err != nil {
+		return err
+	}
+	return h.Pages.Render(c, "workspace/audit", page)
+}
