@@ -99,7 +99,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		Config: cfg, Log: log, DB: d, Access: en, Identity: idn,
 		Tenancy: &tenancy.Service{DB: d, Store: tenancy.NewStore(d), Identity: idn, Access: en,
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
-		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS(), Admins: en},
+		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS()},
 	}
 	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
 	master, err := sealed.NewMaster(cfg.SecretKey)

@@ -29,8 +29,7 @@ const (
 
 var errBadHash = errors.New("identity: unreadable password hash")
 
-// CheckPasswordRules returns a client-safe reason when password is unusable:
-// too short, too long, or on the list of the most common passwords.
+// CheckPasswordRules returns a client-safe reason when password is unusable.
 func CheckPasswordRules(password string) string {
 	n := utf8.RuneCountInString(password)
 	switch {
@@ -38,8 +37,6 @@ func CheckPasswordRules(password string) string {
 		return fmt.Sprintf("must be at least %d characters", PasswordMin)
 	case n > PasswordMax:
 		return fmt.Sprintf("must be at most %d characters", PasswordMax)
-	case IsCommonPassword(password):
-		return "is too common"
 	}
 	return ""
 }

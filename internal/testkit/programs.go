@@ -31,3 +31,31 @@ func (e *Env) RecordOutcome(g *Group, token, beneficiaryID, indicator, period st
 	return e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/beneficiaries/"+beneficiaryID+"/outcomes", token,
 		map[string]any{"indicator": indicator, "period": period, "value": value}).Expect(http.StatusCreated).Map()
 }
+
+// CreatePartner adds a partner to g through the API as token and returns its id.
+func (e *Env) CreatePartner(g *Group, token string, body map[string]any) string {
+	e.T.Helper()
+	if body == nil {
+		body = map[string]any{"kind": "government", "name": "Dinas Sosial Kabupaten Kupang"}
+	}
+	return Str(e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/partners", token, body).Expect(http.StatusCreated).Map(), "id")
+}
+
+func init() {
+	// A closed program: every route under …/programs/{id} is exercised on
+	// it, and an enrollment the isolation matrix sends (its generated body
+	// names no real beneficiary) is refused as program_closed (409) before
+	// any look-up, instead of a 404 that would read as "no such program".
+	RegisterSeed("/api/v1/t/{slug}/programs/{id}", func(e *Env, g *Group, _ map[string]string) string {
+		id := Str(e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "olahan-kelor", "starts_on": "2026-01-05"}), "id")
+		e.Do(http.MethodPatch, "/api/v1/t/"+g.Slug+"/programs/"+id, g.OwnerToken, map[string]any{"status": "closed"}).Expect(http.StatusOK)
+		return id
+	})
+	RegisterSeed("/api/v1/t/{slug}/activities/{id}", func(e *Env, g *Group, _ map[string]string) string {
+		program := Str(e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "olahan-kelor", "starts_on": "2026-01-05"}), "id")
+		return e.RecordActivity(g, g.OwnerToken, program, "other", "2026-01-10")
+	})
+	RegisterSeed("/api/v1/t/{slug}/partners/{id}", func(e *Env, g *Group, _ map[string]string) string {
+		return e.CreatePartner(g, g.OwnerToken, nil)
+	})
+}
