@@ -80,8 +80,11 @@ func (a attendanceFigures) rate() *float64 {
 	return &r
 }
 
-// attendance counts expected and present people at the group's activities
-// held on or after from (and before to, when set).
+// attendance counts, at the group's activities held on or after from (and
+// before to, when set), who was expected — reportable people enrolled in the
+// activity's program by that day — and who was present. Someone present
+// before her enrolment date counts as expected too, so a rate never
+// exceeds 1.
 func attendance(t *db.Tenant, pop population, from Day, to Day) (attendanceFigures, error) {
 	var a attendanceFigures
 	tx := t.DB()
@@ -97,11 +100,18 @@ func attendance(t *db.Tenant, pop population, from Day, to Day) (attendanceFigur
 	if err != nil {
 		return a, err
 	}
-	err = tx.Raw(`SELECT count(*)
+	var early, earlyPeople int
+	err = tx.Raw(`SELECT count(*), coalesce(sum(CASE WHEN e.enrolled_on > a.held_on THEN 1 ELSE 0 END), 0),
+			count(DISTINCT CASE WHEN e.enrolled_on > a.held_on THEN x.beneficiary_id END)
 		FROM activity_attendance x
 		JOIN program_activities a ON a.tenant_id = x.tenant_id AND a.id = x.activity_id
+		JOIN program_enrollments e ON e.tenant_id = x.tenant_id AND e.program_id = x.program_id AND e.beneficiary_id = x.beneficiary_id
 		JOIN `+string(pop)+` b ON b.tenant_id = x.tenant_id AND b.id = x.beneficiary_id
-		WHERE x.tenant_id = ? AND a.held_on >= ?`+upper, args...).Row().Scan(&a.present)
+		WHERE x.tenant_id = ? AND a.held_on >= ?`+upper, args...).Row().Scan(&a.present, &early, &earlyPeople)
+	a.expected += early
+	// The union of the two sets is at least the larger one; counting fewer
+	// people only suppresses more.
+	a.people = max(a.people, earlyPeople)
 	return a, err
 }
 

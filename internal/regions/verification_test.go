@@ -22,6 +22,15 @@ func TestVerificationFlow(t *testing.T) {
 		if v := state(viewer.Token); v["state"] != "pending" || v["verified"] != false || len(v["history"].([]any)) != 0 {
 			t.Fatalf("a new group = %v", v)
 		}
+		// Online donations wait for verification.
+		public := func() string {
+			pub := e.Do(http.MethodGet, "/api/v1/public/groups/"+g.Slug, "", nil).Expect(http.StatusOK).Map()
+			r, _ := pub["donations_disabled_reason"].(string)
+			return r
+		}
+		if r := public(); r != "group_not_verified" {
+			t.Fatalf("an unverified group's donations: %q", r)
+		}
 		// Only a coordinator of the group's region decides.
 		verify := map[string]any{"decision": "verify"}
 		e.Do(http.MethodPost, url, g.OwnerToken, verify).ExpectProblem(http.StatusForbidden, "forbidden")
@@ -52,6 +61,9 @@ func TestVerificationFlow(t *testing.T) {
 		if v["state"] != "verified" || v["verified"] != true {
 			t.Fatalf("after verify = %v", v)
 		}
+		if r := public(); r == "group_not_verified" {
+			t.Fatalf("a verified group still refuses donations as unverified")
+		}
 		h := state(g.OwnerToken)["history"].([]any)
 		if len(h) != 2 || h[0].(map[string]any)["decision"] != "verify" || h[1].(map[string]any)["decision"] != "request_changes" ||
 			h[0].(map[string]any)["decided_by"] != co.UserID {
@@ -71,6 +83,11 @@ func TestVerificationFlow(t *testing.T) {
 			Where("tenant_id = ? AND entity = 'verification' AND actor_id = ?", g.TenantID, co.UserID).Count(&n)
 		if n != 2 {
 			t.Errorf("audit events = %d, want 2", n)
+		}
+		// Asking for changes again closes online donations again.
+		e.Do(http.MethodPost, url, co.Token, map[string]any{"decision": "request_changes", "note": "Laporan kas belum ada."}).Expect(http.StatusOK)
+		if r := public(); r != "group_not_verified" {
+			t.Fatalf("after request_changes donations: %q", r)
 		}
 		// Another tenant's team never sees it.
 		other := e.SignupGroupIn("Kelompok Lain", "53.01.08.2011")
