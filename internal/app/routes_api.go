@@ -42,6 +42,7 @@ func (a *App) mountAPI() {
 		{method: fiber.MethodGet, path: "/me", handler: t.Me},
 	}
 	signedIn = append(signedIn, a.programCatalogRoutes()...)
+	signedIn = append(signedIn, a.securityRoutes()...)
 	for _, r := range signedIn {
 		api.Add(r.method, r.path, identity.RequireUser, r.handler)
 	}

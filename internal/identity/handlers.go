@@ -14,6 +14,7 @@ import (
 type Handlers struct {
 	Service *Service
 	HTTPS   bool
+	Admins  PlatformAdmins // who may disable users
 }
 
 // LoginInput is the body of POST /api/v1/auth/login.
@@ -41,7 +42,7 @@ func (h *Handlers) Login(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	token, u, err := h.Service.Login(c.UserContext(), in.Email, in.Password)
+	token, u, err := h.Service.LoginFrom(c.UserContext(), in.Email, in.Password, c.IP())
 	if errors.Is(err, ErrBadCredentials) {
 		p := httpx.NewProblem("unauthenticated", "email or password is wrong")
 		p.Code = "invalid_credentials"

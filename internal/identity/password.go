@@ -29,7 +29,8 @@ const (
 
 var errBadHash = errors.New("identity: unreadable password hash")
 
-// CheckPasswordRules returns a client-safe reason when password is unusable.
+// CheckPasswordRules returns a client-safe reason when password is unusable:
+// too short, too long, or on the list of the most common passwords.
 func CheckPasswordRules(password string) string {
 	n := utf8.RuneCountInString(password)
 	switch {
@@ -37,6 +38,8 @@ func CheckPasswordRules(password string) string {
 		return fmt.Sprintf("must be at least %d characters", PasswordMin)
 	case n > PasswordMax:
 		return fmt.Sprintf("must be at most %d characters", PasswordMax)
+	case IsCommonPassword(password):
+		return "is too common"
 	}
 	return ""
 }

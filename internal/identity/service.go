@@ -65,13 +65,25 @@ func (s *Service) CreateUser(tx *gorm.DB, n NewUser) (*User, error) {
 // ErrBadCredentials is returned for a wrong email or password alike.
 var ErrBadCredentials = errors.New("email or password is wrong")
 
-// Login checks the credentials and opens a new session. A wrong email and a
-// wrong password take the same time and give the same error.
+// Login is LoginFrom with an unknown address; prefer LoginFrom, which
+// keeps one attacker's failures from slowing the victim's own logins.
 func (s *Service) Login(ctx context.Context, email, password string) (string, *User, error) {
+	return s.LoginFrom(ctx, email, password, "unknown")
+}
+
+// LoginFrom checks the credentials sent from address ip and opens a new
+// session with a new token. A wrong email and a wrong password take the
+// same time, give the same error and count the same against the throttle;
+// while the throttle blocks, it answers a ThrottledError without checking.
+func (s *Service) LoginFrom(ctx context.Context, email, password, ip string) (string, *User, error) {
+	now := s.Now()
+	if err := s.Store.checkThrottle(ctx, email, ip, now); err != nil {
+		return "", nil, err
+	}
 	u, err := s.Store.UserByEmail(ctx, email)
 	if errors.Is(err, errs.ErrNotFound) {
 		_, _ = VerifyPassword(dummyHash, password)
-		return "", nil, ErrBadCredentials
+		return "", nil, s.failed(ctx, email, ip, now)
 	}
 	if err != nil {
 		return "", nil, err
@@ -81,10 +93,21 @@ func (s *Service) Login(ctx context.Context, email, password string) (string, *U
 		return "", nil, err
 	}
 	if !ok || u.DisabledAt != nil {
-		return "", nil, ErrBadCredentials
+		return "", nil, s.failed(ctx, email, ip, now)
+	}
+	if err := s.Store.clearAccount(ctx, email, ip); err != nil {
+		return "", nil, err
 	}
 	token, err := s.StartSession(ctx, u.ID)
 	return token, u, err
+}
+
+// failed counts a failed login and returns ErrBadCredentials.
+func (s *Service) failed(ctx context.Context, email, ip string, now time.Time) error {
+	if err := s.Store.recordFailure(ctx, email, ip, now); err != nil {
+		return err
+	}
+	return ErrBadCredentials
 }
 
 // StartSession opens a new session for a user already authenticated.

@@ -5,7 +5,10 @@ package httpx
 import (
 	"errors"
 	"log/slog"
+	"math"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"gorm.io/gorm"
@@ -67,6 +70,13 @@ type ProblemError struct{ Problem Problem }
 
 func (e *ProblemError) Error() string { return e.Problem.Code + ": " + e.Problem.Detail }
 
+// RetryLater is implemented by errors that ask the client to come back
+// later (login throttling): they answer 429 with a Retry-After header.
+type RetryLater interface {
+	error
+	RetryAfter() time.Duration
+}
+
 // Classify turns any error a handler returned into the problem a client sees.
 // Unknown errors become a bare 500 whose detail reveals nothing.
 func Classify(err error) Problem {
@@ -74,7 +84,10 @@ func Classify(err error) Problem {
 	var ce *errs.ConflictError
 	var ve *errs.ValidationError
 	var fe *fiber.Error
+	var rl RetryLater
 	switch {
+	case errors.As(err, &rl):
+		return NewProblem("rate_limited", "too many attempts; try again later")
 	case errors.As(err, &pe):
 		return pe.Problem
 	case errors.As(err, &ve):
@@ -143,6 +156,10 @@ type PageRenderer func(c *fiber.Ctx, p Problem) error
 func ErrorHandler(log *slog.Logger, page PageRenderer) fiber.ErrorHandler {
 	return func(c *fiber.Ctx, err error) error {
 		p := Classify(err)
+		var rl RetryLater
+		if errors.As(err, &rl) {
+			c.Set(fiber.HeaderRetryAfter, strconv.Itoa(int(math.Ceil(rl.RetryAfter().Seconds()))))
+		}
 		if p.Status >= 500 {
 			log.Error("request failed", "request_id", RequestID(c), "route", routePath(c), "error", err)
 		}

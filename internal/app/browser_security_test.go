@@ -1,0 +1,98 @@
+package app_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/peduli/peduli/internal/platform/config"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/testkit"
+)
+
+func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
+	e := testkit.New(t, db.SQLite)
+	g := e.SignupGroup("Kelompok Kepala")
+	for _, path := range []string{"/api/v1/me", "/api/v1/t/" + g.Slug + "/team", "/healthz", "/api/v1/nowhere"} {
+		res := e.Do(http.MethodGet, path, g.OwnerToken, nil)
+		h := res.Header
+		csp := h.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "frame-ancestors 'none'") || !strings.Contains(csp, "script-src 'self'") ||
+			strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+			t.Errorf("%s: CSP %q", path, csp)
+		}
+		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" {
+			t.Errorf("%s: nosniff %q, referrer %q", path, h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"))
+		}
+		if h.Get("Strict-Transport-Security") != "" {
+			t.Errorf("%s: HSTS over plain HTTP", path)
+		}
+		if strings.HasPrefix(path, "/api/") && h.Get("Cache-Control") != "no-store" {
+			t.Errorf("%s: Cache-Control %q, want no-store", path, h.Get("Cache-Control"))
+		}
+	}
+}
+
+func TestHTTPSDeploymentsGetHSTSAndHostOnlySecureCookies(t *testing.T) {
+	e := testkit.New(t, db.SQLite, func(c *config.Config) { c.BaseURL = "https://peduli.test" })
+	g := e.SignupGroup("Kelompok Aman")
+	res := e.Do(http.MethodPost, "/api/v1/auth/login", "", map[string]any{"email": g.OwnerEmail, "password": testkit.Password}).Expect(http.StatusOK)
+	if !strings.HasPrefix(res.Header.Get("Strict-Transport-Security"), "max-age=") {
+		t.Errorf("HSTS = %q", res.Header.Get("Strict-Transport-Security"))
+	}
+	c := res.Header.Get("Set-Cookie")
+	for _, want := range []string{"__Host-peduli_session=", "HttpOnly", "Secure", "SameSite=Lax", "path=/"} {
+		if !strings.Contains(strings.ToLower(c), strings.ToLower(want)) {
+			t.Errorf("session cookie %q lacks %s", c, want)
+		}
+	}
+	if strings.Contains(strings.ToLower(c), "domain=") {
+		t.Errorf("a __Host- cookie must not name a domain: %q", c)
+	}
+}
+
+// TestCrossSiteCookieRequestsAreRefused: a page on another site cannot make
+// a signed-in browser change anything; the app's own pages and API clients
+// with a Bearer token can.
+func TestCrossSiteCookieRequestsAreRefused(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Asal")
+		invite := func(headers map[string]string, bearer bool) *testkit.Response {
+			req := httptest.NewRequest(http.MethodPost, "/api/v1/t/"+g.Slug+"/team",
+				strings.NewReader(`{"email":"`+testkit.Unique("x")+`@example.org","role":"viewer"}`))
+			req.Header.Set("Content-Type", "application/json")
+			if bearer {
+				req.Header.Set("Authorization", "Bearer "+g.OwnerToken)
+			} else {
+				req.AddCookie(&http.Cookie{Name: "peduli_session", Value: g.OwnerToken})
+			}
+			for k, v := range headers {
+				req.Header.Set(k, v)
+			}
+			return e.Send(req)
+		}
+		for name, h := range map[string]map[string]string{
+			"Sec-Fetch-Site cross-site": {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
+			"Sec-Fetch-Site same-site":  {"Sec-Fetch-Site": "same-site"},
+			"foreign Origin only":       {"Origin": "https://evil.example"},
+			"null Origin":               {"Origin": "null"},
+		} {
+			if res := invite(h, false); res.Status != http.StatusForbidden {
+				t.Errorf("%s: %d, want 403", name, res.Status)
+			} else if res.Map()["code"] != "cross_site" {
+				t.Errorf("%s: code %v", name, res.Map()["code"])
+			}
+		}
+		invite(map[string]string{"Sec-Fetch-Site": "same-origin", "Origin": "http://peduli.test"}, false).Expect(http.StatusCreated)
+		invite(nil, false).Expect(http.StatusCreated) // no browser metadata: SameSite=Lax still holds
+		invite(map[string]string{"Sec-Fetch-Site": "cross-site"}, true).Expect(http.StatusCreated)
+		// Reading is not refused.
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/me", nil)
+		req.AddCookie(&http.Cookie{Name: "peduli_session", Value: g.OwnerToken})
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		if res := e.Send(req); res.Status != http.StatusOK {
+			t.Errorf("cross-site GET: %d", res.Status)
+		}
+	})
+}

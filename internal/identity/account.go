@@ -1,0 +1,88 @@
+package identity
+
+import (
+	"context"
+
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+)
+
+// reauthenticate checks u's current password before a change to her
+// account, counting a wrong one against the login throttle so a stolen
+// session cannot be used to guess it.
+func (s *Service) reauthenticate(ctx context.Context, u *User, current, ip string) error {
+	now := s.Now()
+	if err := s.Store.checkThrottle(ctx, u.Email, ip, now); err != nil {
+		return err
+	}
+	ok, err := VerifyPassword(u.PasswordHash, current)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		if err := s.Store.recordFailure(ctx, u.Email, ip, now); err != nil {
+			return err
+		}
+		return errs.Invalid("current_password", "current_password", "is not your current password")
+	}
+	return nil
+}
+
+// ChangePassword replaces u's password after she re-entered the current
+// one, and ends every other session of hers; keepSessionID stays.
+func (s *Service) ChangePassword(ctx context.Context, u *User, keepSessionID, current, next, ip string) error {
+	if err := s.reauthenticate(ctx, u, current, ip); err != nil {
+		return err
+	}
+	if msg := CheckPasswordRules(next); msg != "" {
+		return errs.Invalid("new_password", "password", msg)
+	}
+	hash, err := HashPassword(next)
+	if err != nil {
+		return err
+	}
+	now := s.Now()
+	err = s.Store.db.Global(ctx).Model(&User{}).Where("id = ?", u.ID).
+		Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
+	if err != nil {
+		return err
+	}
+	return s.Store.RevokeUserSessions(ctx, u.ID, keepSessionID, now)
+}
+
+// ChangeEmail gives u a new login email after she re-entered her password.
+func (s *Service) ChangeEmail(ctx context.Context, u *User, current, email, ip string) (*User, error) {
+	if err := s.reauthenticate(ctx, u, current, ip); err != nil {
+		return nil, err
+	}
+	email = NormalizeEmail(email)
+	err := s.Store.db.Global(ctx).Model(&User{}).Where("id = ?", u.ID).
+		Updates(map[string]any{"email": email, "updated_at": s.Now()}).Error
+	if db.IsDuplicate(err) {
+		return nil, errs.Conflict("email_taken", "an account with this email already exists")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.Store.User(ctx, u.ID)
+}
+
+// Disable stops a user from logging in and ends all her sessions at once.
+// byID is the platform admin doing it, who cannot disable herself.
+func (s *Service) Disable(ctx context.Context, byID, userID string) error {
+	if byID == userID {
+		return errs.Conflict("disable_self", "you cannot disable your own account")
+	}
+	u, err := s.Store.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	now := s.Now()
+	if u.DisabledAt == nil {
+		if err := s.Store.db.Global(ctx).Model(&User{}).Where("id = ?", u.ID).
+			Updates(map[string]any{"disabled_at": now, "updated_at": now}).Error; err != nil {
+			return err
+		}
+	}
+	return s.Store.RevokeUserSessions(ctx, u.ID, "", now)
+}

@@ -1,0 +1,188 @@
+package account_test
+
+import (
+	"bufio"
+	"net"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/platform/config"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/testkit"
+)
+
+var resetLink = regexp.MustCompile(`/password/reset/(pdr_[A-Za-z0-9_-]+)`)
+
+func TestResetLinkFromTeamPage(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Sandi")
+		fac := e.AddMember(g, access.Facilitator)
+		team := "/t/" + g.Slug + "/team"
+		owner := e.BrowserAs(g.OwnerToken)
+		owner.Get(team)
+		res := owner.Post(team+"/"+fac.UserID+"/reset", nil).Expect(http.StatusOK).
+			Contains("Tautan ganti kata sandi untuk Anggota facilitator sudah siap", "https://wa.me/?text=")
+		m := resetLink.FindSubmatch(res.Body)
+		if m == nil {
+			t.Fatal("no reset link")
+		}
+		token := string(m[1])
+		e.Logs.Forbid(token)
+
+		// Stored hashed only.
+		var n int64
+		e.Owner.Global(t.Context()).Table("password_resets").Where("token_hash = ?", token).Count(&n)
+		if n != 0 {
+			t.Fatal("token stored in clear")
+		}
+
+		her := e.Browser()
+		her.Get("/password/reset/" + token).Expect(http.StatusOK).Contains("Pilih kata sandi baru")
+		her.Post("/password/reset/"+token, testkit.Form("password", "kata sandi baru", "password2", "kata sandi lain")).
+			Expect(http.StatusUnprocessableEntity).Contains("Kedua kata sandi tidak sama.")
+		her.Post("/password/reset/"+token, testkit.Form("password", "kata sandi baru", "password2", "kata sandi baru")).
+			ExpectRedirect("/login")
+		// Her old session ended; the new password works; the link is spent.
+		e.Do(http.MethodGet, "/api/v1/me", fac.Token, nil).Expect(http.StatusUnauthorized)
+		her.Get("/login").Contains("Kata sandi sudah diganti.")
+		her.Post("/login", testkit.Form("email", fac.Email, "password", "kata sandi baru")).ExpectRedirect("/t/" + g.Slug)
+		e.Browser().Get("/password/reset/" + token).Expect(http.StatusNotFound).Contains("Tautan tidak berlaku")
+
+		// An admin may not issue a link for an owner; nobody for a person in another group too.
+		admin := e.AddMember(g, access.Admin)
+		ab := e.BrowserAs(admin.Token)
+		ab.Get(team)
+		ab.Post(team+"/"+g.OwnerID+"/reset", nil).Expect(http.StatusForbidden)
+		g2 := e.SignupGroup("Kelompok Lain")
+		both := e.AddMember(g2, access.Viewer)
+		inv := e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/team", g.OwnerToken, map[string]any{"email": both.Email, "role": "viewer"}).
+			Expect(http.StatusCreated).Map()
+		e.Do(http.MethodPost, "/api/v1/invitations/"+testkit.Str(inv, "invitation", "token")+"/accept", "",
+			map[string]any{"password": testkit.Password}).Expect(http.StatusCreated)
+		owner.Get(team)
+		owner.Post(team+"/"+both.UserID+"/reset", nil).ExpectRedirect(team)
+		owner.Get(team).Contains("Orang ini juga anggota kelompok atau wilayah lain.")
+		// A viewer cannot issue links.
+		viewer := e.AddMember(g, access.Viewer)
+		vb := e.BrowserAs(viewer.Token)
+		vb.Get(team).Lacks("Buat tautan ganti kata sandi")
+		vb.Post(team+"/"+fac.UserID+"/reset", nil).Expect(http.StatusForbidden)
+	})
+}
+
+// smtpSink is a minimal SMTP server on 127.0.0.1 that keeps what it receives.
+type smtpSink struct {
+	mu   sync.Mutex
+	mail []string
+	ln   net.Listener
+}
+
+func newSMTPSink(t *testing.T) *smtpSink {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &smtpSink{ln: ln}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go s.serve(c)
+		}
+	}()
+	return s
+}
+
+func (s *smtpSink) serve(c net.Conn) {
+	defer c.Close()
+	r := bufio.NewReader(c)
+	say := func(l string) { c.Write([]byte(l + "\r\n")) }
+	say("220 sink")
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return
+		}
+		cmd := strings.ToUpper(strings.TrimSpace(line))
+		switch {
+		case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
+			say("250 sink")
+		case cmd == "DATA":
+			say("354 go on")
+			var b strings.Builder
+			for {
+				l, err := r.ReadString('\n')
+				if err != nil || l == ".\r\n" {
+					break
+				}
+				b.WriteString(l)
+			}
+			s.mu.Lock()
+			s.mail = append(s.mail, b.String())
+			s.mu.Unlock()
+			say("250 kept")
+		case cmd == "QUIT":
+			say("221 bye")
+			return
+		default:
+			say("250 ok")
+		}
+	}
+}
+
+func (s *smtpSink) all() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.mail...)
+}
+
+func TestResetByEmail(t *testing.T) {
+	for _, d := range testkit.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			sink := newSMTPSink(t)
+			e := testkit.New(t, d, func(c *config.Config) {
+				c.SMTPURL = "smtp://" + sink.ln.Addr().String() + "?from=noreply@peduli.test"
+			})
+			testResetByEmail(t, e, sink, d)
+		})
+	}
+}
+
+func testResetByEmail(t *testing.T, e *testkit.Env, sink *smtpSink, _ db.Dialect) {
+	g := e.SignupGroup("Kelompok Surat")
+	b := e.Browser()
+	b.Get("/password/forgot").Expect(http.StatusOK).Contains("Atau lewat email", "Minta pemilik atau admin")
+	// An unknown address gets the same answer and no mail.
+	b.Post("/password/forgot", testkit.Form("email", "tidak-ada@example.org")).ExpectRedirect("/login")
+	b.Get("/password/forgot")
+	b.Post("/password/forgot", testkit.Form("email", g.OwnerEmail)).ExpectRedirect("/login")
+	b.Get("/login").Contains("Bila email itu terdaftar")
+	mail := sink.all()
+	if len(mail) != 1 || !strings.Contains(mail[0], "To: "+g.OwnerEmail) {
+		t.Fatalf("mail sent: %q", mail)
+	}
+	m := resetLink.FindStringSubmatch(mail[0])
+	if m == nil {
+		t.Fatalf("no link in mail: %s", mail[0])
+	}
+	e.Logs.Forbid(m[1])
+	b.Get("/password/reset/" + m[1]).Expect(http.StatusOK)
+	b.Post("/password/reset/"+m[1], testkit.Form("password", "sandi dari email", "password2", "sandi dari email")).ExpectRedirect("/login")
+	b.Get("/login")
+	b.Post("/login", testkit.Form("email", g.OwnerEmail, "password", "sandi dari email")).ExpectRedirect("/t/" + g.Slug)
+}
+
+func TestForgotWithoutMail(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		b := e.Browser()
+		b.AcceptLanguage = "en"
+		b.Get("/password/forgot").Expect(http.StatusOK).Contains("Ask your group's owner or an admin").Lacks("Or by email")
+	})
+}

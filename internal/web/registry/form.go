@@ -1,0 +1,106 @@
+package registrypages
+
+import (
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/registry"
+	"github.com/peduli/peduli/internal/web"
+)
+
+// fields are the beneficiary form's inputs, named as the service's JSON
+// fields so its validation errors land next to the right input. Consent
+// purposes are one checkbox each.
+var fields = []string{"name", "nik", "kk_number", "birth_date", "phone", "address", "village", "marital_status",
+	"household_head", "dependents", "education", "occupation", "monthly_income", "disability",
+	"consent_services", "consent_reporting", "consent_sharing"}
+
+// formData is what the register and edit templates need besides the form.
+type formData struct {
+	ID             string
+	MaritalStatues []string
+	Education      []string
+	Purposes       []string
+}
+
+func newFormData(id string) formData {
+	return formData{ID: id, MaritalStatues: registry.MaritalStatuses, Education: registry.EducationLevels,
+		Purposes: registry.Purposes}
+}
+
+// parseBeneficiary reads the submitted form into the service's input,
+// noting what the page itself can tell is wrong (amounts, numbers, and a
+// missing consent to services on registration). Every field is present,
+// so an edit sends the whole record and "" clears an optional field.
+func parseBeneficiary(c *fiber.Ctx, create bool) (*web.Form, registry.Input) {
+	f := web.ParseForm(c, fields...)
+	str := func(name string) *string { v := f.Get(name); return &v }
+	in := registry.Input{
+		Name: str("name"), NIK: str("nik"), KKNumber: str("kk_number"), BirthDate: str("birth_date"),
+		Phone: str("phone"), Address: str("address"), Village: str("village"), MaritalStatus: str("marital_status"),
+		Education: str("education"), Occupation: str("occupation"),
+	}
+	head := f.Get("household_head") != ""
+	in.HouseholdHead = &head
+	deps := 0
+	if s := f.Get("dependents"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > 50 {
+			f.Invalid("dependents", "dependents")
+		}
+		deps = n
+	}
+	in.Dependents = &deps
+	if s := f.Get("monthly_income"); s != "" {
+		if minor, err := ParseRupiah(s); err != nil {
+			f.Invalid("monthly_income", "rupiah")
+		} else {
+			in.MonthlyIncome = &minor
+		}
+	}
+	switch f.Get("disability") {
+	case "yes":
+		in.Disability = ptr(true)
+	case "no":
+		in.Disability = ptr(false)
+	}
+	purposes := []string{}
+	for _, p := range registry.Purposes {
+		if f.Get("consent_"+p) != "" {
+			purposes = append(purposes, p)
+		}
+	}
+	in.Consent = &registry.ConsentInput{Purposes: purposes}
+	if create && f.Get("consent_services") == "" {
+		f.Invalid("consent_services", "consent_services")
+	}
+	return f, in
+}
+
+// formOf fills the edit form from a full view of her record.
+func formOf(v registry.View) *web.Form {
+	f := web.NewForm("name", v.Name, "village", v.Village, "marital_status", v.MaritalStatus,
+		"education", v.Education, "occupation", v.Occupation, "dependents", strconv.Itoa(v.Dependents))
+	for name, p := range map[string]*string{"nik": v.NIK, "kk_number": v.KKNumber, "birth_date": v.BirthDate,
+		"phone": v.Phone, "address": v.Address} {
+		if p != nil {
+			f.Set(name, *p)
+		}
+	}
+	if v.HouseholdHead {
+		f.Set("household_head", "on")
+	}
+	if v.MonthlyIncome != nil {
+		f.Set("monthly_income", RupiahInput(*v.MonthlyIncome))
+	}
+	if v.Disability != nil {
+		f.Set("disability", map[bool]string{true: "yes", false: "no"}[*v.Disability])
+	}
+	for _, p := range v.Consent.Purposes {
+		f.Set("consent_"+p, "on")
+	}
+	return f
+}
+
+func ptr[T any](v T) *T { return &v }
