@@ -16,6 +16,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/partners"
 	"github.com/peduli/peduli/internal/platform/config"
@@ -47,6 +48,7 @@ type App struct {
 	Registry *registry.Service
 	Programs *programs.Service
 	Partners *partners.Service
+	Funds    *funds.Service
 	HTTP     *fiber.App
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
@@ -109,6 +111,9 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.Registry = &registry.Service{Keys: registry.NewKeyring(master, now), Wages: a.Tenancy.Store, Now: now}
 	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Log: log, Now: now}
 	a.Partners = &partners.Service{Now: now}
+	if err := a.newFunds(cfg, master, now); err != nil {
+		return nil, err
+	}
 	pages, err := web.New(web.Options{FS: webfs.FS, SecretKey: cfg.SecretKey, HTTPS: cfg.HTTPS(), Log: log})
 	if err != nil {
 		return nil, err
@@ -158,6 +163,8 @@ func (a *App) provisionSteps() []provision.Step {
 		{Name: "regions", Apply: a.Tenancy.ApplyRegions},
 		{Name: "templates", Apply: a.Programs.ApplyTemplates},
 		{Name: "groups", Apply: a.Tenancy.ApplyGroups},
+		{Name: "hosts", Apply: a.Funds.ApplyHosts},
+		{Name: "group hosts", Apply: a.Funds.ApplyGroupHosts},
 	}
 }
 

@@ -48,6 +48,7 @@ func (a *App) mountAPI() {
 	}
 
 	a.mountRegions(api) // before the workspace group: see mountRegions
+	a.mountFunds(api)
 
 	workspace := []route{
 		{fiber.MethodGet, "", access.TenantRead, t.Tenant},
@@ -59,6 +60,7 @@ func (a *App) mountAPI() {
 	workspace = append(workspace, a.registryRoutes()...)
 	workspace = append(workspace, a.programRoutes()...)
 	workspace = append(workspace, a.partnerRoutes()...)
+	workspace = append(workspace, a.fundsRoutes()...)
 	workspace = append(workspace, a.regionWorkspaceRoutes()...)
 	ws := api.Group("/t/:slug", identity.RequireUser, a.Tenancy.Resolve)
 	for _, r := range workspace {

@@ -42,6 +42,7 @@ var pg struct {
 // Use it as: func TestMain(m *testing.M) { testkit.Main(m) }.
 func Main(m *testing.M) {
 	code := m.Run()
+	stopStripeMock()
 	if pg.name != "" {
 		dropDatabase(pg.name)
 	}

@@ -1,0 +1,74 @@
+package app
+
+import (
+	"crypto/sha256"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/funds"
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/config"
+	"github.com/peduli/peduli/internal/platform/sealed"
+)
+
+// newFunds builds the money feature: Stripe through the configured API
+// base, email when SMTP is configured, and the host secrets sealed under
+// the operator's master key.
+func (a *App) newFunds(cfg config.Config, master *sealed.Master, now func() time.Time) error {
+	mailer, err := funds.NewMailer(cfg.SMTPURL)
+	if err != nil {
+		return err
+	}
+	receiptKey := sha256.Sum256([]byte("peduli receipt links v1\x00" + cfg.SecretKey))
+	a.Funds = &funds.Service{DB: a.DB, Tenancy: a.Tenancy, Access: a.Access, Master: master,
+		Stripe: funds.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase), Mailer: mailer, Log: a.Log,
+		BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, WebhookSecret: cfg.StripeWebhookSecret,
+		ReceiptKey: receiptKey[:], Now: now}
+	return nil
+}
+
+// mountFunds mounts the public money routes (group profile, public ledger,
+// giving, the Stripe webhook, receipts) and the platform admin's host
+// routes. The webhook is public: its Stripe signature is its credential.
+func (a *App) mountFunds(api fiber.Router) {
+	h := &funds.Handlers{Service: a.Funds}
+	public := []route{
+		{method: fiber.MethodGet, path: "/public/groups/:slug", handler: h.PublicGroup},
+		{method: fiber.MethodGet, path: "/public/groups/:slug/ledger", handler: h.PublicLedger},
+		{method: fiber.MethodPost, path: "/public/groups/:slug/donations", handler: h.Give},
+		{method: fiber.MethodGet, path: "/public/receipts/:token", handler: h.Receipt},
+		{method: fiber.MethodPost, path: "/stripe/webhook", handler: h.Webhook},
+	}
+	for _, r := range public {
+		api.Add(r.method, r.path, r.handler)
+	}
+	admin := []route{
+		{method: fiber.MethodGet, path: "/admin/hosts", handler: h.Hosts},
+		{method: fiber.MethodPost, path: "/admin/hosts", handler: h.RegisterHost},
+		{method: fiber.MethodPost, path: "/admin/hosts/:key/groups", handler: h.AttachGroup},
+	}
+	for _, r := range admin {
+		api.Add(r.method, r.path, identity.RequireUser, h.RequirePlatformAdmin, r.handler)
+	}
+	a.HTTP.Get("/receipts/:token", h.ReceiptPage)
+}
+
+// fundsRoutes is the workspace route table of donations and the ledger.
+// Listing donations needs donations:read; donors' emails in it need
+// donors:read as well (checked in the handler).
+func (a *App) fundsRoutes() []route {
+	h := &funds.Handlers{Service: a.Funds}
+	return []route{
+		{fiber.MethodGet, "/donations", access.DonationsRead, h.Donations},
+		{fiber.MethodPost, "/donations", access.DonationsWrite, h.RecordDonation},
+		{fiber.MethodGet, "/ledger", access.LedgerRead, h.Ledger},
+		{fiber.MethodPost, "/ledger", access.LedgerWrite, h.AddEntry},
+		{fiber.MethodGet, "/ledger/settings", access.LedgerRead, h.Settings},
+		{fiber.MethodPut, "/ledger/settings", access.SettingsWrite, h.SetSettings},
+		{fiber.MethodPost, "/ledger/:id/reverse", access.LedgerWrite, h.Reverse},
+		{fiber.MethodPost, "/ledger/:id/approve", access.LedgerApprove, h.Approve},
+		{fiber.MethodGet, "/ledger/:id/receipt", access.LedgerRead, h.EntryReceipt},
+	}
+}

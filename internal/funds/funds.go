@@ -1,0 +1,81 @@
+// Package funds is money: donation hosts, online gifts through Stripe
+// Checkout, webhooks processed exactly once, reconciliation with Stripe,
+// gifts recorded by hand, the append-only ledger, receipts and the public
+// view of where the money went.
+package funds
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/sealed"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+// Gift limits for online donations, in IDR minor units (Rp 1 = 100): below
+// Rp 10.000 the card fee eats the gift; above Rp 100.000.000 a gift should
+// come by bank transfer with a conversation first.
+const (
+	MinOnlineAmount int64 = 10_000_00
+	MaxOnlineAmount int64 = 100_000_000_00
+	// MaxManualAmount bounds hand-recorded gifts and ledger entries
+	// (Rp 10 billion), against typos of many zeros.
+	MaxManualAmount int64 = 10_000_000_000_00
+	// Currency is the only currency the ledger keeps.
+	Currency = "idr"
+	// OperatingCostCategory is the expense category counted against the
+	// 10 % cap on operating costs of public fundraising.
+	OperatingCostCategory = "operasional"
+	// OperatingCostCapPercent is the cap set by Permensos 8/2021.
+	OperatingCostCapPercent = 10
+)
+
+// Donation statuses.
+const (
+	StatusPending   = "pending"
+	StatusSucceeded = "succeeded"
+	StatusFailed    = "failed"
+	StatusRefunded  = "refunded"
+	// StatusActive is a monthly gift whose subscription runs; each paid
+	// invoice becomes its own succeeded donation.
+	StatusActive = "active"
+)
+
+// Donation channels.
+const (
+	ChannelOnline   = "online"
+	ChannelCash     = "cash"
+	ChannelTransfer = "transfer"
+	ChannelInKind   = "in_kind"
+)
+
+// wita is Nusa Tenggara Timur's time zone (UTC+8): a permit is valid by the
+// local calendar, and a day begins there, not in UTC.
+var wita = time.FixedZone("WITA", 8*60*60)
+
+// Service owns the rules of money.
+type Service struct {
+	DB      *db.DB
+	Tenancy *tenancy.Service
+	Access  *access.Enforcer
+	Master  *sealed.Master
+	Stripe  *Stripe
+	Mailer  *Mailer
+	Log     *slog.Logger
+	BaseURL string
+	DataDir string
+	// WebhookSecret is the platform's Stripe webhook signing secret.
+	WebhookSecret string
+	// ReceiptKey keys the receipt-link tokens (see receiptToken).
+	ReceiptKey []byte
+	Now        func() time.Time
+}
+
+func nowUTC() time.Time { return time.Now().UTC() }
+
+// today returns the current date in WITA as YYYY-MM-DD.
+func (s *Service) today() string { return s.Now().In(wita).Format(dateLayout) }
+
+const dateLayout = "2006-01-02"

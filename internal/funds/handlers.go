@@ -1,0 +1,232 @@
+package funds
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+// Handlers serves the funds API.
+type Handlers struct {
+	Service *Service
+}
+
+// PublicGroup answers GET /api/v1/public/groups/{slug}.
+func (h *Handlers) PublicGroup(c *fiber.Ctx) error {
+	g, err := h.Service.PublicGroup(c.UserContext(), c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(g)
+}
+
+// PublicLedger answers GET /api/v1/public/groups/{slug}/ledger.
+func (h *Handlers) PublicLedger(c *fiber.Ctx) error {
+	l, err := h.Service.PublicLedger(c.UserContext(), c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(l)
+}
+
+// Give answers POST /api/v1/public/groups/{slug}/donations.
+func (h *Handlers) Give(c *fiber.Ctx) error {
+	var in GiveInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	out, err := h.Service.Give(c.UserContext(), c.Params("slug"), in)
+	var de *DisabledError
+	switch {
+	case errors.As(err, &de):
+		return writeDisabled(c, de.Reason)
+	case errors.Is(err, ErrStripeUnavailable):
+		return stripeUnavailableProblem()
+	case err != nil:
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(out)
+}
+
+// Webhook answers POST /api/v1/stripe/webhook: 400 for a bad signature or
+// body (nothing written), 2xx once the event is applied or was before,
+// 5xx when applying failed so that Stripe retries.
+func (h *Handlers) Webhook(c *fiber.Ctx) error {
+	ev, err := h.Service.VerifyEvent(c.UserContext(), c.Body(), c.Get("Stripe-Signature"))
+	if errors.Is(err, errNotConfigured) {
+		return &httpx.ProblemError{Problem: httpx.NewProblem("unavailable", "webhooks are not configured")}
+	}
+	if err != nil {
+		return err
+	}
+	outcome, err := h.Service.HandleEvent(c.UserContext(), ev)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"received": true, "outcome": outcome})
+}
+
+// Donations answers GET /api/v1/t/{slug}/donations. Donors' emails are
+// shown only to roles that may read donors.
+func (h *Handlers) Donations(c *fiber.Ctx) error {
+	s := h.Service
+	withEmail, err := s.Access.Can(identity.UserOf(c).ID, tenancy.TenantOf(c).ID, access.DonorsRead)
+	if err != nil {
+		return err
+	}
+	limit, _ := strconv.Atoi(c.Query("limit"))
+	cursor := c.Query("cursor")
+	if cursor != "" && !db.ValidID(cursor) {
+		return errs.Invalid("cursor", "uuid", "must be a valid id")
+	}
+	ds, next, err := s.Donations(c.UserContext(), s.Tenancy.ScopeOf(c), DonationFilter{Status: c.Query("status"), Limit: limit, Cursor: cursor})
+	if err != nil {
+		return err
+	}
+	items := make([]DonationView, len(ds))
+	for i := range ds {
+		items[i] = s.View(&ds[i], withEmail)
+	}
+	return c.JSON(fiber.Map{"items": items, "next_cursor": next})
+}
+
+// RecordDonation answers POST /api/v1/t/{slug}/donations.
+func (h *Handlers) RecordDonation(c *fiber.Ctx) error {
+	var in RecordInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	s := h.Service
+	d, err := s.Record(c.UserContext(), s.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(s.View(d, true))
+}
+
+// Ledger answers GET /api/v1/t/{slug}/ledger: every entry, the totals and
+// the balance per program.
+func (h *Handlers) Ledger(c *fiber.Ctx) error {
+	b, err := h.Service.Ledger(c.UserContext(), h.Service.Tenancy.ScopeOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": b.Views(), "totals": b.Totals(), "by_program": b.ByProgram()})
+}
+
+// AddEntry answers POST /api/v1/t/{slug}/ledger, as JSON or as a
+// multipart form with an optional "receipt" file.
+func (h *Handlers) AddEntry(c *fiber.Ctx) error {
+	s := h.Service
+	var in EntryInput
+	var up *Upload
+	tenantID := tenancy.TenantOf(c).ID
+	if form, err := c.MultipartForm(); err == nil {
+		if err := c.BodyParser(&in); err != nil {
+			return httpx.Malformed("the form could not be read")
+		}
+		if err := httpx.Validate(&in); err != nil {
+			return err
+		}
+		if files := form.File["receipt"]; len(files) > 0 {
+			if up, err = s.SaveReceipt(tenantID, files[0]); err != nil {
+				return err
+			}
+		}
+	} else if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	e, err := s.AddEntry(c.UserContext(), s.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in, up)
+	if err != nil {
+		s.removeReceipt(tenantID, up)
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(entryView(e))
+}
+
+// Reverse answers POST /api/v1/t/{slug}/ledger/{id}/reverse.
+func (h *Handlers) Reverse(c *fiber.Ctx) error {
+	id := c.Params("id")
+	if !db.ValidID(id) {
+		return errs.ErrNotFound
+	}
+	var in ReverseInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	e, err := h.Service.Reverse(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id, in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(entryView(e))
+}
+
+// Approve answers POST /api/v1/t/{slug}/ledger/{id}/approve.
+func (h *Handlers) Approve(c *fiber.Ctx) error {
+	id := c.Params("id")
+	if !db.ValidID(id) {
+		return errs.ErrNotFound
+	}
+	e, err := h.Service.Approve(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id)
+	if err != nil {
+		return err
+	}
+	v := entryView(e)
+	v.Approved, v.Counted = true, true
+	return c.JSON(v)
+}
+
+// EntryReceipt answers GET /api/v1/t/{slug}/ledger/{id}/receipt with the file.
+func (h *Handlers) EntryReceipt(c *fiber.Ctx) error {
+	id := c.Params("id")
+	if !db.ValidID(id) {
+		return errs.ErrNotFound
+	}
+	var path, ct string
+	err := h.Service.Tenancy.ScopeOf(c).Read(c.UserContext(), func(tx *db.Tenant) error {
+		var err error
+		path, ct, err = h.Service.ReceiptFile(tx, id)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, ct)
+	c.Set(fiber.HeaderContentDisposition, "attachment")
+	return c.SendFile(path)
+}
+
+// Settings answers GET /api/v1/t/{slug}/ledger/settings.
+func (h *Handlers) Settings(c *fiber.Ctx) error {
+	n, err := h.Service.Threshold(c.UserContext(), h.Service.Tenancy.ScopeOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"approval_threshold": n, "currency": Currency})
+}
+
+// SetSettings answers PUT /api/v1/t/{slug}/ledger/settings.
+func (h *Handlers) SetSettings(c *fiber.Ctx) error {
+	var in SettingsInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	n, err := h.Service.SetSettings(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"approval_threshold": n, "currency": Currency})
+}
+
+func entryView(e *LedgerEntry) EntryView {
+	b := &Book{Entries: []LedgerEntry{*e}, approved: map[string]bool{}}
+	return b.Views()[0]
+}

@@ -1,0 +1,169 @@
+package funds
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/peduli/peduli/internal/platform/db"
+)
+
+// EntryView is a ledger entry as the workspace shows it.
+type EntryView struct {
+	ID            string  `json:"id"`
+	Kind          string  `json:"kind"`
+	Source        string  `json:"source"`
+	Amount        int64   `json:"amount"`
+	Currency      string  `json:"currency"`
+	Category      string  `json:"category"`
+	ProgramID     *string `json:"program_id"`
+	OccurredOn    string  `json:"occurred_on"`
+	Note          string  `json:"note"`
+	DonationID    *string `json:"donation_id,omitempty"`
+	ReversesID    *string `json:"reverses_id,omitempty"`
+	NeedsApproval bool    `json:"needs_approval"`
+	Approved      bool    `json:"approved"`
+	Counted       bool    `json:"counted"`
+	HasReceipt    bool    `json:"has_receipt"`
+	CreatedBy     *string `json:"created_by"`
+	CreatedAt     string  `json:"created_at"`
+}
+
+// Book is a group's whole ledger with what it adds up to.
+type Book struct {
+	Entries  []LedgerEntry
+	approved map[string]bool
+}
+
+// counted reports whether an entry moves the balance: it needs no
+// approval, or it (or the entry it reverses) was approved.
+func (b *Book) counted(e *LedgerEntry) bool {
+	return !e.NeedsApproval || b.approved[e.ID] || (e.ReversesID != nil && b.approved[*e.ReversesID])
+}
+
+// LoadBook reads a group's ledger, oldest first, with its approvals.
+func LoadBook(tx *db.Tenant) (*Book, error) {
+	b := &Book{approved: map[string]bool{}}
+	if err := tx.DB().Where("tenant_id = ?", tx.ID).Order("occurred_on, id").Find(&b.Entries).Error; err != nil {
+		return nil, err
+	}
+	var ids []string
+	if err := tx.DB().Model(&Approval{}).Where("tenant_id = ?", tx.ID).Pluck("entry_id", &ids).Error; err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		b.approved[id] = true
+	}
+	return b, nil
+}
+
+// Views returns the entries for the workspace.
+func (b *Book) Views() []EntryView {
+	out := make([]EntryView, len(b.Entries))
+	for i := range b.Entries {
+		e := &b.Entries[i]
+		out[i] = EntryView{ID: e.ID, Kind: e.Kind, Source: e.Source, Amount: e.Amount, Currency: e.Currency,
+			Category: e.Category, ProgramID: e.ProgramID, OccurredOn: day(e.OccurredOn), Note: e.Note,
+			DonationID: e.DonationID, ReversesID: e.ReversesID, NeedsApproval: e.NeedsApproval,
+			Approved: b.approved[e.ID], Counted: b.counted(e), HasReceipt: e.ReceiptFile != "",
+			CreatedBy: e.CreatedBy, CreatedAt: e.CreatedAt.UTC().Format(time.RFC3339)}
+	}
+	return out
+}
+
+// Totals are what a ledger adds up to.
+type Totals struct {
+	Income   int64  `json:"income"`
+	Expense  int64  `json:"expense"`
+	Balance  int64  `json:"balance"`
+	Pending  int64  `json:"awaiting_approval"`
+	Currency string `json:"currency"`
+}
+
+// ProgramTotals are one program's (or the unearmarked) figures.
+type ProgramTotals struct {
+	ProgramID *string `json:"program_id"`
+	Name      string  `json:"name,omitempty"`
+	Totals
+}
+
+// Totals adds up the counted entries.
+func (b *Book) Totals() Totals {
+	t := Totals{Currency: Currency}
+	for i := range b.Entries {
+		e := &b.Entries[i]
+		if !b.counted(e) {
+			if e.ReversesID == nil {
+				t.Pending += e.Amount
+			}
+			continue
+		}
+		t.add(e)
+	}
+	t.Balance = t.Income - t.Expense
+	return t
+}
+
+func (t *Totals) add(e *LedgerEntry) {
+	if e.Kind == KindIncome {
+		t.Income += e.Amount
+	} else {
+		t.Expense += e.Amount
+	}
+}
+
+// ByProgram adds up counted entries per program; unearmarked money comes
+// under a nil program id, last.
+func (b *Book) ByProgram() []ProgramTotals {
+	m := map[string]*ProgramTotals{}
+	var order []string
+	for i := range b.Entries {
+		e := &b.Entries[i]
+		if !b.counted(e) {
+			continue
+		}
+		key := ""
+		if e.ProgramID != nil {
+			key = *e.ProgramID
+		}
+		pt, ok := m[key]
+		if !ok {
+			pt = &ProgramTotals{ProgramID: e.ProgramID, Totals: Totals{Currency: Currency}}
+			m[key] = pt
+			order = append(order, key)
+		}
+		pt.add(e)
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i] != "" && (order[j] == "" || order[i] < order[j]) })
+	out := make([]ProgramTotals, 0, len(order))
+	for _, k := range order {
+		pt := m[k]
+		pt.Balance = pt.Income - pt.Expense
+		out = append(out, *pt)
+	}
+	return out
+}
+
+// Ledger reads a group's ledger for the workspace.
+func (s *Service) Ledger(ctx context.Context, scope db.Scope) (*Book, error) {
+	var b *Book
+	err := scope.Read(ctx, func(tx *db.Tenant) error {
+		var err error
+		b, err = LoadBook(tx)
+		return err
+	})
+	return b, err
+}
+
+// programNames maps a group's program ids to names.
+func programNames(tx *db.Tenant) (map[string]string, error) {
+	var rows []struct{ ID, Name string }
+	if err := tx.DB().Table("programs").Select("id, name").Where("tenant_id = ?", tx.ID).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.Name
+	}
+	return out, nil
+}

@@ -1,0 +1,133 @@
+package funds
+
+import (
+	"context"
+	"time"
+
+	"github.com/peduli/peduli/internal/platform/db"
+)
+
+// ReconcileChange is one donation the reconciliation settled.
+type ReconcileChange struct {
+	TenantID   string `json:"tenant_id"`
+	DonationID string `json:"donation_id"`
+	From       string `json:"from"`
+	To         string `json:"to"`
+}
+
+// ReconcileReport says what one pass looked at and changed.
+type ReconcileReport struct {
+	Checked   int               `json:"checked"`
+	Changed   []ReconcileChange `json:"changed"`
+	Unchanged int               `json:"unchanged"`
+	Errors    int               `json:"errors"`
+}
+
+// Reconcile asks Stripe about every online donation still pending after
+// olderThan and settles those Stripe says are paid, expired or never
+// started. Each fix is recorded under a synthetic event id
+// ("reconcile:<session>") in the same transaction, and moves state only
+// forward, so a second pass — or a webhook arriving meanwhile — changes
+// nothing more.
+func (s *Service) Reconcile(ctx context.Context, olderThan time.Duration) (ReconcileReport, error) {
+	rep := ReconcileReport{Changed: []ReconcileChange{}}
+	var tenantIDs []string
+	if err := s.DB.Global(ctx).Table("tenants").Order("id").Pluck("id", &tenantIDs).Error; err != nil {
+		return rep, err
+	}
+	cutoff := s.Now().Add(-olderThan)
+	for _, tid := range tenantIDs {
+		var pending []Donation
+		err := s.DB.Scope(tid).Read(ctx, func(tx *db.Tenant) error {
+			return tx.DB().Where("tenant_id = ? AND channel = ? AND status = ? AND created_at < ?",
+				tx.ID, ChannelOnline, StatusPending, cutoff).Order("created_at").Find(&pending).Error
+		})
+		if err != nil {
+			return rep, err
+		}
+		for i := range pending {
+			rep.Checked++
+			to, err := s.reconcileOne(ctx, &pending[i])
+			switch {
+			case err != nil:
+				rep.Errors++
+				s.Log.Warn("reconcile: donation not settled", "tenant", tid, "donation", pending[i].ID, "error", describe(err))
+			case to == "":
+				rep.Unchanged++
+			default:
+				rep.Changed = append(rep.Changed, ReconcileChange{TenantID: tid, DonationID: pending[i].ID, From: StatusPending, To: to})
+			}
+		}
+	}
+	return rep, nil
+}
+
+// reconcileOne settles one pending donation; "" means nothing changed.
+func (s *Service) reconcileOne(ctx context.Context, d *Donation) (string, error) {
+	if d.CheckoutSessionID == "" {
+		// Stripe never answered with a session, so the donor never saw a
+		// payment page: the gift did not start. A payment event arriving
+		// later still turns it into a success.
+		return s.settle(ctx, d, "reconcile:nosession:"+d.ID, func(tx *db.Tenant, cur *Donation) (string, error) {
+			return StatusFailed, s.fail(tx, cur)
+		})
+	}
+	if d.HostKey == nil {
+		return "", nil
+	}
+	h, err := s.HostByKey(ctx, *d.HostKey)
+	if err != nil {
+		return "", err
+	}
+	a, ok, err := s.accountOf(h)
+	if err != nil || !ok {
+		return "", err
+	}
+	cs, err := s.Stripe.GetSession(ctx, a, d.CheckoutSessionID)
+	if err != nil {
+		return "", err
+	}
+	key := "reconcile:" + cs.ID
+	switch {
+	case cs.Status == "complete" && d.Frequency == "month":
+		return s.settle(ctx, d, key, func(tx *db.Tenant, cur *Donation) (string, error) {
+			return StatusActive, s.activate(tx, cur, cs.SubscriptionID)
+		})
+	case cs.Status == "complete" && (cs.PaymentStatus == "paid" || cs.PaymentStatus == "no_payment_required"):
+		return s.settle(ctx, d, key, func(tx *db.Tenant, cur *Donation) (string, error) {
+			_, err := s.succeed(tx, cur, cs.PaymentIntentID, cs.AmountTotal)
+			return StatusSucceeded, err
+		})
+	case cs.Status == "expired":
+		return s.settle(ctx, d, key, func(tx *db.Tenant, cur *Donation) (string, error) {
+			return StatusFailed, s.fail(tx, cur)
+		})
+	}
+	return "", nil
+}
+
+// settle applies one reconciliation fix under its synthetic event id, on
+// the donation as it is now (a webhook may have settled it meanwhile).
+func (s *Service) settle(ctx context.Context, d *Donation, key string, fix func(*db.Tenant, *Donation) (string, error)) (string, error) {
+	var to string
+	err := s.DB.Scope(d.TenantID).Write(ctx, func(tx *db.Tenant) error {
+		to = ""
+		fresh, err := recordEvent(tx, key, "reconcile", OutcomeProcessed)
+		if err != nil || !fresh {
+			return err
+		}
+		cur, err := donationForUpdate(tx, d.ID)
+		if err != nil {
+			return err
+		}
+		if cur.Status != StatusPending {
+			return nil
+		}
+		to, err = fix(tx, cur)
+		return err
+	})
+	if err == nil && to == StatusSucceeded {
+		s.sendReceipts(ctx, d.TenantID, []string{d.ID})
+	}
+	return to, err
+}
