@@ -23,8 +23,8 @@ func (a *App) programCatalogRoutes() []route {
 }
 
 // programRoutes is the workspace route table of programs. Lists that show
-// names (members, attendance) need people:read; progress shows income, so
-// it needs personal:read.
+// names (members, attendance) need people:read; progress and the outcomes
+// list show income, so they need personal:read.
 func (a *App) programRoutes() []route {
 	h := a.programHandlers()
 	return []route{
@@ -39,6 +39,7 @@ func (a *App) programRoutes() []route {
 		{fiber.MethodGet, "/activities/:id", access.ProgramsRead, h.Activity},
 		{fiber.MethodGet, "/activities/:id/attendance", access.PeopleRead, h.Attendance},
 		{fiber.MethodPut, "/activities/:id/attendance", access.ActivityWrite, h.MarkAttendance},
+		{fiber.MethodGet, "/beneficiaries/:id/outcomes", access.PersonalRead, h.Outcomes},
 		{fiber.MethodPost, "/beneficiaries/:id/outcomes", access.OutcomesWrite, h.RecordOutcome},
 		{fiber.MethodPut, "/beneficiaries/:id/outcomes", access.OutcomesWrite, h.CorrectOutcome},
 		{fiber.MethodGet, "/beneficiaries/:id/progress", access.PersonalRead, h.Progress},

@@ -194,3 +194,12 @@ func (h *Handlers) Progress(c *fiber.Ctx) error {
 	}
 	return c.JSON(v)
 }
+
+// Outcomes lists a beneficiary's measurements (GET …/beneficiaries/{id}/outcomes).
+func (h *Handlers) Outcomes(c *fiber.Ctx) error {
+	items, err := h.Service.Outcomes(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items})
+}

@@ -115,6 +115,18 @@ func TestSeasonJourney(t *testing.T) {
 		if p := progress(t, e, base, facil.Token, ids[1]); !p.ready {
 			t.Fatalf("ids[1] after correction = %+v", p)
 		}
+		// Her measurements are listed for roles that read personal data only.
+		list := e.Do(http.MethodGet, base+"/beneficiaries/"+ids[0]+"/outcomes", facil.Token, nil).Expect(http.StatusOK).Map()["items"].([]any)
+		if len(list) != 5 {
+			t.Fatalf("outcomes of ids[0] = %v", list)
+		}
+		viewer := e.AddMember(g, access.Viewer)
+		e.Do(http.MethodGet, base+"/beneficiaries/"+ids[0]+"/outcomes", viewer.Token, nil).ExpectProblem(http.StatusForbidden, "forbidden")
+		e.Do(http.MethodGet, base+"/beneficiaries/"+ids[0]+"/progress", viewer.Token, nil).ExpectProblem(http.StatusForbidden, "forbidden")
+		e.Do(http.MethodGet, base+"/programs/"+pid+"/enrollments", viewer.Token, nil).ExpectProblem(http.StatusForbidden, "forbidden")
+		if n := e.Do(http.MethodGet, base+"/programs/"+pid, viewer.Token, nil).Expect(http.StatusOK).Map()["enrollment_count"]; n.(float64) != 6 {
+			t.Fatalf("viewer sees enrollment_count %v", n)
+		}
 		// A second POST for the same period is a conflict.
 		e.Do(http.MethodPost, base+"/beneficiaries/"+ids[0]+"/outcomes", facil.Token,
 			map[string]any{"indicator": "monthly_income", "period": "2026-03", "value": 1}).ExpectProblem(http.StatusConflict, "outcome_exists")

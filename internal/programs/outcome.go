@@ -164,3 +164,28 @@ func (s *Store) Outcomes(t *db.Tenant, beneficiaryID string) ([]Outcome, error) 
 		Order("program_id, indicator, period").Find(&out).Error
 	return out, err
 }
+
+// Outcomes lists a beneficiary's measurements, by program, indicator and
+// period. They include income, so it is an audited read of personal data.
+func (s *Service) Outcomes(ctx context.Context, scope db.Scope, actor audit.Actor, beneficiaryID string) ([]OutcomeView, error) {
+	if !db.ValidID(beneficiaryID) {
+		return nil, errs.ErrNotFound
+	}
+	var rows []Outcome
+	err := scope.Write(ctx, func(t *db.Tenant) error {
+		if err := s.Store.ActiveBeneficiary(t, beneficiaryID); err != nil {
+			return err
+		}
+		var err error
+		if rows, err = s.Store.Outcomes(t, beneficiaryID); err != nil {
+			return err
+		}
+		return audit.Record(t, actor, audit.ReadPersonal, "beneficiary", beneficiaryID, "outcomes")
+	})
+	out := make([]OutcomeView, len(rows))
+	for i, o := range rows {
+		out[i] = OutcomeView{ID: o.ID, BeneficiaryID: o.BeneficiaryID, ProgramID: o.ProgramID, Indicator: o.Indicator,
+			Period: o.Period, Value: o.Value, UpdatedAt: o.UpdatedAt}
+	}
+	return out, err
+}
