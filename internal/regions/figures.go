@@ -21,6 +21,7 @@ type Figures struct {
 	GraduationReady     int
 	DonationsReceived   int64
 	LastActivityOn      *Day
+	Monthly             string
 	SourceChangedAt     *time.Time
 	RefreshedAt         time.Time
 }

@@ -42,7 +42,13 @@ func TestFiguresFromProgramsActivitiesAndOutcomes(t *testing.T) {
 		e.RecordOutcome(g, g.OwnerToken, ids[5], "monthly_income", now.Format("2006-01"), 150000000)
 		e.RefreshFigures()
 
-		rows := slugs(t, e.Do(http.MethodGet, "/api/v1/regions/53.01.08/groups?sort=-activities_90d", co.Token, nil).Expect(http.StatusOK).Map())
+		list := e.Do(http.MethodGet, "/api/v1/regions/53.01.08/groups?sort=-activities_90d", co.Token, nil).Expect(http.StatusOK).Map()
+		months := list["months"].([]any)
+		if last := months[len(months)-1].(map[string]any); len(months) != 12 || last["month"] != now.Format("2006-01") ||
+			last["activities"] != float64(2) || last["attendance_rate"] != 0.75 {
+			t.Errorf("months = %v", months)
+		}
+		rows := slugs(t, list)
 		r := rows[g.Slug]
 		want := map[string]any{"beneficiaries_served": float64(5), "active_programs": float64(1), "activities_90d": float64(2),
 			"attendance_rate_90d": 0.75, "median_income_change": float64(20000000), "graduation_ready": float64(5),

@@ -69,7 +69,11 @@ func (h *Handlers) Groups(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"region": r, "items": items, "suppression": suppressionNote()})
+	months, err := h.Service.RegionMonths(c.UserContext(), r.Code)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"region": r, "items": items, "months": months, "suppression": suppressionNote()})
 }
 
 // suppressionNote tells API readers how counts were published.

@@ -208,3 +208,5 @@ func median(v []int64) int64 {
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+func sortStrings(s []string) { sort.Strings(s) }

@@ -34,6 +34,11 @@ func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 			return err
 		}
 		f.SourceChangedAt = changed
+		months, err := monthly(t, f.RefreshedAt)
+		if err != nil {
+			return err
+		}
+		f.Monthly = months.text()
 		return t.DB().Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error
 	})
 }
