@@ -23,6 +23,10 @@ Commands:
   apply DIR             apply a tenants directory (regions, templates, hosts, groups)
   user create --email E --name N [--platform-admin]
                         create a user; the password is read from standard input
+  funds reconcile [--older-than 30m]
+                        settle online donations still pending, asking Stripe
+  audit reads (--user EMAIL | --token-session ID) --from RFC3339 --to RFC3339
+                        list the personal records a user or session read, in every group
   help                  show this text
 
 Every flag of serve is also a PEDULI_* environment variable; run
@@ -54,6 +58,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return apply(ctx, args, stdout, stderr)
 	case "user":
 		return user(ctx, args, stdin, stdout, stderr)
+	case "funds":
+		return funds(ctx, args, stdout, stderr)
+	case "audit":
+		return auditCmd(ctx, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

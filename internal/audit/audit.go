@@ -14,6 +14,7 @@ import (
 type Actor struct {
 	UserID    string
 	RequestID string
+	SessionID string // the login session, for breach reports; may be empty
 }
 
 // Event is one audited action.
@@ -26,6 +27,7 @@ type Event struct {
 	EntityID  string    `json:"entity_id"`
 	Fields    string    `json:"-"` // comma-separated field names
 	RequestID string    `json:"request_id,omitempty"`
+	SessionID *string   `json:"-"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
@@ -51,13 +53,16 @@ const (
 // Record writes one event in the tenant's transaction, so the event exists
 // exactly when the change it describes does.
 func Record(t *db.Tenant, a Actor, action, entity, entityID string, fields ...string) error {
-	var actor *string
+	var actor, session *string
 	if a.UserID != "" {
 		actor = &a.UserID
 	}
+	if a.SessionID != "" {
+		session = &a.SessionID
+	}
 	return t.DB().Create(&Event{
 		TenantID: t.ID, ID: db.NewID(), ActorID: actor, Action: action, Entity: entity,
-		EntityID: entityID, Fields: strings.Join(fields, ","), RequestID: a.RequestID,
+		EntityID: entityID, Fields: strings.Join(fields, ","), RequestID: a.RequestID, SessionID: session,
 		CreatedAt: time.Now().UTC(),
 	}).Error
 }

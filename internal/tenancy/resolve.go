@@ -79,5 +79,8 @@ func ActorOf(c *fiber.Ctx) audit.Actor {
 	if u := identity.UserOf(c); u != nil {
 		a.UserID = u.ID
 	}
+	if sess := identity.SessionOf(c); sess != nil {
+		a.SessionID = sess.ID
+	}
 	return a
 }
