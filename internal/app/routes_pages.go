@@ -48,6 +48,7 @@ func (a *App) mountPages() {
 	tables := [][]page{
 		a.dashboardPages(),
 		// feature pages: a.registryPages(), a.programsPages(), … (one line each)
+		a.registryPages(),
 		a.teamPages(resets),
 	}
 	group := a.HTTP.Group("/t/:slug", gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, a.Tenancy.Resolve)

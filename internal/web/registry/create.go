@@ -32,5 +32,6 @@ func (h *Handlers) Create(c *fiber.Ctx) error {
 			return err
 		}
 	}
+	localRules(f)
 	return h.Pages.RenderForm(c, http.StatusUnprocessableEntity, "registry/form", f, newFormData(""))
 }

@@ -46,5 +46,6 @@ func (h *Handlers) Update(c *fiber.Ctx) error {
 			return err
 		}
 	}
+	localRules(f)
 	return h.Pages.RenderForm(c, http.StatusUnprocessableEntity, "registry/form", f, newFormData(id))
 }

@@ -2,6 +2,7 @@ package registrypages
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -41,20 +42,23 @@ func parseBeneficiary(c *fiber.Ctx, create bool) (*web.Form, registry.Input) {
 		Phone: str("phone"), Address: str("address"), Village: str("village"), MaritalStatus: str("marital_status"),
 		Education: str("education"), Occupation: str("occupation"),
 	}
+	if in.BirthDate != nil && *in.BirthDate == "" {
+		in.BirthDate = nil // the service cannot clear a birth date; blank leaves it as it was
+	}
 	head := f.Get("household_head") != ""
 	in.HouseholdHead = &head
 	deps := 0
 	if s := f.Get("dependents"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 || n > 50 {
-			f.Invalid("dependents", "dependents")
+			f.Invalid("dependents", "registry.dependents")
 		}
 		deps = n
 	}
 	in.Dependents = &deps
 	if s := f.Get("monthly_income"); s != "" {
 		if minor, err := ParseRupiah(s); err != nil {
-			f.Invalid("monthly_income", "rupiah")
+			f.Invalid("monthly_income", "registry.rupiah")
 		} else {
 			in.MonthlyIncome = &minor
 		}
@@ -72,8 +76,9 @@ func parseBeneficiary(c *fiber.Ctx, create bool) (*web.Form, registry.Input) {
 		}
 	}
 	in.Consent = &registry.ConsentInput{Purposes: purposes}
+	precheck(f, create)
 	if create && f.Get("consent_services") == "" {
-		f.Invalid("consent_services", "consent_services")
+		f.Invalid("consent_services", "registry.consent_services")
 	}
 	return f, in
 }
@@ -104,3 +109,44 @@ func formOf(v registry.View) *web.Form {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// ownRules are the registry's own validation rules; their messages are
+// validation.registry.<rule> in this feature's catalogue.
+var ownRules = map[string]bool{"nik": true, "kk": true, "phone": true, "date": true}
+
+// localRules renames the registry's own rules so their messages come from
+// this feature's strings, not the shared ones.
+func localRules(f *web.Form) {
+	for k, fe := range f.Fields {
+		if ownRules[fe.Rule] {
+			fe.Rule = "registry." + fe.Rule
+			f.Fields[k] = fe
+		}
+	}
+}
+
+// precheck runs the registry's own number rules on the typed NIK, KK and
+// phone, so a form with another mistake shows every message at once; the
+// service checks them again when it saves.
+func precheck(f *web.Form, create bool) {
+	if s := f.Get("nik"); s != "" {
+		if _, err := registry.ParseNIK(s, time.Now()); err != nil {
+			f.Invalid("nik", "registry.nik")
+		}
+	} else if create {
+		f.Invalid("nik", "required")
+	}
+	if s := f.Get("kk_number"); s != "" {
+		if _, err := registry.ParseKK(s); err != nil {
+			f.Invalid("kk_number", "registry.kk")
+		}
+	}
+	if s := f.Get("phone"); s != "" {
+		if _, err := registry.NormalizePhone(s); err != nil {
+			f.Invalid("phone", "registry.phone")
+		}
+	}
+	if create && f.Get("name") == "" {
+		f.Invalid("name", "required")
+	}
+}
