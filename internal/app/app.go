@@ -101,7 +101,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		Config: cfg, Log: log, DB: d, Access: en, Identity: idn,
 		Tenancy: &tenancy.Service{DB: d, Store: tenancy.NewStore(d), Identity: idn, Access: en,
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
-		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS()},
+		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS(), Admins: en},
 	}
 	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
 	master, err := sealed.NewMaster(cfg.SecretKey)
@@ -127,7 +127,12 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
 		DisableStartupMessage: true,
-		ErrorHandler:          httpx.ErrorHandler(log, pages.ErrorPage),
+		// Only a configured reverse proxy may name the client's address.
+		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
+		TrustedProxies:          cfg.TrustedProxies,
+		ProxyHeader:             proxyHeader(cfg),
+		EnableIPValidation:      true,
+		ErrorHandler:            httpx.ErrorHandler(log, pages.ErrorPage),
 	})
 	a.HTTP.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		log.Error("panic", "request_id", httpx.RequestID(c), "panic", fmt.Sprint(e))

@@ -29,6 +29,7 @@ func Cookie(https bool) string {
 func (s *Service) Middleware(https bool) fiber.Handler {
 	cookie := Cookie(https)
 	return func(c *fiber.Ctx) error {
+		c.SetUserContext(WithClientIP(c.UserContext(), c.IP()))
 		token := bearer(c.Get(fiber.HeaderAuthorization))
 		if token == "" {
 			token = c.Cookies(cookie)

@@ -65,10 +65,10 @@ func (s *Service) CreateUser(tx *gorm.DB, n NewUser) (*User, error) {
 // ErrBadCredentials is returned for a wrong email or password alike.
 var ErrBadCredentials = errors.New("email or password is wrong")
 
-// Login is LoginFrom with an unknown address; prefer LoginFrom, which
-// keeps one attacker's failures from slowing the victim's own logins.
+// Login is LoginFrom from the client address the auth middleware put in
+// ctx (see WithClientIP).
 func (s *Service) Login(ctx context.Context, email, password string) (string, *User, error) {
-	return s.LoginFrom(ctx, email, password, "unknown")
+	return s.LoginFrom(ctx, email, password, ClientIP(ctx))
 }
 
 // LoginFrom checks the credentials sent from address ip and opens a new

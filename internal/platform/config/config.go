@@ -31,6 +31,12 @@ type Config struct {
 
 	SMTPURL string // PEDULI_SMTP_URL: smtp://user:pass@host:port?from=...
 
+	// PEDULI_TRUSTED_PROXIES: comma-separated addresses or CIDRs of reverse
+	// proxies whose PEDULI_PROXY_HEADER names the client's address (login
+	// throttling counts per address). Empty: the TCP peer is the client.
+	TrustedProxies []string
+	ProxyHeader    string // PEDULI_PROXY_HEADER: set (overwritten) by the trusted proxy; default X-Real-IP
+
 	SessionIdle     time.Duration // PEDULI_SESSION_IDLE: a session unused this long ends
 	SessionAbsolute time.Duration // PEDULI_SESSION_ABSOLUTE: a session ends this long after login
 	ShutdownTimeout time.Duration // PEDULI_SHUTDOWN_TIMEOUT
@@ -46,6 +52,7 @@ func Default() Config {
 		SessionIdle:     12 * time.Hour,
 		SessionAbsolute: 30 * 24 * time.Hour,
 		ShutdownTimeout: 15 * time.Second,
+		ProxyHeader:     "X-Real-IP",
 	}
 }
 
@@ -87,6 +94,11 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.StripeWebhookSecret, "stripe-webhook-secret", c.StripeWebhookSecret, "Stripe webhook signing secret (PEDULI_STRIPE_WEBHOOK_SECRET)")
 	fs.StringVar(&c.StripeAPIBase, "stripe-api-base", c.StripeAPIBase, "Stripe API base URL (PEDULI_STRIPE_API_BASE)")
 	fs.StringVar(&c.SMTPURL, "smtp-url", c.SMTPURL, "SMTP server for email (PEDULI_SMTP_URL)")
+	fs.Func("trusted-proxies", "comma-separated reverse-proxy addresses or CIDRs (PEDULI_TRUSTED_PROXIES)", func(v string) error {
+		c.TrustedProxies = splitList(v)
+		return nil
+	})
+	fs.StringVar(&c.ProxyHeader, "proxy-header", c.ProxyHeader, "header the trusted proxy sets to the client address (PEDULI_PROXY_HEADER)")
 	fs.DurationVar(&c.SessionIdle, "session-idle", c.SessionIdle, "idle session timeout (PEDULI_SESSION_IDLE)")
 	fs.DurationVar(&c.SessionAbsolute, "session-absolute", c.SessionAbsolute, "absolute session timeout (PEDULI_SESSION_ABSOLUTE)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "graceful shutdown timeout (PEDULI_SHUTDOWN_TIMEOUT)")
@@ -105,11 +117,15 @@ func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
 		"PEDULI_STRIPE_WEBHOOK_SECRET": &c.StripeWebhookSecret,
 		"PEDULI_STRIPE_API_BASE":       &c.StripeAPIBase,
 		"PEDULI_SMTP_URL":              &c.SMTPURL,
+		"PEDULI_PROXY_HEADER":          &c.ProxyHeader,
 	}
 	for key, dst := range strs {
 		if v, ok := lookup(key); ok {
 			*dst = v
 		}
+	}
+	if v, ok := lookup("PEDULI_TRUSTED_PROXIES"); ok {
+		c.TrustedProxies = splitList(v)
 	}
 	if v, ok := lookup("PEDULI_TENANTS_DIR"); ok {
 		c.TenantsDir, c.TenantsDirSet = v, true
@@ -160,3 +176,14 @@ func (c *Config) Embedded() bool { return c.DatabaseURL == "" }
 // HTTPS reports whether the public URL is served over HTTPS, which decides
 // Secure cookies, the __Host- prefix and HSTS.
 func (c *Config) HTTPS() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+
+// splitList splits a comma-separated setting, dropping blanks.
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
