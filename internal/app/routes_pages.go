@@ -89,7 +89,9 @@ func (a *App) publicPages(resets *account.Resets) []page {
 // signedInPages need a login but belong to no group (coordinators' and
 // platform pages add their lines here; they check their own roles).
 func (a *App) signedInPages() []page {
-	return []page{}
+	var pages []page
+	pages = append(pages, a.regionPages()...)
+	return pages
 }
 
 func (a *App) dashboardPages() []page {

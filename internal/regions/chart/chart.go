@@ -39,7 +39,7 @@ func Line(title string, points []Point, format string) template.HTML {
 
 func draw(title string, points []Point, format string, line bool) template.HTML {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %g %g" width="100%%" role="img" aria-label="%s" style="max-width:100%%;height:auto;font-family:sans-serif">`,
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %g %g" width="100%%" role="img" aria-label="%s" font-family="sans-serif">`,
 		width, height, esc(title))
 	fmt.Fprintf(&b, `<title>%s</title><text x="0" y="14" font-size="13" font-weight="bold">%s</text>`, esc(title), esc(title))
 	lo, hi := 0.0, 0.0

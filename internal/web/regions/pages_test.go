@@ -1,0 +1,50 @@
+package regions_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/peduli/peduli/internal/testkit"
+)
+
+func TestMain(m *testing.M) { testkit.Main(m) }
+
+func TestCoordinatorPages(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroupIn("Kelompok Halaman", "53.01.08.2011")
+		secret := testkit.Unique("Ursula Nenobais")
+		e.CreateBeneficiary(g, g.OwnerToken, map[string]any{"name": secret})
+		kota := e.SignupGroupIn("Kelompok Kota", "53.71.02")
+		co := e.Coordinator("53.01")
+		e.RefreshFigures()
+
+		b := e.BrowserAs(co.Token)
+		b.Get("/regions/53.01?sort=-beneficiaries_served").Expect(http.StatusOK).
+			Contains("Kabupaten Kupang", "Kelompok Halaman", "Rindu Sejahtera", "Penerima manfaat", "<5", "<svg", "format=xlsx").
+			Lacks("Kelompok Kota", secret)
+		en := e.BrowserAs(co.Token)
+		en.AcceptLanguage = "en"
+		en.Get("/regions/53.01").Expect(http.StatusOK).Contains("Beneficiaries", "Not verified", "Activities per month")
+
+		// Outside her region, and for anyone else, the region does not exist.
+		b.Get("/regions/53.71").Expect(http.StatusNotFound)
+		b.Get("/regions/53.01/groups/" + kota.Slug).Expect(http.StatusNotFound)
+		e.BrowserAs(g.OwnerToken).Get("/regions/53.01").Expect(http.StatusNotFound)
+		e.Browser().Get("/regions/53.01").ExpectRedirect("/login")
+
+		// Verify through the form: a note is required to ask for changes.
+		card := "/regions/53.01/groups/" + g.Slug
+		b.Get(card).Expect(http.StatusOK).Contains("Menunggu verifikasi", "Simpan keputusan")
+		b.Post(card+"/verification", testkit.Form("decision", "request_changes", "note", "")).Expect(http.StatusUnprocessableEntity)
+		b.Get(card)
+		b.Post(card+"/verification", testkit.Form("decision", "request_changes", "note", "Tambahkan foto kegiatan.")).ExpectRedirect(card)
+		b.Get(card).Expect(http.StatusOK).Contains("Perlu perbaikan", "Tambahkan foto kegiatan.")
+		b.Post(card+"/verification", testkit.Form("decision", "verify", "note", "")).ExpectRedirect(card)
+		b.Get(card).Expect(http.StatusOK).Contains("Terverifikasi")
+		// A forged form is refused; a platform admin who does not coordinate may look but not decide.
+		b.Post(card+"/verification", testkit.Form("decision", "verify", "_csrf", "forged")).Expect(http.StatusForbidden)
+		admin := e.BrowserAs(e.PlatformAdmin().Token)
+		admin.Get(card).Expect(http.StatusOK)
+		admin.Post(card+"/verification", testkit.Form("decision", "verify")).Expect(http.StatusForbidden)
+	})
+}
