@@ -62,7 +62,12 @@ func (h *Handlers) Give(c *fiber.Ctx) error {
 func (h *Handlers) Webhook(c *fiber.Ctx) error {
 	ev, err := h.Service.VerifyEvent(c.UserContext(), c.Body(), c.Get("Stripe-Signature"))
 	if errors.Is(err, errNotConfigured) {
-		return &httpx.ProblemError{Problem: httpx.NewProblem("unavailable", "webhooks are not configured")}
+		// Without a signing secret no event can be verified; Stripe keeps
+		// retrying any non-2xx answer, so nothing is lost once it is set.
+		h.Service.Log.Error("stripe webhook received but PEDULI_STRIPE_WEBHOOK_SECRET is not set")
+		p := httpx.NewProblem("malformed_request", "this server cannot verify Stripe signatures yet")
+		p.Code = "webhook_not_configured"
+		return &httpx.ProblemError{Problem: p}
 	}
 	if err != nil {
 		return err

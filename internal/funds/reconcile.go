@@ -131,3 +131,26 @@ func (s *Service) settle(ctx context.Context, d *Donation, key string, fix func(
 	}
 	return to, err
 }
+
+// ReconcileEvery runs Reconcile every interval until ctx ends. Several
+// replicas may run it at once: each fix is applied once whoever gets there
+// first, the others find nothing to do.
+func (s *Service) ReconcileEvery(ctx context.Context, every, olderThan time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		rep, err := s.Reconcile(ctx, olderThan)
+		if err != nil {
+			s.Log.Error("reconcile failed", "error", err.Error())
+			continue
+		}
+		if len(rep.Changed) > 0 || rep.Errors > 0 {
+			s.Log.Info("reconciled pending donations", "checked", rep.Checked, "changed", len(rep.Changed), "errors", rep.Errors)
+		}
+	}
+}

@@ -69,8 +69,7 @@ func (e *expandable) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// errNotConfigured: no webhook secret is set, so no event can be trusted;
-// 503 makes Stripe retry once the operator fixes it.
+// errNotConfigured: no webhook secret is set, so no event can be trusted.
 var errNotConfigured = errors.New("stripe webhook secret not configured")
 
 // VerifyEvent checks the Stripe-Signature header over the raw body against

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stripe/stripe-go/v76/webhook"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/platform/config"
 )
 
@@ -111,4 +114,51 @@ func (e *Env) CountRows(table, tenantID string) int64 {
 		e.T.Fatalf("count %s: %v", table, err)
 	}
 	return n
+}
+
+// LedgerExpenseWithReceipt writes, as token, an expense above the default
+// approval threshold with a PNG receipt through the API and returns its id.
+func (e *Env) LedgerExpenseWithReceipt(g *Group, token string) string {
+	e.T.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	for _, kv := range [][2]string{{"kind", "expense"}, {"amount", "150000000"}, {"currency", "idr"},
+		{"category", "bahan"}, {"occurred_on", "2026-03-04"}, {"note", "benang"}} {
+		_ = w.WriteField(kv[0], kv[1])
+	}
+	fw, _ := w.CreateFormFile("receipt", "nota.png")
+	_, _ = fw.Write(append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...))
+	_ = w.Close()
+	req := httptest.NewRequest(http.MethodPost, "/api/v1/t/"+g.Slug+"/ledger", &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
+	return Str(e.Send(req).Expect(http.StatusCreated).Map(), "id")
+}
+
+// CashGift records a cash gift in g through the API and returns the answer.
+func (e *Env) CashGift(g *Group, token string, amount int64) map[string]any {
+	e.T.Helper()
+	return e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/donations", token, map[string]any{
+		"amount": amount, "currency": "idr", "method": "cash", "received_on": "2026-03-02",
+		"donor": map[string]any{"name": "Ibu Donatur"}}).Expect(http.StatusCreated).Map()
+}
+
+func init() {
+	RegisterSeed("/api/v1/t/{slug}/ledger/{id}", func(e *Env, g *Group, _ map[string]string) string {
+		return e.LedgerExpenseWithReceipt(g, g.OwnerToken)
+	})
+	RegisterSeed("/api/v1/public/receipts/{token}", func(e *Env, g *Group, _ map[string]string) string {
+		u := Str(e.CashGift(g, g.OwnerToken, 1500000), "receipt_url")
+		return u[strings.LastIndexByte(u, '/')+1:]
+	})
+	RegisterSeed("/api/v1/admin/hosts/{key}", func(e *Env, g *Group, _ map[string]string) string {
+		key := Unique("yayasan")
+		in := funds.HostInput{Key: key, Name: "Yayasan " + key}
+		in.Permit.Number, in.Permit.Area = "460/0002/PUB/2026", "Nusa Tenggara Timur"
+		in.Permit.ValidFrom, in.Permit.ValidUntil = "2026-01-01", "2027-12-31"
+		if _, err := e.App.Funds.RegisterHost(context.Background(), in); err != nil {
+			e.T.Fatalf("host: %v", err)
+		}
+		return key
+	})
 }
