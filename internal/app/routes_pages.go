@@ -49,6 +49,7 @@ func (a *App) mountPages() {
 		a.dashboardPages(),
 		// feature pages: a.registryPages(), a.programsPages(), … (one line each)
 		a.registryPages(),
+		a.programsPages(),
 		a.teamPages(resets),
 	}
 	group := a.HTTP.Group("/t/:slug", gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, a.Tenancy.Resolve)

@@ -1,0 +1,69 @@
+package programpages
+
+import (
+	"net/http"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/programs"
+	"github.com/peduli/peduli/internal/tenancy"
+	"github.com/peduli/peduli/internal/web"
+)
+
+// newData is the new-program page: the catalog's cards.
+type newData struct {
+	Templates []programs.TemplateView
+}
+
+// New shows the template cards and the from-scratch form (GET /t/{slug}/programs/new).
+func (h *Handlers) New(c *fiber.Ctx) error {
+	f := web.NewForm("starts_on", h.Programs.Now().Format("2006-01-02"), "template_key", c.Query("template"))
+	return h.render(c, http.StatusOK, f)
+}
+
+func (h *Handlers) render(c *fiber.Ctx, status int, f *web.Form) error {
+	ts, err := h.Programs.Templates(c.UserContext(), false)
+	if err != nil {
+		return err
+	}
+	return h.Pages.RenderForm(c, status, "programs/new", f, newData{Templates: ts})
+}
+
+// Create starts a program from the chosen card, or from scratch when
+// "scratch" is chosen (POST /t/{slug}/programs). A program from scratch
+// that tracks income gets one enterprise-income indicator, so its members'
+// progress and the dashboard's income trend work as with a template.
+func (h *Handlers) Create(c *fiber.Ctx) error {
+	f := web.ParseForm(c, "template_key", "name", "description", "starts_on", "ends_on", "income")
+	in := programs.ProgramInput{Name: f.Get("name"), Description: f.Get("description"), StartsOn: f.Get("starts_on"),
+		EndsOn: f.Get("ends_on")}
+	switch key := f.Get("template_key"); key {
+	case "":
+		f.Invalid("template_key", "required")
+	case "scratch":
+		in.Category = "uep"
+		in.Activities = []programs.ActivityKind{{Key: "meeting", Name: programs.Text{ID: "Pertemuan", EN: "Meeting"}},
+			{Key: "training", Name: programs.Text{ID: "Pelatihan", EN: "Training"}}}
+		if f.Get("income") != "" {
+			in.Indicators = []programs.Indicator{{Key: "enterprise_income", Unit: "IDR", Direction: "up", Income: true,
+				Name: programs.Text{ID: "Penghasilan usaha", EN: "Enterprise income"}}}
+		}
+	default:
+		in.TemplateKey = key
+	}
+	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
+		return err
+	}
+	if f.OK() {
+		p, err := h.Programs.CreateProgram(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+		if err == nil {
+			return h.Pages.Redirect(c, path(c, "/programs/"+p.ID), "programs.created")
+		}
+		if !f.Fail(err, nil) {
+			return err
+		}
+	}
+	localRules(f)
+	return h.render(c, http.StatusUnprocessableEntity, f)
+}

@@ -1,0 +1,188 @@
+package programpages
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/programs"
+	"github.com/peduli/peduli/internal/tenancy"
+	"github.com/peduli/peduli/internal/web"
+	registrypages "github.com/peduli/peduli/internal/web/registry"
+)
+
+// outcomeData is the outcome entry sheet of a program for one month.
+type outcomeData struct {
+	P          *programs.ProgramView
+	Period     string
+	Indicators []indicatorCol
+	Rows       []outcomeRow
+}
+
+// indicatorCol is one indicator column, named in the page's language.
+type indicatorCol struct {
+	Key   string
+	Name  string
+	Money bool // income in Rupiah
+	Unit  string
+}
+
+// outcomeRow is one member and the input name of each indicator.
+type outcomeRow struct {
+	BeneficiaryID string
+	Name          string
+	Cells         []string // form field names, in indicator order
+}
+
+// cell names the input of one person and indicator.
+func cell(beneficiaryID, indicator string) string { return "v." + beneficiaryID + "." + indicator }
+
+// Outcomes shows the month's sheet: a row per member, an input per
+// indicator, filled with what is already recorded
+// (GET /t/{slug}/programs/{id}/outcomes?period=YYYY-MM). Reading her
+// figures is an audited read, as on her own page.
+func (h *Handlers) Outcomes(c *fiber.Ctx) error {
+	period := c.Query("period")
+	if period == "" {
+		period = h.Programs.Now().Format("2006-01")
+	}
+	d, err := h.sheet(c, period)
+	if err != nil {
+		return err
+	}
+	f := web.NewForm("period", period)
+	if err := h.fill(c, d, f); err != nil {
+		return err
+	}
+	return h.Pages.RenderForm(c, http.StatusOK, "programs/outcomes", f, d)
+}
+
+func (h *Handlers) sheet(c *fiber.Ctx, period string) (*outcomeData, error) {
+	if _, err := time.Parse("2006-01", period); err != nil {
+		return nil, errs.Invalid("period", "month", "must be a month in the form YYYY-MM")
+	}
+	ctx, scope := c.UserContext(), h.Tenancy.ScopeOf(c)
+	p, err := h.Programs.Program(ctx, scope, c.Params("id"))
+	if err != nil {
+		return nil, err
+	}
+	members, err := h.Programs.Members(ctx, scope, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	lang := h.Pages.Localizer(c).Lang()
+	d := &outcomeData{P: p, Period: period}
+	for _, in := range p.Indicators {
+		d.Indicators = append(d.Indicators, indicatorCol{Key: in.Key, Name: textIn(in.Name, lang), Money: in.Unit == "IDR", Unit: in.Unit})
+	}
+	for _, m := range members {
+		r := outcomeRow{BeneficiaryID: m.BeneficiaryID, Name: m.Name}
+		for _, in := range p.Indicators {
+			r.Cells = append(r.Cells, cell(m.BeneficiaryID, in.Key))
+		}
+		d.Rows = append(d.Rows, r)
+	}
+	return d, nil
+}
+
+// fill puts the month's recorded values into the form.
+func (h *Handlers) fill(c *fiber.Ctx, d *outcomeData, f *web.Form) error {
+	for _, r := range d.Rows {
+		vs, err := h.Programs.Outcomes(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), r.BeneficiaryID)
+		if err != nil {
+			return err
+		}
+		for _, o := range vs {
+			if o.ProgramID == d.P.ID && o.Period == d.Period {
+				f.Set(cell(r.BeneficiaryID, o.Indicator), show(o.Value, d.money(o.Indicator)))
+			}
+		}
+	}
+	return nil
+}
+
+func (d *outcomeData) money(indicator string) bool {
+	for _, in := range d.Indicators {
+		if in.Key == indicator {
+			return in.Money
+		}
+	}
+	return false
+}
+
+func show(v int64, money bool) string {
+	if money {
+		return registrypages.RupiahInput(v)
+	}
+	return strconv.FormatInt(v, 10)
+}
+
+// SaveOutcomes records the whole sheet in one form post
+// (POST /t/{slug}/programs/{id}/outcomes). Every cell is checked before
+// anything is saved; a wrong cell re-shows the sheet with its message and
+// every typed value. Blank cells are left as they are.
+func (h *Handlers) SaveOutcomes(c *fiber.Ctx) error {
+	period := c.FormValue("period")
+	d, err := h.sheet(c, period)
+	if err != nil {
+		return err
+	}
+	names := []string{"period"}
+	for _, r := range d.Rows {
+		names = append(names, r.Cells...)
+	}
+	f := web.ParseForm(c, names...)
+	type entry struct {
+		beneficiary, indicator string
+		value                  int64
+	}
+	var entries []entry
+	for _, r := range d.Rows {
+		for i, in := range d.Indicators {
+			s := f.Get(r.Cells[i])
+			if s == "" {
+				continue
+			}
+			v, err := parseValue(s, in.Money)
+			if err != nil {
+				f.Invalid(r.Cells[i], map[bool]string{true: "registry.rupiah", false: "programs.number"}[in.Money])
+				continue
+			}
+			entries = append(entries, entry{r.BeneficiaryID, in.Key, v})
+		}
+	}
+	if f.OK() {
+		ctx, scope, actor := c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c)
+		for _, e := range entries {
+			v := e.value
+			_, _, err := h.Programs.RecordOutcome(ctx, scope, actor, e.beneficiary,
+				programs.OutcomeInput{ProgramID: d.P.ID, Indicator: e.indicator, Period: period, Value: &v}, true)
+			if err != nil && !f.Fail(err, nil) {
+				return err
+			}
+			if !f.OK() {
+				break
+			}
+		}
+		if f.OK() {
+			return h.Pages.Redirect(c, path(c, "/programs/"+d.P.ID+"/outcomes?period="+period), "programs.outcomes_saved")
+		}
+	}
+	localRules(f)
+	return h.Pages.RenderForm(c, http.StatusUnprocessableEntity, "programs/outcomes", f, d)
+}
+
+// parseValue reads a cell: Rupiah for income, a whole number otherwise.
+func parseValue(s string, money bool) (int64, error) {
+	if money {
+		return registrypages.ParseRupiah(s)
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > programs.MaxOutcomeValue {
+		return 0, strconv.ErrRange
+	}
+	return n, nil
+}
