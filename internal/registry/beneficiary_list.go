@@ -25,6 +25,12 @@ type ListQuery struct {
 	Cursor string
 }
 
+// listColumns are what a list shows: the sealed fields it does not open
+// are left unread.
+const listColumns = "tenant_id, id, name, key_version, nik_sealed, phone_sealed, birth_year, female, village, " +
+	"marital_status, household_head, dependents, education, occupation, consent_services, consent_reporting, " +
+	"consent_sharing, consent_recorded_at, consent_recorded_by, eligible_prse, created_at, updated_at, erased_at"
+
 // List returns a page of beneficiaries in a stable order (name, then id),
 // NIK and phone masked. The cursor is the id of the last item of the
 // previous page, so no name ever travels in a URL.
@@ -34,7 +40,7 @@ func (s *Service) List(ctx context.Context, scope db.Scope, actor audit.Actor, q
 	}
 	page := Page{Items: []View{}}
 	err := scope.Read(ctx, func(t *db.Tenant) error {
-		query := t.DB().Where("tenant_id = ? AND deleted_at IS NULL", t.ID)
+		query := t.DB().Select(listColumns).Where("tenant_id = ? AND deleted_at IS NULL", t.ID)
 		if q.Q != "" {
 			query = query.Where("LOWER(name) LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(q.Q))+"%")
 		}

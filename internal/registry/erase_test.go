@@ -52,7 +52,9 @@ func TestExportAndErasure(t *testing.T) {
 			t.Errorf("export not audited: %v", a)
 		}
 
-		reportable := func() int { return len(rows(t, e, "SELECT id FROM reportable_beneficiaries WHERE tenant_id = ?", g.TenantID)) }
+		reportable := func() int {
+			return len(rows(t, e, "SELECT id FROM reportable_beneficiaries WHERE tenant_id = ?", g.TenantID))
+		}
 		if n := reportable(); n != 2 {
 			t.Fatalf("reportable before erasure = %d, want 2", n)
 		}

@@ -54,7 +54,8 @@ CREATE TABLE beneficiaries (
 CREATE UNIQUE INDEX beneficiaries_nik_idx ON beneficiaries (tenant_id, nik_index)
     WHERE nik_index IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX beneficiaries_kk_idx ON beneficiaries (tenant_id, kk_index) WHERE kk_index IS NOT NULL;
-CREATE INDEX beneficiaries_name_idx ON beneficiaries (tenant_id, name, id);
+-- Lists walk this index in order: (name, id) paging of the records in use.
+CREATE INDEX beneficiaries_name_idx ON beneficiaries (tenant_id, name, id) WHERE deleted_at IS NULL;
 CREATE INDEX beneficiaries_key_idx ON beneficiaries (tenant_id, key_version);
 
 -- Consent history: one row per change, never updated.
