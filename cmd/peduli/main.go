@@ -27,6 +27,10 @@ Commands:
                         settle online donations still pending, asking Stripe
   audit reads (--user EMAIL | --token-session ID) --from RFC3339 --to RFC3339
                         list the personal records a user or session read, in every group
+  keys rotate --tenant SLUG
+                        give a group a new personal-data key and re-encrypt its records
+  keys destroy --tenant SLUG --yes
+                        crypto-shred a group's personal data (irreversible)
   help                  show this text
 
 Every flag of serve is also a PEDULI_* environment variable; run
@@ -62,6 +66,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return funds(ctx, args, stdout, stderr)
 	case "audit":
 		return auditCmd(ctx, args, stdout, stderr)
+	case "keys":
+		return keys(ctx, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
