@@ -26,7 +26,7 @@ func TestSignupPage(t *testing.T) {
 		// Invalid input: messages next to the fields, in Bahasa Indonesia, nothing created.
 		b.Post("/signup", testkit.Form("group.name", "KT", "regency", "53.01", "owner.email", "bukan-email",
 			"owner.password", "pendek")).Expect(http.StatusUnprocessableEntity).
-			Contains("Minimal 3 karakter.", "Masukkan alamat email yang benar.", "Kata sandi harus 8 sampai 128 karakter.",
+			Contains("Minimal 3 karakter.", "Masukkan alamat email yang benar.", "Kata sandi harus 8–128 karakter",
 				"Wajib diisi.", `value="KT"`)
 
 		// A valid sign-up lands the owner in her workspace with a welcome.

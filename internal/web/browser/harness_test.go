@@ -149,25 +149,37 @@ func (p *phone) fill(pairs ...string) {
 	}
 }
 
-// choose selects a value in a select and fires change, as a tap would.
+// choose selects a value in a select and fires change, as a tap would,
+// then waits for any htmx request it started to settle.
 func (p *phone) choose(name, value string) {
 	p.s.t.Helper()
 	sel := `[name="` + name + `"]`
 	p.do(chromedp.SetValue(chromedp.CSS(sel), value),
-		discard(chromedp.Evaluate[bool](`document.querySelector('`+sel+`').dispatchEvent(new Event('change', {bubbles: true}))`)))
+		discard(chromedp.Evaluate[bool](`document.querySelector('`+sel+`').dispatchEvent(new Event('change', {bubbles: true}))`)),
+		p.htmxIdle())
+	if got := p.value(sel); got != value {
+		p.shot("choose")
+		p.s.t.Fatalf("%s's phone: %s is %q after choosing %q", p.who, name, got, value)
+	}
+}
+
+// htmxIdle waits until no htmx request, swap or settle is under way.
+func (p *phone) htmxIdle() chromedp.Action[chromedp.Void] {
+	return discard(chromedp.Poll[bool](`!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')`))
 }
 
 // tap clicks the element.
 func (p *phone) tap(css string) { p.s.t.Helper(); p.do(chromedp.Click(chromedp.CSS(css))) }
 
-// text returns the visible text of the first match.
-func (p *phone) text(css string) string {
+// bodyText returns the page's visible text. It reads innerText in the page
+// rather than through DOM node ids, which go stale when a page is replaced.
+func (p *phone) bodyText() string {
 	p.s.t.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, actionTimeout)
 	defer cancel()
-	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(css)))
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
 	if err != nil {
-		p.s.t.Fatalf("%s's phone: text of %s: %v", p.who, css, err)
+		p.s.t.Fatalf("%s's phone: page text: %v", p.who, err)
 	}
 	return s
 }
@@ -188,7 +200,7 @@ func (p *phone) value(css string) string {
 // the phone's language) or literal string.
 func (p *phone) sees(texts ...string) {
 	p.s.t.Helper()
-	body := p.text("body")
+	body := p.bodyText()
 	for _, s := range texts {
 		if !strings.Contains(body, s) {
 			p.shot("missing")

@@ -76,7 +76,7 @@ func signUp(j *journey) {
 	o.onPage("account/signup")
 	o.fill("group.name", j.group)
 	o.choose("regency", "53.01")
-	o.do(chromedp.WaitVisible(chromedp.CSS(`#f-group-region_code`)))
+	o.do(chromedp.WaitVisible(chromedp.CSS(`#f-group-region_code`)), o.htmxIdle())
 	o.choose("group.region_code", "53.01.08.2011")
 	email := testkit.Unique("ketua") + "@example.org"
 	o.fill("owner.name", "Maria Bria", "owner.email", email, "owner.password", testkit.Password)
@@ -131,7 +131,7 @@ func facilitatorAccepts(j *journey) {
 	// Her menu has no audit log; her team page no invite form.
 	f.tap(`nav.main a[href="/t/` + j.slug + `/team"]`)
 	f.onPage("team/team")
-	body := f.text("body")
+	body := f.bodyText()
 	if strings.Contains(body, f.T("team.invite_title")) || strings.Contains(body, f.T("nav.audit")) {
 		f.shot("too-much")
 		j.s.t.Fatalf("a facilitator sees owner-only controls")
@@ -165,7 +165,7 @@ func TestOtherGroupSees404(t *testing.T) {
 				p.open(path)
 				p.onPage("errors/error")
 				p.sees(p.T("error.404.title"))
-				if strings.Contains(p.text("body"), "Kelompok A") {
+				if strings.Contains(p.bodyText(), "Kelompok A") {
 					t.Fatalf("%s shows the other group's name", path)
 				}
 			}

@@ -47,7 +47,7 @@ func TestTeamPageInviteAndJoin(t *testing.T) {
 		her := e.Browser()
 		her.Get("/invitations/" + token).Expect(http.StatusOK).Contains("Bergabung dengan tim kelompok")
 		her.Post("/invitations/"+token, testkit.Form("name", "Yuliana Tefa", "password", "pendek")).
-			Expect(http.StatusUnprocessableEntity).Contains("Kata sandi harus 8 sampai 128 karakter.")
+			Expect(http.StatusUnprocessableEntity).Contains("Kata sandi harus 8–128 karakter")
 		her.Post("/invitations/"+token, testkit.Form("name", "Yuliana Tefa", "password", testkit.Password)).
 			ExpectRedirect("/t/" + g.Slug)
 		her.Get("/t/"+g.Slug).Expect(http.StatusOK).Contains("Anda sudah bergabung dengan tim.", "Pendamping")
