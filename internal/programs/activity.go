@@ -102,7 +102,11 @@ func (s *Service) Activities(ctx context.Context, scope db.Scope, programID stri
 		if err != nil {
 			return err
 		}
-		counts, err := s.Store.PresentCounts(t, programID)
+		ids := make([]string, len(rows))
+		for i := range rows {
+			ids[i] = rows[i].ID
+		}
+		counts, err := s.Store.PresentCounts(t, ids)
 		if err != nil {
 			return err
 		}

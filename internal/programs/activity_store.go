@@ -24,15 +24,20 @@ func (s *Store) Activity(t *db.Tenant, id string) (*Activity, error) {
 	return &a, err
 }
 
-// PresentCounts counts who was present at each activity of a program.
-func (s *Store) PresentCounts(t *db.Tenant, programID string) (map[string]int, error) {
+// PresentCounts counts who was present at each of the given activities.
+// It filters by activity, not program, so the (tenant_id, activity_id, …)
+// unique index answers it.
+func (s *Store) PresentCounts(t *db.Tenant, activityIDs []string) (map[string]int, error) {
+	out := make(map[string]int, len(activityIDs))
+	if len(activityIDs) == 0 {
+		return out, nil
+	}
 	var rows []struct {
 		ActivityID string
 		N          int
 	}
 	err := t.DB().Model(&Attendance{}).Select("activity_id, COUNT(*) AS n").
-		Where("tenant_id = ? AND program_id = ?", t.ID, programID).Group("activity_id").Scan(&rows).Error
-	out := make(map[string]int, len(rows))
+		Where("tenant_id = ? AND activity_id IN ?", t.ID, activityIDs).Group("activity_id").Scan(&rows).Error
 	for _, r := range rows {
 		out[r.ActivityID] = r.N
 	}

@@ -64,11 +64,11 @@ func (s *Service) DashboardFigures(ctx context.Context, scope db.Scope) (*Dashbo
 			return err
 		}
 		since := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
-		rows, err := s.Store.OutcomesSince(t, since)
+		byPeriod, err := s.Store.IncomeSince(t, since, income)
 		if err != nil {
 			return err
 		}
-		out.IncomeTrend = incomeTrend(rows, income)
+		out.IncomeTrend = incomeTrend(byPeriod)
 		return nil
 	})
 	return out, err
@@ -92,13 +92,7 @@ func (s *Service) attendanceRate(t *db.Tenant, out *DashboardFigures, ms map[str
 	return nil
 }
 
-func incomeTrend(rows []Outcome, income map[string]string) []IncomeMonth {
-	byPeriod := map[string][]int64{}
-	for _, o := range rows {
-		if key, ok := income[o.ProgramID]; ok && key == o.Indicator {
-			byPeriod[o.Period] = append(byPeriod[o.Period], o.Value)
-		}
-	}
+func incomeTrend(byPeriod map[string][]int64) []IncomeMonth {
 	out := make([]IncomeMonth, 0, len(byPeriod))
 	for period, vals := range byPeriod {
 		sort.Slice(vals, func(i, j int) bool { return vals[i] < vals[j] })
@@ -143,9 +137,34 @@ func (s *Store) EnrolledPeople(t *db.Tenant) (int, error) {
 	return int(n), err
 }
 
-// OutcomesSince returns the tenant's measurements from period on.
-func (s *Store) OutcomesSince(t *db.Tenant, period string) ([]Outcome, error) {
-	var out []Outcome
-	err := t.DB().Where("tenant_id = ? AND period >= ?", t.ID, period).Find(&out).Error
-	return out, err
+// IncomeSince returns the income values recorded from period on, by
+// period. income maps a program id to its income indicator's key. Only two
+// columns are read, row by row: a year of a large group is tens of
+// thousands of rows, too many to load as whole records.
+func (s *Store) IncomeSince(t *db.Tenant, period string, income map[string]string) (map[string][]int64, error) {
+	out := map[string][]int64{}
+	if len(income) == 0 {
+		return out, nil
+	}
+	ids, keys := make([]string, 0, len(income)), make([]string, 0, len(income))
+	for id, key := range income {
+		ids, keys = append(ids, id), append(keys, key)
+	}
+	rows, err := t.DB().Model(&Outcome{}).Select("program_id, indicator, period, value").
+		Where("tenant_id = ? AND period >= ? AND program_id IN ? AND indicator IN ?", t.ID, period, ids, keys).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var program, indicator, p string
+	var v int64
+	for rows.Next() {
+		if err := rows.Scan(&program, &indicator, &p, &v); err != nil {
+			return nil, err
+		}
+		if income[program] == indicator {
+			out[p] = append(out[p], v)
+		}
+	}
+	return out, rows.Err()
 }

@@ -1,0 +1,160 @@
+package programs_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/programs"
+	"github.com/peduli/peduli/internal/testkit"
+)
+
+// BenchmarkProgramPages measures the program pages of one large program —
+// 1,000 members, 20 activities with attendance, 12 months of income for
+// everyone (12,000 outcomes) — over HTTP: time and SQL statements per
+// request (on PostgreSQL BEGIN, set_config and COMMIT come on top).
+// Rows are inserted directly; the routes under test read them as usual.
+func BenchmarkProgramPages(b *testing.B) {
+	dialects := []db.Dialect{db.SQLite}
+	if os.Getenv("PEDULI_TEST_POSTGRES_URL") != "" {
+		dialects = append(dialects, db.Postgres)
+	}
+	for _, d := range dialects {
+		b.Run(string(d), func(b *testing.B) {
+			e := testkit.New(b, d)
+			g := e.SignupGroup("Rindu Sejahtera")
+			pid := e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "tenun-ikat", "starts_on": "2025-01-05"})["id"].(string)
+			members, activity := seedProgram(b, e, g, pid, 1000)
+			var queries atomic.Int64
+			countStatements(b, e.App.DB.Global(context.Background()), &queries)
+			base := "/api/v1/t/" + g.Slug
+			present := `{"present":["` + strings.Join(members[:800], `","`) + `"]}`
+			for _, c := range []struct{ name, method, url, body string }{
+				{"program", http.MethodGet, base + "/programs/" + pid, ""},
+				{"programs", http.MethodGet, base + "/programs", ""},
+				{"members", http.MethodGet, base + "/programs/" + pid + "/enrollments", ""},
+				{"activities", http.MethodGet, base + "/programs/" + pid + "/activities", ""},
+				{"attendance", http.MethodGet, base + "/activities/" + activity + "/attendance", ""},
+				{"mark_attendance_800", http.MethodPut, base + "/activities/" + activity + "/attendance", present},
+				{"progress", http.MethodGet, base + "/beneficiaries/" + members[0] + "/progress", ""},
+			} {
+				b.Run(c.name, func(b *testing.B) {
+					send := func() {
+						var body io.Reader
+						if c.body != "" {
+							body = strings.NewReader(c.body)
+						}
+						req := httptest.NewRequest(c.method, c.url, body)
+						req.Header.Set("Authorization", "Bearer "+g.OwnerToken)
+						req.Header.Set("Content-Type", "application/json")
+						res, err := e.App.HTTP.Test(req, -1)
+						if err != nil || res.StatusCode != http.StatusOK {
+							b.Fatalf("%s: %v %v", c.name, res, err)
+						}
+						_, _ = io.Copy(io.Discard, res.Body)
+						res.Body.Close()
+					}
+					send()
+					queries.Store(0)
+					b.ResetTimer()
+					for i := 0; i < b.N; i++ {
+						send()
+					}
+					b.ReportMetric(float64(queries.Load())/float64(b.N), "queries/op")
+				})
+			}
+			b.Run("dashboard_figures", func(b *testing.B) {
+				scope := e.App.DB.Scope(g.TenantID)
+				queries.Store(0)
+				for i := 0; i < b.N; i++ {
+					if _, err := e.App.Programs.DashboardFigures(context.Background(), scope); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(queries.Load())/float64(b.N), "queries/op")
+			})
+		})
+	}
+}
+
+// seedProgram inserts n members of program pid, 20 recent activities with
+// everyone present and 12 months of income each; it returns the member ids
+// and one activity.
+func seedProgram(b *testing.B, e *testkit.Env, g *testkit.Group, pid string, n int) ([]string, string) {
+	b.Helper()
+	ctx := context.Background()
+	tx := e.Owner.Global(ctx)
+	now := time.Now().UTC()
+	var people, enrolls []map[string]any
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = db.NewID()
+		people = append(people, map[string]any{"tenant_id": g.TenantID, "id": ids[i], "name": fmt.Sprintf("Maria %04d", i),
+			"created_at": now, "updated_at": now})
+		enrolls = append(enrolls, map[string]any{"tenant_id": g.TenantID, "id": db.NewID(), "program_id": pid,
+			"beneficiary_id": ids[i], "enrolled_on": "2025-01-05", "created_at": now})
+	}
+	must(b, tx.Table("beneficiaries").CreateInBatches(people, 200).Error)
+	must(b, tx.Table("program_enrollments").CreateInBatches(enrolls, 200).Error)
+	var activity string
+	for a := 0; a < 20; a++ {
+		act := programs.Activity{TenantID: g.TenantID, ID: db.NewID(), ProgramID: pid, Title: "Pertemuan", Kind: "produksi",
+			HeldOn: programs.DateOf(now.AddDate(0, 0, -3*a)), CreatedAt: now}
+		must(b, tx.Create(&act).Error)
+		activity = act.ID
+		rows := make([]programs.Attendance, n)
+		for i := range rows {
+			rows[i] = programs.Attendance{TenantID: g.TenantID, ID: db.NewID(), ProgramID: pid, ActivityID: act.ID, BeneficiaryID: ids[i], CreatedAt: now}
+		}
+		must(b, tx.CreateInBatches(rows, 200).Error)
+	}
+	var outcomes []programs.Outcome
+	for m := 1; m <= 12; m++ {
+		period := time.Date(now.Year(), now.Month()-time.Month(m), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+		for i := range ids {
+			outcomes = append(outcomes, programs.Outcome{TenantID: g.TenantID, ID: db.NewID(), ProgramID: pid, BeneficiaryID: ids[i],
+				Indicator: "monthly_income", Period: period, Value: int64(200000000 + i*1000 + m), CreatedAt: now, UpdatedAt: now})
+		}
+	}
+	must(b, tx.CreateInBatches(outcomes, 500).Error)
+	if e.Dialect == db.Postgres {
+		// Fresh statistics, as autovacuum keeps them: without them the
+		// planner takes these bulk-filled tables for one-row ones.
+		must(b, tx.Exec("ANALYZE").Error)
+	}
+	return ids, activity
+}
+
+func must(b *testing.B, err error) {
+	b.Helper()
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// countStatements counts every statement GORM runs on the App's database.
+func countStatements(b *testing.B, g *gorm.DB, n *atomic.Int64) {
+	b.Helper()
+	inc := func(*gorm.DB) { n.Add(1) }
+	cb := g.Callback()
+	for _, err := range []error{
+		cb.Query().After("gorm:query").Register("bench:count_query", inc),
+		cb.Raw().After("gorm:raw").Register("bench:count_raw", inc),
+		cb.Row().After("gorm:row").Register("bench:count_row", inc),
+		cb.Create().After("gorm:create").Register("bench:count_create", inc),
+		cb.Update().After("gorm:update").Register("bench:count_update", inc),
+		cb.Delete().After("gorm:delete").Register("bench:count_delete", inc),
+	} {
+		must(b, err)
+	}
+}
