@@ -50,6 +50,7 @@ func (a *App) mountPages() {
 		// feature pages: a.registryPages(), a.programsPages(), … (one line each)
 		a.registryPages(),
 		a.programsPages(),
+		a.partnersPages(),
 		a.teamPages(resets),
 	}
 	group := a.HTTP.Group("/t/:slug", gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, a.Tenancy.Resolve)

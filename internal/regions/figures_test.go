@@ -40,6 +40,9 @@ func TestFiguresFromProgramsActivitiesAndOutcomes(t *testing.T) {
 		}
 		e.RecordOutcome(g, g.OwnerToken, ids[5], "monthly_income", now.AddDate(0, -1, 0).Format("2006-01"), 100000000)
 		e.RecordOutcome(g, g.OwnerToken, ids[5], "monthly_income", now.Format("2006-01"), 150000000)
+		// A cash gift of Rp 50.000 and, from the ledger, money in and out.
+		e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/donations", g.OwnerToken, map[string]any{"amount": 5000000, "currency": "IDR",
+			"method": "cash", "received_on": today, "donor": map[string]any{"name": "Bapak Donatur"}}).Expect(http.StatusCreated)
 		e.RefreshFigures()
 
 		list := e.Do(http.MethodGet, "/api/v1/regions/53.01.08/groups?sort=-activities_90d", co.Token, nil).Expect(http.StatusOK).Map()
@@ -52,7 +55,7 @@ func TestFiguresFromProgramsActivitiesAndOutcomes(t *testing.T) {
 		r := rows[g.Slug]
 		want := map[string]any{"beneficiaries_served": float64(5), "active_programs": float64(1), "activities_90d": float64(2),
 			"attendance_rate_90d": 0.75, "median_income_change": float64(20000000), "graduation_ready": float64(5),
-			"last_activity_on": today, "quiet": false}
+			"last_activity_on": today, "quiet": false, "donations_received": float64(5000000)}
 		for k, v := range want {
 			if r[k] != v {
 				t.Errorf("%s = %v, want %v", k, r[k], v)
@@ -96,6 +99,9 @@ func TestFiguresFromProgramsActivitiesAndOutcomes(t *testing.T) {
 		outs := row["outcomes"].([]any)
 		if len(outs) != 1 || outs[0].(map[string]any)["median_change"] != float64(20000000) {
 			t.Errorf("outcomes = %v", outs)
+		}
+		if m := row["money"].(map[string]any); m["donations"] != float64(5000000) || m["in"] != float64(5000000) {
+			t.Errorf("money = %v", m)
 		}
 		tot := rep["totals"].(map[string]any)
 		if tot["attendance"].(map[string]any)["rate"] != 0.75 || tot["outcomes"].([]any)[0].(map[string]any)["median_change"] != float64(20000000) {

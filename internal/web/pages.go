@@ -150,3 +150,7 @@ func (p *Pages) Templates() []string {
 	}
 	return out
 }
+
+// NavItems returns the workspace menu (for tests and benchmarks that visit
+// every workspace page).
+func (p *Pages) NavItems() []NavItem { return append([]NavItem(nil), p.nav...) }
