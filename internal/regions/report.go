@@ -2,8 +2,10 @@ package regions
 
 import (
 	"context"
+	"errors"
 	"math"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/peduli/peduli/internal/platform/db"
@@ -120,17 +122,33 @@ func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to D
 	}
 	rep := &Report{Region: *region, From: from, To: to, GeneratedAt: s.Now(), GeneratedBy: by, Groups: []ReportRow{}}
 	end := DayOf(to.Time().AddDate(0, 0, 1))
-	for _, g := range groups {
-		row := ReportRow{Slug: g.Slug, Name: g.Name, RegionCode: g.RegionCode}
-		err := s.DB.Scope(g.ID).Read(ctx, func(t *db.Tenant) error { return s.groupReport(ctx, t, from, end, &row) })
-		if err != nil {
-			return nil, err
-		}
-		rep.Groups = append(rep.Groups, row)
+	rows := make([]ReportRow, len(groups))
+	errs := make([]error, len(groups))
+	// A few groups at a time: each is its own short transaction, so a
+	// region's report takes about its size divided by reportWorkers.
+	sem := make(chan struct{}, reportWorkers)
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		rows[i] = ReportRow{Slug: g.Slug, Name: g.Name, RegionCode: g.RegionCode}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, id string) {
+			defer func() { <-sem; wg.Done() }()
+			errs[i] = s.DB.Scope(id).Read(ctx, func(t *db.Tenant) error { return s.groupReport(ctx, t, from, end, &rows[i]) })
+		}(i, g.ID)
 	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	rep.Groups = rows
 	rep.Totals = totals(rep.Groups)
 	return rep, nil
 }
+
+// reportWorkers bounds how many groups of a report are computed at once,
+// leaving the pool's other connections to the requests being served.
+const reportWorkers = 4
 
 // totals adds up the rows from the cells shown only: suppressed counts add
 // nothing, and rates and medians pool only groups whose own was shown.
