@@ -88,7 +88,7 @@ func publishGroup(t tenancy.Tenant, f Figures, now time.Time) GroupFigures {
 		g.AttendanceRate90d = MeasureOver(math.Round(*f.AttendanceRate90d*100)/100, true, f.AttendancePeople90d)
 	}
 	if f.IncomeChangeMedian != nil {
-		g.MedianIncomeChange = MeasureOver(float64(*f.IncomeChangeMedian), true, f.IncomeChangePeople)
+		g.MedianIncomeChange = MedianOver(*f.IncomeChangeMedian, true, f.IncomeChangePeople)
 	}
 	if f.TenantID != "" {
 		at := f.RefreshedAt

@@ -94,6 +94,22 @@ func MeasureOver(v float64, known bool, people int) Measure {
 	return Measure{Value: v, Known: true}
 }
 
+// MedianOver publishes a median of people's values. With an odd number of
+// people a median is one person's own value, so it is shown to two
+// significant digits only (Rp 1.234.567 reads Rp 1.200.000).
+func MedianOver(v int64, known bool, people int) Measure {
+	return MeasureOver(roundSignificant(float64(v), 2), known, people)
+}
+
+// roundSignificant rounds v to n significant digits.
+func roundSignificant(v float64, n int) float64 {
+	if v == 0 {
+		return 0
+	}
+	scale := math.Pow(10, float64(n)-math.Ceil(math.Log10(math.Abs(v))))
+	return math.Round(v*scale) / scale
+}
+
 // Sortable returns a key for ordering: suppressed and unknown sort lowest.
 func (m Measure) Sortable() float64 {
 	if !m.Known {

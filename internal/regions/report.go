@@ -192,7 +192,7 @@ func totals(rows []ReportRow) ReportRow {
 	for _, ind := range sortedKeys(outcomePeople) {
 		cell := OutcomeCell{Indicator: ind, People: TotalOf(outcomePeople[ind]...)}
 		if ch := outcomeChanges[ind]; len(ch) > 0 {
-			cell.MedianChange = Measure{Value: float64(median(ch)), Known: true}
+			cell.MedianChange = Measure{Value: roundSignificant(float64(median(ch)), 2), Known: true}
 		}
 		tot.Outcomes = append(tot.Outcomes, cell)
 	}

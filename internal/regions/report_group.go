@@ -58,7 +58,7 @@ func (s *Service) groupReport(ctx context.Context, t *db.Tenant, from, end Day, 
 	row.Outcomes, row.changes = []OutcomeCell{}, map[string][]int64{}
 	for _, ind := range sortedKeys(changes) {
 		cell := OutcomeCell{Indicator: ind, People: Publish(people[ind])}
-		cell.MedianChange = MeasureOver(float64(median(changes[ind])), true, people[ind])
+		cell.MedianChange = MedianOver(median(changes[ind]), true, people[ind])
 		if cell.MedianChange.Known {
 			row.changes[ind] = changes[ind]
 		}

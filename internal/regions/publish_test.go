@@ -1,0 +1,27 @@
+package regions
+
+import "testing"
+
+func TestPublishSuppressesAndRounds(t *testing.T) {
+	cases := map[int]string{0: "0", 1: "<5", 4: "<5", 5: "5", 7: "5", 8: "10", 12: "10", 13: "15", 103: "105"}
+	for n, want := range cases {
+		if got := Publish(n).String(); got != want {
+			t.Errorf("Publish(%d) = %s, want %s", n, got, want)
+		}
+	}
+	if got := TotalOf(Publish(3), Publish(6), Publish(12)).String(); got != "15" {
+		t.Errorf("total = %s, want 15 (the suppressed 3 adds nothing)", got)
+	}
+	if got := TotalOf(Publish(3), Publish(0)).String(); got != "<5" {
+		t.Errorf("total of a suppressed cell alone = %s", got)
+	}
+	if m := MedianOver(123456789, true, 5); m.Value != 120000000 {
+		t.Errorf("median = %v", m.Value)
+	}
+	if m := MedianOver(-2345, true, 5); m.Value != -2300 {
+		t.Errorf("negative median = %v", m.Value)
+	}
+	if m := MedianOver(100, true, 4); !m.Suppressed {
+		t.Errorf("a median over 4 people is shown")
+	}
+}
