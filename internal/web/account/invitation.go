@@ -15,7 +15,14 @@ import (
 // with an account enters her password.
 func (h *Handlers) Invitation(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderReferrerPolicy, "no-referrer")
-	return h.Pages.RenderForm(c, fiber.StatusOK, "account/invitation", web.NewForm(), nil)
+	pv, err := h.previewInvitation(c.UserContext(), c.Params("token"))
+	if errors.Is(err, errs.ErrNotFound) {
+		return h.Pages.RenderForm(c, fiber.StatusNotFound, "account/invitation_invalid", nil, nil)
+	}
+	if err != nil {
+		return err
+	}
+	return h.Pages.RenderForm(c, fiber.StatusOK, "account/invitation", web.NewForm(), pv)
 }
 
 // InvitationSubmit joins the team and signs the person in (POST
@@ -40,5 +47,12 @@ func (h *Handlers) InvitationSubmit(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	return h.Pages.RenderForm(c, fiber.StatusUnprocessableEntity, "account/invitation", f, nil)
+	pv, err := h.previewInvitation(c.UserContext(), c.Params("token"))
+	if errors.Is(err, errs.ErrNotFound) {
+		return h.Pages.RenderForm(c, fiber.StatusNotFound, "account/invitation_invalid", nil, nil)
+	}
+	if err != nil {
+		return err
+	}
+	return h.Pages.RenderForm(c, fiber.StatusUnprocessableEntity, "account/invitation", f, pv)
 }

@@ -45,7 +45,9 @@ func TestTeamPageInviteAndJoin(t *testing.T) {
 
 		// She opens the link (no account yet), chooses name and password, lands in the group.
 		her := e.Browser()
-		her.Get("/invitations/" + token).Expect(http.StatusOK).Contains("Bergabung dengan tim kelompok")
+		her.Get("/invitations/"+token).Expect(http.StatusOK).
+			Contains("Bergabung dengan tim kelompok", "tim Kelompok Tim di Peduli sebagai Pendamping", email, "Nama lengkap")
+		e.Browser().Get("/invitations/pdi_bogus").Expect(http.StatusNotFound).Contains("Undangan tidak berlaku")
 		her.Post("/invitations/"+token, testkit.Form("name", "Yuliana Tefa", "password", "pendek")).
 			Expect(http.StatusUnprocessableEntity).Contains("Kata sandi harus 8–128 karakter")
 		her.Post("/invitations/"+token, testkit.Form("name", "Yuliana Tefa", "password", testkit.Password)).
@@ -57,10 +59,20 @@ func TestTeamPageInviteAndJoin(t *testing.T) {
 			Contains("Tidak diizinkan")
 		// The link works once.
 		e.Browser().Post("/invitations/"+token, testkit.Form("name", "Lain", "password", testkit.Password))
-		b := e.Browser()
-		b.Get("/invitations/" + token)
-		b.Post("/invitations/"+token, testkit.Form("name", "Lain", "password", testkit.Password)).
-			Expect(http.StatusNotFound).Contains("Undangan tidak berlaku")
+		e.Browser().Get("/invitations/" + token).Expect(http.StatusNotFound).Contains("Undangan tidak berlaku")
+
+		// Someone who already has an account proves it with her password.
+		other := e.SignupGroup("Kelompok Tetangga")
+		res = owner.Post(team, testkit.Form("email", other.OwnerEmail, "role", "viewer")).Expect(http.StatusOK)
+		link = string(linkPattern.FindSubmatch(res.Body)[1])
+		token = link[strings.LastIndex(link, "/")+1:]
+		e.Logs.Forbid(token)
+		nb := e.Browser()
+		nb.AcceptLanguage = "en"
+		nb.Get("/invitations/"+token).Expect(http.StatusOK).Contains("already has a Peduli account", "as Viewer").Lacks("Full name")
+		nb.Post("/invitations/"+token, testkit.Form("password", "not her password")).Expect(http.StatusUnprocessableEntity).
+			Contains("enter that account's password")
+		nb.Post("/invitations/"+token, testkit.Form("password", testkit.Password)).ExpectRedirect("/t/")
 	})
 }
 
