@@ -205,6 +205,7 @@ func (s *Service) incomes(ctx context.Context, t *db.Tenant, pop population, fro
 		return out, err
 	}
 	code := codes[0]
+	wages := map[int]int64{}
 	for _, k := range order {
 		v := series[k]
 		if len(v) >= 2 {
@@ -213,9 +214,13 @@ func (s *Service) incomes(ctx context.Context, t *db.Tenant, pop population, fro
 		}
 		if periods[k.program] > 0 && len(v) >= periods[k.program] {
 			year, _ := strconv.Atoi(firstN(lastPeriod[k], 4))
-			wage, err := s.Tenancy.MinimumWage(ctx, code, year)
-			if err != nil {
-				return out, err
+			wage, ok := wages[year]
+			if !ok {
+				var err error
+				if wage, err = s.Tenancy.MinimumWage(ctx, code, year); err != nil {
+					return out, err
+				}
+				wages[year] = wage
 			}
 			if registry.GraduationReady(v, wage, periods[k.program]) {
 				ready[k.person] = true

@@ -44,6 +44,10 @@ func TestRegencyCoordinatorSeesItsSubDistrictsAndFollowsMoves(t *testing.T) {
 			e.Do(http.MethodGet, "/api/v1/regions/"+code+"/groups", co.Token, nil).ExpectProblem(http.StatusNotFound, "not_found")
 			e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report", co.Token, nil).ExpectProblem(http.StatusNotFound, "not_found")
 		}
+		e.Do(http.MethodGet, "/api/v1/regions/53.01/groups?sort=nik", co.Token, nil).ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+		e.Do(http.MethodGet, "/api/v1/regions/53.01/report?format=pdf", co.Token, nil).ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+		e.Do(http.MethodGet, "/api/v1/regions/53.01/report?from=2026-13-01", co.Token, nil).ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+		e.Do(http.MethodGet, "/api/v1/regions/53.01/report?from=2026-05-01&to=2026-01-01", co.Token, nil).ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
 		// Members of a group are not coordinators.
 		e.Do(http.MethodGet, "/api/v1/regions/53.01/groups", tengah.OwnerToken, nil).ExpectProblem(http.StatusNotFound, "not_found")
 		e.Do(http.MethodGet, "/api/v1/regions/53.01/groups", "", nil).ExpectProblem(http.StatusUnauthorized, "unauthenticated")
