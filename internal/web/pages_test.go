@@ -1,11 +1,14 @@
 package web_test
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/testkit"
 )
@@ -67,5 +70,15 @@ func TestPagesAreSmall(t *testing.T) {
 				t.Errorf("%s: %d bytes compressed", path, len(res.Body))
 			}
 		}
+	})
+}
+
+func TestServerErrorPage(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		e.App.HTTP.Get("/test-boom", func(c *fiber.Ctx) error { return errors.New("database on fire: SELECT secret") })
+		b := e.Browser()
+		b.Get("/test-boom").Expect(http.StatusInternalServerError).Contains("Terjadi kesalahan").Lacks("SELECT", "fire")
+		b.AcceptLanguage = "en"
+		b.Get("/test-boom").Expect(http.StatusInternalServerError).Contains("Something went wrong")
 	})
 }

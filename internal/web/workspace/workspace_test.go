@@ -65,3 +65,13 @@ func TestSettingsLanguageFollowsTheAccount(t *testing.T) {
 		b.Post("/lang", testkit.Form("lang", "id", "next", "//evil.example/")).ExpectRedirect("/")
 	})
 }
+
+func TestSuspendedGroupPage(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Tangguh")
+		if err := e.Owner.Global(t.Context()).Exec("UPDATE tenants SET status = 'suspended' WHERE id = ?", g.TenantID).Error; err != nil {
+			t.Fatal(err)
+		}
+		e.BrowserAs(g.OwnerToken).Get("/t/"+g.Slug).Expect(http.StatusForbidden).Contains("Kelompok ditangguhkan")
+	})
+}
