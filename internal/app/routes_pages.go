@@ -35,7 +35,7 @@ func (a *App) mountPages() {
 
 	resets := &account.Resets{DB: a.DB, Identity: a.Identity, Access: a.Access, Mailer: a.mailer(),
 		BaseURL: a.Config.BaseURL, Now: a.Tenancy.Now}
-	for _, r := range a.publicPages(resets) {
+	for _, r := range append(a.publicPages(resets), a.fundsPublicPages()...) {
 		a.HTTP.Add(r.method, r.path, gz, httpx.NoStore, p.Errors, p.CSRF, r.handler)
 	}
 	for _, r := range a.signedInPages() {

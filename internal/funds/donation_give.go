@@ -113,9 +113,11 @@ func checkGift(in *GiveInput) error {
 		v.Add("currency", "oneof", "must be idr")
 	}
 	if in.Amount < MinOnlineAmount {
-		v.Add("amount", "gte", "must be at least 1000000 (Rp 10.000)")
+		v.Fields = append(v.Fields, errs.FieldError{Field: "amount", Rule: "gte", Param: Rupiah(MinOnlineAmount),
+			Message: "must be at least 1000000 (Rp 10.000)"})
 	} else if in.Amount > MaxOnlineAmount {
-		v.Add("amount", "lte", "must be at most 10000000000 (Rp 100.000.000)")
+		v.Fields = append(v.Fields, errs.FieldError{Field: "amount", Rule: "lte", Param: Rupiah(MaxOnlineAmount),
+			Message: "must be at most 10000000000 (Rp 100.000.000)"})
 	} else if in.Amount%100 != 0 {
 		v.Add("amount", "whole_rupiah", "must be whole rupiah (a multiple of 100)")
 	}

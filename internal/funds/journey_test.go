@@ -124,7 +124,7 @@ func TestHostsAdmin(t *testing.T) {
 		secret := "sk_test_hostOwnKey4242"
 		e.Logs.Forbid(secret, "whsec_hostOwnSecret4242")
 		host := map[string]any{"key": testkit.Unique("yayasan-kupang"), "name": "Yayasan Kupang",
-			"permit": map[string]any{"number": "460/0099/PUB/2026", "area": "Kabupaten Kupang", "valid_from": "2026-01-01", "valid_until": "2026-02-01"},
+			"permit":            map[string]any{"number": "460/0099/PUB/2026", "area": "Kabupaten Kupang", "valid_from": "2026-01-01", "valid_until": "2026-02-01"},
 			"stripe_secret_key": secret, "stripe_webhook_secret": "whsec_hostOwnSecret4242"}
 
 		e.Do(http.MethodPost, "/api/v1/admin/hosts", g.OwnerToken, host).ExpectProblem(403, "forbidden")

@@ -1,0 +1,14 @@
+// Package funds serves the public money pages: a group's page, the
+// donation form and the public ledger.
+package funds
+
+import (
+	"github.com/peduli/peduli/internal/funds"
+	"github.com/peduli/peduli/internal/web"
+)
+
+// Handlers serves the public money pages.
+type Handlers struct {
+	Pages *web.Pages
+	Funds *funds.Service
+}
