@@ -148,10 +148,19 @@ func TestKUBEHouseholdsAndDeletedMembers(t *testing.T) {
 func sendOverConnection(t *testing.T, e *testkit.Env, method, path, token string, body any) *testkit.Response {
 	t.Helper()
 	raw, _ := json.Marshal(body)
-	req, _ := http.NewRequest(method, e.URL()+path, strings.NewReader(string(raw)))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := testkit.Client.Do(req)
+	var res *http.Response
+	var err error
+	// The server may close the connection while the client is still
+	// writing the rest of the body, before the client reads the 413; try
+	// again a few times rather than fail on that race.
+	for try := 0; try < 5; try++ {
+		req, _ := http.NewRequest(method, e.URL()+path, strings.NewReader(string(raw)))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+token)
+		if res, err = testkit.Client.Do(req); err == nil {
+			break
+		}
+	}
 	if err != nil {
 		t.Fatalf("oversized request: %v", err)
 	}

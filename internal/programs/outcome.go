@@ -46,11 +46,11 @@ func (s *Service) RecordOutcome(ctx context.Context, scope db.Scope, actor audit
 	if !db.ValidID(beneficiaryID) {
 		return nil, false, errs.ErrNotFound
 	}
-	if err := checkPeriod(in.Period, s.Now()); err != nil {
-		return nil, false, err
-	}
 	err = scope.Write(ctx, func(t *db.Tenant) error {
 		if err := s.Store.ActiveBeneficiary(t, beneficiaryID); err != nil {
+			return err
+		}
+		if err := checkPeriod(in.Period, s.Now()); err != nil {
 			return err
 		}
 		programID, err := s.outcomeProgram(t, beneficiaryID, in)

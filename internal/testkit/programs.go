@@ -55,7 +55,21 @@ func init() {
 		program := Str(e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "olahan-kelor", "starts_on": "2026-01-05"}), "id")
 		return e.RecordActivity(g, g.OwnerToken, program, "other", "2026-01-10")
 	})
+	// Outcomes and progress hang under a beneficiary; a plain one serves.
+	if !seeded("/api/v1/t/{slug}/beneficiaries/{id}") {
+		RegisterSeed("/api/v1/t/{slug}/beneficiaries/{id}", func(e *Env, g *Group, _ map[string]string) string {
+			return e.CreateBeneficiary(g, g.OwnerToken, nil)
+		})
+	}
 	RegisterSeed("/api/v1/t/{slug}/partners/{id}", func(e *Env, g *Group, _ map[string]string) string {
 		return e.CreatePartner(g, g.OwnerToken, nil)
 	})
+}
+
+// seeded reports whether prefix already has a seed (another feature's
+// fixture file may register the same one).
+func seeded(prefix string) bool {
+	seeds.mu.Lock()
+	defer seeds.mu.Unlock()
+	return seeds.m[prefix] != nil
 }
