@@ -6,6 +6,12 @@ import (
 	"time"
 )
 
+func init() {
+	RegisterSeed("/api/v1/t/{slug}/beneficiaries/{id}", func(e *Env, g *Group, _ map[string]string) string {
+		return e.CreateBeneficiary(g, g.OwnerToken, map[string]any{"monthly_income": 100000000})
+	})
+}
+
 // NIK returns a valid, unique NIK of a woman from Kupang Tengah (53.01.08)
 // born on birth: the day is offset by 40 as for women, and the serial makes
 // it unique within this test binary.

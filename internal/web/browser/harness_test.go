@@ -135,11 +135,34 @@ func (p *phone) do(actions ...chromedp.Action[chromedp.Void]) {
 // open loads a path of the site.
 func (p *phone) open(path string) { p.s.t.Helper(); p.do(chromedp.Navigate(p.s.URL + path)) }
 
-// onPage waits until the page with the template name shows.
+// onPage waits until the page with the template name shows, then checks
+// what every page owes a phone user: no sideways scrolling at 360 px and a
+// label for every input.
 func (p *phone) onPage(name string) {
 	p.s.t.Helper()
 	p.do(chromedp.WaitVisible(chromedp.CSS(`body[data-page="` + name + `"]`)))
+	ctx, cancel := context.WithTimeout(p.ctx, actionTimeout)
+	defer cancel()
+	problem, err := chromedp.Run(ctx, chromedp.Evaluate[string](pageChecks))
+	if err != nil {
+		p.s.t.Fatalf("%s's phone: checking %s: %v", p.who, name, err)
+	}
+	if problem != "" {
+		p.shot("check-" + strings.ReplaceAll(name, "/", "-"))
+		p.s.t.Fatalf("%s on a %d px phone: %s", name, phoneWidth, problem)
+	}
 }
+
+// pageChecks returns "" or what is wrong with the page.
+const pageChecks = `(() => {
+  const wide = document.documentElement.scrollWidth;
+  if (wide > window.innerWidth + 1) return "the page is " + wide + " px wide and scrolls sideways";
+  const unlabelled = [...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
+    .filter(e => (!e.labels || e.labels.length === 0) && !e.getAttribute("aria-label"))
+    .map(e => e.name || e.id);
+  if (unlabelled.length) return "inputs without a label: " + unlabelled.join(", ");
+  return "";
+})()`
 
 // fill types into inputs by name: fill("email", "a@b", "password", "…").
 func (p *phone) fill(pairs ...string) {
