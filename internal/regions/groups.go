@@ -21,6 +21,7 @@ type GroupFigures struct {
 	District            string     `json:"district"`
 	Status              string     `json:"status"`
 	Verified            bool       `json:"verified"`
+	Verification        string     `json:"verification"`
 	BeneficiariesServed Count      `json:"beneficiaries_served"`
 	PRSEServed          Count      `json:"prse_served"`
 	ActivePrograms      int        `json:"active_programs"`
@@ -52,7 +53,8 @@ func (s *Service) Groups(ctx context.Context, code, sortKey string) ([]GroupFigu
 	}
 	var rows []struct {
 		tenancy.Tenant
-		F Figures `gorm:"embedded;embeddedPrefix:f_"`
+		VerificationStatus string
+		F                  Figures `gorm:"embedded;embeddedPrefix:f_"`
 	}
 	err := s.DB.Global(ctx).Table("tenants t").
 		Select(`t.*, f.tenant_id AS f_tenant_id, f.people_served AS f_people_served, f.prse_served AS f_prse_served,
@@ -70,7 +72,9 @@ func (s *Service) Groups(ctx context.Context, code, sortKey string) ([]GroupFigu
 	now := s.Now()
 	out := make([]GroupFigures, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, publishGroup(r.Tenant, r.F, now))
+		g := publishGroup(r.Tenant, r.F, now)
+		g.Verification = stateOf(r.Verified, r.VerificationStatus)
+		out = append(out, g)
 	}
 	sortGroups(out, key, desc)
 	return out, nil

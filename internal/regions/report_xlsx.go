@@ -36,6 +36,7 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	total, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}})
 	rupiah, _ := f.NewStyle(&excelize.Style{NumFmt: 3})
+	percent, _ := f.NewStyle(&excelize.Style{NumFmt: 9})
 
 	cover := [][]any{
 		{"Region report", nil},
@@ -67,6 +68,8 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	_ = f.SetColWidth(SheetGroups, "B", "K", 14)
 	last, _ := excelize.CoordinatesToCellName(11, len(r.Groups)+2)
 	_ = f.SetCellStyle(SheetGroups, "I2", last, rupiah)
+	lastRate, _ := excelize.CoordinatesToCellName(8, len(r.Groups)+2)
+	_ = f.SetCellStyle(SheetGroups, "H2", lastRate, percent)
 
 	if _, err := f.NewSheet(SheetPrograms); err != nil {
 		return err

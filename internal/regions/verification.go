@@ -67,20 +67,26 @@ func (s *Service) Verification(ctx context.Context, t *tenancy.Tenant) (*Verific
 			Where("id = ?", t.ID).Take(&row).Error; err != nil {
 			return err
 		}
-		out = Verification{State: StatePending, Verified: row.Verified, Note: row.VerificationNote,
-			DecidedAt: row.VerificationDecidedAt, History: []Decision{}}
-		switch {
-		case row.Verified:
-			out.State = StateVerified
-		case row.VerificationStatus == StateChangesRequested:
-			out.State = StateChangesRequested
-		}
+		out = Verification{State: stateOf(row.Verified, row.VerificationStatus), Verified: row.Verified,
+			Note: row.VerificationNote, DecidedAt: row.VerificationDecidedAt, History: []Decision{}}
 		return tx.DB().Where("tenant_id = ?", t.ID).Order("decided_at DESC, id DESC").Find(&out.History).Error
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// stateOf names a group's verification state: tenants.verified decides,
+// and the latest decision tells "pending" from "changes_requested".
+func stateOf(verified bool, lastDecision string) string {
+	switch {
+	case verified:
+		return StateVerified
+	case lastDecision == StateChangesRequested:
+		return StateChangesRequested
+	}
+	return StatePending
 }
 
 // Decide records a coordinator's decision on a group: verify it, or ask for

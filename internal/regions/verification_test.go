@@ -74,7 +74,8 @@ func TestVerificationFlow(t *testing.T) {
 			tn["tenant"].(map[string]any)["verified"] != true {
 			t.Fatalf("tenant = %v", tn)
 		}
-		if row := slugs(t, e.Do(http.MethodGet, "/api/v1/regions/53.01/groups", co.Token, nil).Expect(http.StatusOK).Map())[g.Slug]; row["verified"] != true {
+		if row := slugs(t, e.Do(http.MethodGet, "/api/v1/regions/53.01/groups", co.Token, nil).Expect(http.StatusOK).Map())[g.Slug]; row["verified"] != true ||
+			row["verification"] != "verified" {
 			t.Fatalf("coordinator list row = %v", row)
 		}
 		// Both decisions are in the group's audit log, by the coordinator.

@@ -24,7 +24,7 @@ func TestCoordinatorPages(t *testing.T) {
 			Lacks("Kelompok Kota", secret)
 		en := e.BrowserAs(co.Token)
 		en.AcceptLanguage = "en"
-		en.Get("/regions/53.01").Expect(http.StatusOK).Contains("Beneficiaries", "Not verified", "Activities per month")
+		en.Get("/regions/53.01").Expect(http.StatusOK).Contains("Beneficiaries", "Awaiting verification", "Activities per month")
 
 		// Outside her region, and for anyone else, the region does not exist.
 		b.Get("/regions/53.71").Expect(http.StatusNotFound)
