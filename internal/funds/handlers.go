@@ -235,3 +235,31 @@ func entryView(e *LedgerEntry) EntryView {
 	b := &Book{Entries: []LedgerEntry{*e}, approved: map[string]bool{}}
 	return b.Views()[0]
 }
+
+// YearlySummaries answers GET /api/v1/t/{slug}/donations/yearly?year=YYYY.
+func (h *Handlers) YearlySummaries(c *fiber.Ctx) error {
+	year, err := strconv.Atoi(c.Query("year"))
+	if err != nil {
+		return errs.Invalid("year", "year", "must be a year such as 2026")
+	}
+	items, err := h.Service.YearlySummaries(c.UserContext(), h.Service.Tenancy.ScopeOf(c), year)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items})
+}
+
+// SendYearlySummaries answers POST /api/v1/t/{slug}/donations/yearly/send {"year"}.
+func (h *Handlers) SendYearlySummaries(c *fiber.Ctx) error {
+	var in struct {
+		Year int `json:"year" validate:"required,gte=2000,lte=3000"`
+	}
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	n, err := h.Service.SendYearlySummaries(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), tenancy.TenantOf(c).Name, in.Year)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"sent": n})
+}
