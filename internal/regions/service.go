@@ -3,6 +3,23 @@
 // groups between nodes, coordinators verify new groups, read per-group
 // figures from a maintained rollup and export region reports in which every
 // count of people is small-cell suppressed. Coordinators never see a person.
+//
+// Who oversees what is never cached: a coordinator role is a casbin grouping
+// rule on a region node, and every check asks casbin whether the caller
+// coordinates the group's region_code or one of its ancestors, reading the
+// tenant row per request.
+//
+// The one cross-tenant read is group_figures, and it is safe because of how
+// it is written and read: (1) each row is computed by Refresh inside that
+// group's own db.Scope, so on PostgreSQL row-level security confines every
+// query of the computation to that group; (2) a row holds counts, rates,
+// medians and sums only — no id, name or field of a person — and counts
+// people through reportable_beneficiaries (reporting consent); (3) it is
+// read only by RequireRegion-guarded routes, after the region check, and
+// every count of people passes Publish (suppressed below 5, rounded to 5)
+// before it leaves the package. Reports do not read it: each group's report
+// row is computed in that group's scope and published before rows are put
+// side by side.
 package regions
 
 import (
