@@ -34,6 +34,7 @@ func (a *App) programRoutes() []route {
 		{fiber.MethodPatch, "/programs/:id", access.ProgramsWrite, h.UpdateProgram},
 		{fiber.MethodGet, "/programs/:id/enrollments", access.PeopleRead, h.Members},
 		{fiber.MethodPost, "/programs/:id/enrollments", access.PeopleWrite, h.Enroll},
+		{fiber.MethodDelete, "/enrollments/:id", access.PeopleWrite, h.Withdraw},
 		{fiber.MethodGet, "/programs/:id/activities", access.ProgramsRead, h.Activities},
 		{fiber.MethodPost, "/programs/:id/activities", access.ActivityWrite, h.RecordActivity},
 		{fiber.MethodGet, "/activities/:id", access.ProgramsRead, h.Activity},

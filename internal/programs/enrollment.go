@@ -2,6 +2,7 @@ package programs
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
@@ -59,13 +60,7 @@ func (s *Service) Enroll(ctx context.Context, scope db.Scope, actor audit.Actor,
 		if err := s.Store.ActiveBeneficiary(t, in.BeneficiaryID); err != nil {
 			return err
 		}
-		if err := t.DB().Create(e).Error; err != nil {
-			if db.IsDuplicate(err) {
-				return errs.Conflict("already_enrolled", "this beneficiary is already enrolled in this program")
-			}
-			return err
-		}
-		if err := audit.Record(t, actor, audit.Create, "enrollment", e.ID, "program_id", "beneficiary_id"); err != nil {
+		if err := s.join(t, actor, e); err != nil {
 			return err
 		}
 		ms, err := s.Store.Memberships(t, programID)
@@ -78,6 +73,53 @@ func (s *Service) Enroll(ctx context.Context, scope db.Scope, actor audit.Actor,
 		return nil
 	})
 	return out, err
+}
+
+// join stores the enrollment, or brings back a member who had withdrawn
+// (her history stays on the one enrollment row).
+func (s *Service) join(t *db.Tenant, actor audit.Actor, e *Enrollment) error {
+	old, err := s.Store.Enrollment(t, e.ProgramID, e.BeneficiaryID)
+	switch {
+	case err == nil && old.WithdrawnOn == nil:
+		return errs.Conflict("already_enrolled", "this beneficiary is already enrolled in this program")
+	case err == nil:
+		e.ID, e.CreatedAt, e.CreatedBy = old.ID, old.CreatedAt, old.CreatedBy
+		err = t.DB().Model(&Enrollment{}).Where("tenant_id = ? AND id = ?", t.ID, old.ID).
+			Updates(map[string]any{"withdrawn_on": nil, "enrolled_on": e.EnrolledOn}).Error
+		if err != nil {
+			return err
+		}
+		return audit.Record(t, actor, audit.Update, "enrollment", e.ID, "enrolled_on", "withdrawn_on")
+	case !errors.Is(err, errs.ErrNotFound):
+		return err
+	}
+	if err := t.DB().Create(e).Error; err != nil {
+		if db.IsDuplicate(err) {
+			return errs.Conflict("already_enrolled", "this beneficiary is already enrolled in this program")
+		}
+		return err
+	}
+	return audit.Record(t, actor, audit.Create, "enrollment", e.ID, "program_id", "beneficiary_id")
+}
+
+// Withdraw ends a membership today: she leaves the member list and the
+// counts, keeps her attendance and outcomes, and may be enrolled again.
+// An enrollment that does not exist or has ended is a 404.
+func (s *Service) Withdraw(ctx context.Context, scope db.Scope, actor audit.Actor, enrollmentID string) error {
+	if !db.ValidID(enrollmentID) {
+		return errs.ErrNotFound
+	}
+	return scope.Write(ctx, func(t *db.Tenant) error {
+		res := t.DB().Model(&Enrollment{}).Where("tenant_id = ? AND id = ? AND withdrawn_on IS NULL", t.ID, enrollmentID).
+			Update("withdrawn_on", DateOf(s.Now()))
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return errs.ErrNotFound
+		}
+		return audit.Record(t, actor, "withdraw", "enrollment", enrollmentID, "withdrawn_on")
+	})
 }
 
 // Members lists a program's members by name (callers need people:read).

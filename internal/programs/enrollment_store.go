@@ -13,6 +13,16 @@ type Member struct {
 	EnrolledOn    Date   `json:"enrolled_on"`
 }
 
+// Enrollment returns the beneficiary's enrollment in a program, current or withdrawn.
+func (s *Store) Enrollment(t *db.Tenant, programID, beneficiaryID string) (*Enrollment, error) {
+	var e Enrollment
+	err := t.DB().Where("tenant_id = ? AND program_id = ? AND beneficiary_id = ?", t.ID, programID, beneficiaryID).Take(&e).Error
+	if db.IsNotFound(err) {
+		return nil, errs.ErrNotFound
+	}
+	return &e, err
+}
+
 // ActiveBeneficiary reports whether the tenant has a beneficiary with id
 // that is not deleted; deleted and erased records cannot join anything.
 func (s *Store) ActiveBeneficiary(t *db.Tenant, id string) error {
@@ -24,18 +34,18 @@ func (s *Store) ActiveBeneficiary(t *db.Tenant, id string) error {
 	return err
 }
 
-// Members lists a program's enrolled beneficiaries who are not deleted, by name.
+// Members lists a program's current members (not withdrawn, not deleted), by name.
 func (s *Store) Members(t *db.Tenant, programID string) ([]Member, error) {
 	out := []Member{}
 	err := t.DB().Table("program_enrollments AS e").
 		Select("e.id AS enrollment_id, e.beneficiary_id, b.name, e.enrolled_on").
 		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND e.program_id = ? AND b.deleted_at IS NULL", t.ID, programID).
+		Where("e.tenant_id = ? AND e.program_id = ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL", t.ID, programID).
 		Order("b.name, e.id").Scan(&out).Error
 	return out, err
 }
 
-// EnrolledIn returns which of ids are enrolled (and not deleted) in the program.
+// EnrolledIn returns which of ids are current members of the program.
 func (s *Store) EnrolledIn(t *db.Tenant, programID string, ids []string) (map[string]bool, error) {
 	var found []string
 	out := map[string]bool{}
@@ -44,7 +54,8 @@ func (s *Store) EnrolledIn(t *db.Tenant, programID string, ids []string) (map[st
 	}
 	err := t.DB().Table("program_enrollments AS e").Select("e.beneficiary_id").
 		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND e.program_id = ? AND e.beneficiary_id IN ? AND b.deleted_at IS NULL", t.ID, programID, ids).
+		Where("e.tenant_id = ? AND e.program_id = ? AND e.beneficiary_id IN ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL",
+			t.ID, programID, ids).
 		Pluck("e.beneficiary_id", &found).Error
 	for _, id := range found {
 		out[id] = true

@@ -132,7 +132,7 @@ func (s *Store) EnrolledPeople(t *db.Tenant) (int, error) {
 	err := t.DB().Table("program_enrollments AS e").
 		Joins("JOIN programs p ON p.tenant_id = e.tenant_id AND p.id = e.program_id").
 		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND p.status = ? AND b.deleted_at IS NULL", t.ID, StatusActive).
+		Where("e.tenant_id = ? AND p.status = ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL", t.ID, StatusActive).
 		Distinct("e.beneficiary_id").Count(&n).Error
 	return int(n), err
 }

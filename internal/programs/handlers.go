@@ -203,3 +203,11 @@ func (h *Handlers) Outcomes(c *fiber.Ctx) error {
 	}
 	return c.JSON(fiber.Map{"items": items})
 }
+
+// Withdraw ends a membership (DELETE …/enrollments/{id}).
+func (h *Handlers) Withdraw(c *fiber.Ctx) error {
+	if err := h.Service.Withdraw(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id")); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}

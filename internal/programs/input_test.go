@@ -168,3 +168,36 @@ func sendOverConnection(t *testing.T, e *testkit.Env, method, path, token string
 	b, _ := io.ReadAll(res.Body)
 	return testkit.NewResponse(t, res.StatusCode, res.Header, b)
 }
+
+// TestWithdrawAndRejoin: a member who leaves drops out of the list, the
+// counts and attendance, keeps her outcomes, and can come back.
+func TestWithdrawAndRejoin(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		w := newWorld(e, "Keluar Masuk")
+		tok := w.g.OwnerToken
+		enr := e.Enroll(w.g, tok, w.program, w.other)["id"].(string)
+		e.RecordOutcome(w.g, tok, w.other, "monthly_income", "2026-01", 100)
+		e.Do(http.MethodDelete, w.base+"/enrollments/"+enr, tok, nil).Expect(http.StatusNoContent)
+		e.Do(http.MethodDelete, w.base+"/enrollments/"+enr, tok, nil).ExpectProblem(http.StatusNotFound, "not_found")
+		p := e.Do(http.MethodGet, w.base+"/programs/"+w.program, tok, nil).Expect(http.StatusOK).Map()
+		members := e.Do(http.MethodGet, w.base+"/programs/"+w.program+"/enrollments", tok, nil).Expect(http.StatusOK).Map()["items"].([]any)
+		if p["enrollment_count"].(float64) != 1 || len(members) != 1 {
+			t.Fatalf("after withdrawal: %v members %v", p, members)
+		}
+		e.Do(http.MethodPut, w.base+"/activities/"+w.activity+"/attendance", tok,
+			map[string]any{"present": []string{w.other}}).ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+		// Her history stays: a follow-up measurement and her progress.
+		e.RecordOutcome(w.g, tok, w.other, "monthly_income", "2026-02", 150)
+		prog := e.Do(http.MethodGet, w.base+"/beneficiaries/"+w.other+"/progress", tok, nil).Expect(http.StatusOK).Map()
+		if len(prog["programs"].([]any)) != 1 {
+			t.Fatalf("progress after withdrawal = %v", prog)
+		}
+		// Enrolling again brings the same enrollment back.
+		again := e.Enroll(w.g, tok, w.program, w.other)
+		if again["id"] != enr {
+			t.Fatalf("rejoined as %v, want enrollment %s", again["id"], enr)
+		}
+		e.Do(http.MethodPut, w.base+"/activities/"+w.activity+"/attendance", tok,
+			map[string]any{"present": []string{w.other}}).Expect(http.StatusOK)
+	})
+}

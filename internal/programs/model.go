@@ -145,8 +145,11 @@ type Enrollment struct {
 	ProgramID     string
 	BeneficiaryID string
 	EnrolledOn    Date
-	CreatedBy     *string
-	CreatedAt     time.Time
+	// WithdrawnOn is set when she left the program; her attendance and
+	// outcomes stay, and she no longer counts as a member.
+	WithdrawnOn *Date
+	CreatedBy   *string
+	CreatedAt   time.Time
 }
 
 // TableName is program_enrollments.

@@ -32,14 +32,14 @@ type membership struct {
 // Memberships counts the enrolled people and distinct households of the
 // tenant's programs, keyed by program id. A household is a family card (KK)
 // number's blind index; someone without one counts as her own household.
-// Deleted beneficiaries no longer count.
+// Deleted beneficiaries and withdrawn members no longer count.
 // With programIDs it counts only those programs.
 func (s *Store) Memberships(t *db.Tenant, programIDs ...string) (map[string]membership, error) {
 	var rows []membership
 	q := t.DB().Table("program_enrollments AS e").
 		Select("e.program_id AS program_id, COUNT(*) AS members, COUNT(DISTINCT COALESCE(b.kk_index, CAST(b.id AS TEXT))) AS households").
 		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND b.deleted_at IS NULL", t.ID)
+		Where("e.tenant_id = ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL", t.ID)
 	if len(programIDs) > 0 {
 		q = q.Where("e.program_id IN ?", programIDs)
 	}

@@ -61,6 +61,10 @@ func init() {
 			return e.CreateBeneficiary(g, g.OwnerToken, nil)
 		})
 	}
+	RegisterSeed("/api/v1/t/{slug}/enrollments/{id}", func(e *Env, g *Group, _ map[string]string) string {
+		program := Str(e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "olahan-kelor", "starts_on": "2026-01-05"}), "id")
+		return Str(e.Enroll(g, g.OwnerToken, program, e.CreateBeneficiary(g, g.OwnerToken, nil)), "id")
+	})
 	RegisterSeed("/api/v1/t/{slug}/partners/{id}", func(e *Env, g *Group, _ map[string]string) string {
 		return e.CreatePartner(g, g.OwnerToken, nil)
 	})
