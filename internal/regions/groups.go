@@ -57,7 +57,8 @@ func (s *Service) Groups(ctx context.Context, code, sortKey string) ([]GroupFigu
 		F                  Figures `gorm:"embedded;embeddedPrefix:f_"`
 	}
 	err := s.DB.Global(ctx).Table("tenants t").
-		Select(`t.*, f.tenant_id AS f_tenant_id, f.people_served AS f_people_served, f.prse_served AS f_prse_served,
+		Select(`t.id, t.slug, t.name, t.status, t.verified, t.verification_status, t.region_code, t.village,
+			t.district, t.created_at, f.tenant_id AS f_tenant_id, f.people_served AS f_people_served, f.prse_served AS f_prse_served,
 			f.active_programs AS f_active_programs, f.activities_90d AS f_activities_90d,
 			f.attendance_people_90d AS f_attendance_people_90d, f.attendance_rate_90d AS f_attendance_rate_90d,
 			f.income_change_people AS f_income_change_people, f.income_change_median AS f_income_change_median,

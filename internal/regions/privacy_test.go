@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -105,6 +106,33 @@ func TestSmallCellsConsentAndDifferencing(t *testing.T) {
 			t.Fatalf("period not snapped to months: %v", may.body["report"])
 		}
 
+		// Two date ranges: six women registered five months ago and two more
+		// last month. Exact counts (6 and 8) would tell that 2 joined last
+		// month; the published counts differ by a multiple of 5 that says
+		// nothing so small.
+		dated := e.SignupGroupIn("Kenanga Bertahap", "53.01.06")
+		personal = append(personal, people(e, dated, 8, false, all)...)
+		now := time.Now().UTC()
+		first := time.Date(now.Year(), now.Month(), 1, 12, 0, 0, 0, time.UTC)
+		var ids []string
+		e.Owner.Global(t.Context()).Table("beneficiaries").Where("tenant_id = ?", dated.TenantID).Order("id").Pluck("id", &ids)
+		for i, id := range ids {
+			at := first.AddDate(0, -5, 0)
+			if i >= 6 {
+				at = first.AddDate(0, -1, 0)
+			}
+			e.Owner.Global(t.Context()).Table("beneficiaries").Where("tenant_id = ? AND id = ?", dated.TenantID, id).Update("created_at", at)
+		}
+		month := func(back int) string { return first.AddDate(0, -back, 0).Format(time.DateOnly) }
+		before := report(t, e, co.Token, "53.01.06", "&from="+month(5)+"&to="+month(2)).row(dated.Slug)["served"]
+		after2 := report(t, e, co.Token, "53.01.06", "&from="+month(5)+"&to="+month(1)).row(dated.Slug)["served"]
+		if before != float64(5) || after2 != float64(10) {
+			t.Fatalf("served before/after = %v/%v, want 5/10", before, after2)
+		}
+		if d := after2.(float64) - before.(float64); d == 2 || int(d)%5 != 0 {
+			t.Fatalf("the difference %v reveals the two who joined", d)
+		}
+
 		// CSV: "<5" in the small group's cells.
 		res := e.Do(http.MethodGet, "/api/v1/regions/53.01/report?format=csv", co.Token, nil).Expect(http.StatusOK)
 		if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
@@ -156,7 +184,7 @@ func TestSmallCellsConsentAndDifferencing(t *testing.T) {
 		if xSmall == nil || xSmall[3] != regions.Suppressed || xSmall[2] != regions.Suppressed {
 			t.Fatalf("XLSX small group row = %v", xSmall)
 		}
-		jt := after.body["report"].(map[string]any)["totals"].(map[string]any)
+		jt := report(t, e, co.Token, "53.01", "").body["report"].(map[string]any)["totals"].(map[string]any)
 		jp := jt["people"].(map[string]any)
 		want := []string{fmt.Sprint(jp["served"]), fmt.Sprint(jp["prse"]), fmt.Sprint(jp["other"]),
 			fmt.Sprint(jt["attendance"].(map[string]any)["activities"])}
