@@ -40,13 +40,13 @@ func (s *Service) MarkAttendance(ctx context.Context, scope db.Scope, actor audi
 	if !db.ValidID(activityID) {
 		return nil, errs.ErrNotFound
 	}
-	ids, err := uniqueIDs(in.Present)
-	if err != nil {
-		return nil, err
-	}
 	var out *AttendanceView
-	err = scope.Write(ctx, func(t *db.Tenant) error {
+	err := scope.Write(ctx, func(t *db.Tenant) error {
 		a, err := s.Store.Activity(t, activityID)
+		if err != nil {
+			return err
+		}
+		ids, err := uniqueIDs(in.Present)
 		if err != nil {
 			return err
 		}

@@ -35,16 +35,8 @@ func (s *Service) Enroll(ctx context.Context, scope db.Scope, actor audit.Actor,
 	if !db.ValidID(programID) {
 		return nil, errs.ErrNotFound
 	}
-	day := DateOf(s.Now())
-	if in.EnrolledOn != "" {
-		d, ok := ParseDate(in.EnrolledOn)
-		if !ok {
-			return nil, errs.Invalid("enrolled_on", "date", "must be a date in the form YYYY-MM-DD")
-		}
-		day = d
-	}
 	e := &Enrollment{TenantID: scope.TenantID(), ID: db.NewID(), ProgramID: programID, BeneficiaryID: in.BeneficiaryID,
-		EnrolledOn: day, CreatedAt: s.Now()}
+		EnrolledOn: DateOf(s.Now()), CreatedAt: s.Now()}
 	if actor.UserID != "" {
 		e.CreatedBy = &actor.UserID
 	}
@@ -56,6 +48,12 @@ func (s *Service) Enroll(ctx context.Context, scope db.Scope, actor audit.Actor,
 		}
 		if p.Status != StatusActive {
 			return errs.Conflict("program_closed", "this program is closed")
+		}
+		if in.EnrolledOn != "" {
+			var ok bool
+			if e.EnrolledOn, ok = ParseDate(in.EnrolledOn); !ok {
+				return errs.Invalid("enrolled_on", "date", "must be a date in the form YYYY-MM-DD")
+			}
 		}
 		if err := s.Store.ActiveBeneficiary(t, in.BeneficiaryID); err != nil {
 			return err
