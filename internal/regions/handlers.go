@@ -81,26 +81,26 @@ func suppressionNote() fiber.Map {
 	return fiber.Map{"min_cell": MinCell, "rounding": 5, "suppressed_as": Suppressed}
 }
 
-// groupForReview resolves /t/:slug for the verification routes, which
-// coordinators use without being on the group's team. It returns the group,
-// whether the caller is on its team and whether she coordinates it; anyone
-// who is neither gets 404.
-func (h *Handlers) groupForReview(c *fiber.Ctx) (*tenancy.Tenant, bool, bool, error) {
+// groupForReview resolves /t/:slug for the decision route, which
+// coordinators use without being on the group's team. It returns the group
+// and whether the caller coordinates it; anyone neither on its team nor a
+// coordinator of it gets 404.
+func (h *Handlers) groupForReview(c *fiber.Ctx) (*tenancy.Tenant, bool, error) {
 	u := identity.UserOf(c)
 	if u == nil {
-		return nil, false, false, errs.ErrUnauthenticated
+		return nil, false, errs.ErrUnauthenticated
 	}
 	t, err := h.Service.Tenancy.TenantBySlug(c.UserContext(), c.Params("slug"))
 	if err != nil {
-		return nil, false, false, err
+		return nil, false, err
 	}
 	_, member := h.Service.Access.RoleIn(u.ID, t.ID)
 	coordinator := h.Service.CoordinatesGroup(u.ID, t)
 	if !member && !coordinator {
-		return nil, false, false, errs.ErrNotFound
+		return nil, false, errs.ErrNotFound
 	}
 	httpx.SetLogTenant(c, t.Slug)
-	return t, member, coordinator, nil
+	return t, coordinator, nil
 }
 
 // Verification shows the group's verification state, note and history to
@@ -117,7 +117,7 @@ func (h *Handlers) Verification(c *fiber.Ctx) error {
 // Decide records a coordinator's decision (POST /t/{slug}/verification);
 // the group's own team may not verify itself (403).
 func (h *Handlers) Decide(c *fiber.Ctx) error {
-	t, _, coordinator, err := h.groupForReview(c)
+	t, coordinator, err := h.groupForReview(c)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,10 @@ func (s *Service) Assess(ctx context.Context, scope db.Scope, actor audit.Actor,
 	var out AssessmentView
 	err = s.withKey(ctx, scope, func(key Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
-			b, err := load(t, id)
+			if err := keyLive(t, key.Version); err != nil { // key before row, as in a rotation
+				return err
+			}
+			b, err := loadForUpdate(t, id)
 			if err != nil {
 				return err
 			}
@@ -56,9 +59,6 @@ func (s *Service) Assess(ctx context.Context, scope db.Scope, actor audit.Actor,
 			}
 			reasons := reasonViews(res.Reasons)
 			a.FactsSealed = sealed.SealString(key.DK, marshal(sealedFacts{Facts: fv, Reasons: reasons}), aad("assessments", "facts", a.ID))
-			if err := keyLive(t, key.Version); err != nil {
-				return err
-			}
 			if err := t.DB().Create(a).Error; err != nil {
 				return err
 			}

@@ -12,7 +12,7 @@ import (
 // Erase is what destroys personal data.
 func (s *Service) Delete(ctx context.Context, scope db.Scope, actor audit.Actor, id string) error {
 	return scope.Write(ctx, func(t *db.Tenant) error {
-		b, err := load(t, id)
+		b, err := loadForUpdate(t, id)
 		if err != nil {
 			return err
 		}

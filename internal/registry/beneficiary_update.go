@@ -21,7 +21,12 @@ func (s *Service) Update(ctx context.Context, scope db.Scope, actor audit.Actor,
 	var v View
 	err = s.withKey(ctx, scope, func(key Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
-			b, err := load(t, id)
+			// The key first, then the row: a rotation takes them in the same
+			// order, so the two never wait for each other in a circle.
+			if err := keyLive(t, key.Version); err != nil {
+				return err
+			}
+			b, err := loadForUpdate(t, id)
 			if err != nil {
 				return err
 			}
@@ -44,9 +49,6 @@ func (s *Service) Update(ctx context.Context, scope db.Scope, actor audit.Actor,
 			if len(fields) == 0 && consent == nil {
 				v = fullView(b, p)
 				return audit.Record(t, actor, audit.ReadPersonal, EntityBeneficiary, b.ID)
-			}
-			if err := keyLive(t, key.Version); err != nil {
-				return err
 			}
 			sealPersonal(b, key, p)
 			b.UpdatedAt = s.Now()

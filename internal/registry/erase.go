@@ -16,7 +16,7 @@ import (
 func (s *Service) Erase(ctx context.Context, scope db.Scope, actor audit.Actor, id string) (View, error) {
 	var v View
 	err := scope.Write(ctx, func(t *db.Tenant) error {
-		b, err := load(t, id)
+		b, err := loadForUpdate(t, id)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package registry
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/peduli/peduli/internal/platform/errs"
@@ -57,9 +58,9 @@ func check(in Input, create bool, today time.Time) (checked, error) {
 	}
 	v := &errs.ValidationError{}
 	out := checked{in: in}
-	if create && (in.Name == nil || *in.Name == "") {
+	if create && (in.Name == nil || strings.TrimSpace(*in.Name) == "") {
 		v.Add("name", "required", "is required")
-	} else if in.Name != nil && *in.Name == "" {
+	} else if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
 		v.Add("name", "required", "must not be empty")
 	}
 	if create && (in.NIK == nil || *in.NIK == "") {

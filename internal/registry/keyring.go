@@ -89,6 +89,9 @@ func (k *Keyring) Current(ctx context.Context, scope db.Scope) (Key, error) {
 	}
 	var out Key
 	err := scope.Write(ctx, func(t *db.Tenant) error {
+		if err := lockKeyring(t); err != nil {
+			return err
+		}
 		var row TenantKey
 		err := t.DB().Where("tenant_id = ? AND destroyed_at IS NULL", tenantID).
 			Order("version DESC").Limit(1).Take(&row).Error
@@ -110,6 +113,17 @@ func (k *Keyring) Current(ctx context.Context, scope db.Scope) (Key, error) {
 	}
 	k.remember(tenantID, out, true)
 	return out, nil
+}
+
+// lockKeyring serialises key creation, rotation and destruction of one
+// tenant for the rest of the transaction. Two keys live at once would give
+// one NIK two blind indexes and let it be registered twice. SQLite needs no
+// lock: its write transactions already run one at a time.
+func lockKeyring(t *db.Tenant) error {
+	if t.DB().Dialector.Name() != "postgres" {
+		return nil
+	}
+	return t.DB().Exec("SELECT pg_advisory_xact_lock(hashtext(?))", "tenant_keys:"+t.ID).Error
 }
 
 // create inserts the next key version for the tenant. A concurrent creator

@@ -58,6 +58,9 @@ func (s *Service) RotateKey(ctx context.Context, scope db.Scope, actor audit.Act
 // lockKeys returns the tenant's key versions, locking them on PostgreSQL so
 // writes sealing under them finish first (they hold a share lock).
 func lockKeys(t *db.Tenant) ([]int, error) {
+	if err := lockKeyring(t); err != nil {
+		return nil, err
+	}
 	q := t.DB().Model(&TenantKey{}).Where("tenant_id = ?", t.ID)
 	if t.DB().Dialector.Name() == "postgres" {
 		q = q.Clauses(clause.Locking{Strength: "UPDATE"})

@@ -47,12 +47,22 @@ func (s *Service) today() time.Time {
 }
 
 // load returns the beneficiary id of the tenant unless it is deleted.
-func load(t *db.Tenant, id string) (*Beneficiary, error) {
+func load(t *db.Tenant, id string) (*Beneficiary, error) { return loadRow(t, id, false) }
+
+// loadForUpdate is load holding the row (on PostgreSQL) until the
+// transaction ends, so two concurrent changes cannot overwrite each other.
+func loadForUpdate(t *db.Tenant, id string) (*Beneficiary, error) { return loadRow(t, id, true) }
+
+func loadRow(t *db.Tenant, id string, lock bool) (*Beneficiary, error) {
 	if !db.ValidID(id) {
 		return nil, errNotFound
 	}
+	q := t.DB()
+	if lock && q.Dialector.Name() == "postgres" {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
 	var b Beneficiary
-	err := t.DB().Where("tenant_id = ? AND id = ? AND deleted_at IS NULL", t.ID, id).Take(&b).Error
+	err := q.Where("tenant_id = ? AND id = ? AND deleted_at IS NULL", t.ID, id).Take(&b).Error
 	if db.IsNotFound(err) {
 		return nil, errNotFound
 	}
