@@ -51,6 +51,7 @@ func (a *App) mountPages() {
 		a.registryPages(),
 		a.programsPages(),
 		a.partnersPages(),
+		a.fundsPages(),
 		a.teamPages(resets),
 	}
 	group := a.HTTP.Group("/t/:slug", gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, a.Tenancy.Resolve)

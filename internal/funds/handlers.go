@@ -151,7 +151,7 @@ func (h *Handlers) AddEntry(c *fiber.Ctx) error {
 	}
 	e, err := s.AddEntry(c.UserContext(), s.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in, up)
 	if err != nil {
-		s.removeReceipt(tenantID, up)
+		s.RemoveReceipt(tenantID, up)
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(entryView(e))

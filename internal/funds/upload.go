@@ -64,8 +64,8 @@ func (s *Service) SaveReceipt(tenantID string, fh *multipart.FileHeader) (*Uploa
 	return &Upload{Name: name, ContentType: ct}, nil
 }
 
-// removeReceipt deletes a stored file whose entry was not written.
-func (s *Service) removeReceipt(tenantID string, u *Upload) {
+// RemoveReceipt deletes a stored file whose entry was not written.
+func (s *Service) RemoveReceipt(tenantID string, u *Upload) {
 	if u != nil {
 		_ = os.Remove(filepath.Join(s.uploadDir(tenantID), u.Name))
 	}

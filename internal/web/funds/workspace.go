@@ -1,0 +1,173 @@
+package funds
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/funds"
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/tenancy"
+	"github.com/peduli/peduli/internal/web"
+)
+
+// Workspace serves the treasurer's pages: donations and the ledger.
+type Workspace struct {
+	Pages   *web.Pages
+	Funds   *funds.Service
+	Tenancy *tenancy.Service
+	Access  *access.Enforcer
+}
+
+// Donations lists the group's gifts and, for the treasurer, a form to
+// record one received by hand (GET /t/{slug}/donations).
+func (h *Workspace) Donations(c *fiber.Ctx) error {
+	return h.donations(c, fiber.StatusOK, web.NewForm("method", "cash", "received_on", h.Funds.Now().Format("2006-01-02")))
+}
+
+func (h *Workspace) donations(c *fiber.Ctx, status int, f *web.Form) error {
+	withEmail, err := h.Access.Can(identity.UserOf(c).ID, tenancy.TenantOf(c).ID, access.DonorsRead)
+	if err != nil {
+		return err
+	}
+	ds, _, err := h.Funds.Donations(c.UserContext(), h.Tenancy.ScopeOf(c), funds.DonationFilter{Limit: 100})
+	if err != nil {
+		return err
+	}
+	items := make([]funds.DonationView, len(ds))
+	for i := range ds {
+		items[i] = h.Funds.View(&ds[i], withEmail)
+	}
+	return h.Pages.RenderForm(c, status, "funds/donations", f, items)
+}
+
+// RecordDonation books a cash, transfer or in-kind gift (POST /t/{slug}/donations).
+func (h *Workspace) RecordDonation(c *fiber.Ctx) error {
+	f := web.ParseForm(c, "amount", "method", "received_on", "donor.name", "donor.email", "description", "anonymous")
+	in := funds.RecordInput{Currency: funds.Currency, Method: f.Get("method"), ReceivedOn: f.Get("received_on"),
+		Description: f.Get("description"), Anonymous: f.Get("anonymous") != "", Locale: web.Lang(c)}
+	in.Donor.Name, in.Donor.Email = f.Get("donor.name"), f.Get("donor.email")
+	in.Amount = rupiahField(f, "amount")
+	if f.OK() {
+		err := httpx.Validate(in)
+		if err == nil {
+			_, err = h.Funds.Record(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+		}
+		if err == nil {
+			return h.Pages.Redirect(c, "/t/"+tenancy.TenantOf(c).Slug+"/donations", "funds.ws.recorded")
+		}
+		if !f.Fail(err, nil) {
+			return err
+		}
+	}
+	return h.donations(c, fiber.StatusUnprocessableEntity, f)
+}
+
+// ledgerView is what the workspace ledger page shows.
+type ledgerView struct {
+	Items     []funds.EntryView
+	Totals    funds.Totals
+	Threshold int64
+}
+
+// Ledger shows every entry and the totals (GET /t/{slug}/ledger).
+func (h *Workspace) Ledger(c *fiber.Ctx) error {
+	return h.ledger(c, fiber.StatusOK, web.NewForm("kind", "expense", "occurred_on", h.Funds.Now().Format("2006-01-02")))
+}
+
+func (h *Workspace) ledger(c *fiber.Ctx, status int, f *web.Form) error {
+	scope := h.Tenancy.ScopeOf(c)
+	b, err := h.Funds.Ledger(c.UserContext(), scope)
+	if err != nil {
+		return err
+	}
+	th, err := h.Funds.Threshold(c.UserContext(), scope)
+	if err != nil {
+		return err
+	}
+	items := b.Views()
+	for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
+		items[i], items[j] = items[j], items[i] // newest first
+	}
+	return h.Pages.RenderForm(c, status, "funds/ledger_ws", f, ledgerView{Items: items, Totals: b.Totals(), Threshold: th})
+}
+
+// AddEntry writes an entry typed in the form, with an optional receipt
+// photo (POST /t/{slug}/ledger).
+func (h *Workspace) AddEntry(c *fiber.Ctx) error {
+	f := web.ParseForm(c, "kind", "amount", "category", "occurred_on", "note")
+	in := funds.EntryInput{Kind: f.Get("kind"), Currency: funds.Currency, Category: f.Get("category"),
+		OccurredOn: f.Get("occurred_on"), Note: f.Get("note")}
+	in.Amount = rupiahField(f, "amount")
+	if !f.OK() {
+		return h.ledger(c, fiber.StatusUnprocessableEntity, f)
+	}
+	tenantID := tenancy.TenantOf(c).ID
+	var up *funds.Upload
+	err := httpx.Validate(in)
+	if fh, ferr := c.FormFile("receipt"); err == nil && ferr == nil && fh.Size > 0 {
+		up, err = h.Funds.SaveReceipt(tenantID, fh)
+	}
+	if err == nil {
+		_, err = h.Funds.AddEntry(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in, up)
+	}
+	if err == nil {
+		return h.Pages.Redirect(c, "/t/"+tenancy.TenantOf(c).Slug+"/ledger", "funds.ws.entry_added")
+	}
+	h.Funds.RemoveReceipt(tenantID, up)
+	if !f.Fail(err, nil) {
+		return err
+	}
+	return h.ledger(c, fiber.StatusUnprocessableEntity, f)
+}
+
+// Approve approves an expense (POST /t/{slug}/ledger/{id}/approve).
+func (h *Workspace) Approve(c *fiber.Ctx) error {
+	id := c.Params("id")
+	if !db.ValidID(id) {
+		return errs.ErrNotFound
+	}
+	_, err := h.Funds.Approve(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id)
+	return h.after(c, err, "funds.ws.approved")
+}
+
+// Reverse reverses an entry (POST /t/{slug}/ledger/{id}/reverse).
+func (h *Workspace) Reverse(c *fiber.Ctx) error {
+	id := c.Params("id")
+	if !db.ValidID(id) {
+		return errs.ErrNotFound
+	}
+	_, err := h.Funds.Reverse(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id, funds.ReverseInput{Note: c.FormValue("note")})
+	return h.after(c, err, "funds.ws.reversed")
+}
+
+// after redirects to the ledger with a flash: done, or the conflict's message.
+func (h *Workspace) after(c *fiber.Ctx, err error, done string) error {
+	to := "/t/" + tenancy.TenantOf(c).Slug + "/ledger"
+	var ce *errs.ConflictError
+	switch {
+	case err == nil:
+		return h.Pages.Redirect(c, to, done)
+	case errors.As(err, &ce):
+		h.Pages.SetFlash(c, "error", "funds.ws.conflict."+ce.Code)
+		return c.Redirect(to, fiber.StatusSeeOther)
+	}
+	return err
+}
+
+// rupiahField reads an amount typed in whole rupiah ("150.000") as minor units.
+func rupiahField(f *web.Form, name string) int64 {
+	raw := strings.NewReplacer(".", "", ",", "", " ", "").Replace(f.Get(name))
+	n, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || n <= 0 {
+		f.Invalid(name, "gt")
+		return 0
+	}
+	return n * 100
+}

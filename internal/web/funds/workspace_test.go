@@ -1,0 +1,41 @@
+package funds_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/testkit"
+)
+
+func TestTreasurerPages(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		e.Logs.Forbid("pak.donatur@example.org")
+		g := e.SignupGroup("Kelompok Bendahara")
+		team := e.Team(g)
+		other := e.SignupGroup("Kelompok Lain")
+
+		tr := e.BrowserAs(team[access.Treasurer].Token)
+		tr.Get("/t/" + g.Slug + "/donations").Expect(http.StatusOK).Contains("Catat donasi tunai")
+		tr.Post("/t/"+g.Slug+"/donations", testkit.Form("amount", "250.000", "method", "cash", "received_on", "2026-03-02",
+			"donor.name", "Pak Donatur", "donor.email", "pak.donatur@example.org")).ExpectRedirect("/t/" + g.Slug + "/donations")
+		tr.Get("/t/"+g.Slug+"/donations").Expect(http.StatusOK).Contains("Pak Donatur", "pak.donatur@example.org", "KAS/")
+		tr.Post("/t/"+g.Slug+"/donations", testkit.Form("amount", "abc", "method", "cash", "received_on", "2026-03-02")).
+			Expect(http.StatusUnprocessableEntity)
+
+		tr.Get("/t/"+g.Slug+"/ledger").Expect(http.StatusOK).Contains("Buku kas", "Tambah catatan")
+		tr.Post("/t/"+g.Slug+"/ledger", testkit.Form("kind", "expense", "amount", "2.000.000", "category", "bahan",
+			"occurred_on", "2026-03-03", "note", "benang")).ExpectRedirect("/t/" + g.Slug + "/ledger")
+		tr.Get("/t/"+g.Slug+"/ledger").Expect(http.StatusOK).Contains("menunggu persetujuan", "benang")
+		tr.Post("/t/"+g.Slug+"/ledger", testkit.Form("kind", "expense", "amount", "1000", "occurred_on", "2026-03-03", "_csrf", "forged")).
+			Expect(http.StatusForbidden)
+
+		// a facilitator sees donations without emails, and no ledger
+		fa := e.BrowserAs(team[access.Facilitator].Token)
+		fa.Get("/t/"+g.Slug+"/donations").Expect(http.StatusOK).Contains("Pak Donatur").Lacks("pak.donatur@example.org", "Catat donasi tunai")
+		fa.Get("/t/" + g.Slug + "/ledger").Expect(http.StatusForbidden)
+		// another group's member gets 404
+		e.BrowserAs(other.OwnerToken).Get("/t/" + g.Slug + "/ledger").Expect(http.StatusNotFound)
+		e.BrowserAs(other.OwnerToken).Get("/t/" + g.Slug + "/donations").Expect(http.StatusNotFound)
+	})
+}
