@@ -91,7 +91,19 @@ type phone struct {
 // phone starts a browser for who, whose browser asks for lang.
 func (s *site) phone(who, lang string) *phone {
 	s.t.Helper()
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+	return s.startPhone(who, lang)
+}
+
+// phoneWithoutJS starts a browser with JavaScript switched off, as some
+// cheap phones and data-saving browsers run.
+func (s *site) phoneWithoutJS(who, lang string) *phone {
+	s.t.Helper()
+	return s.startPhone(who, lang, chromedp.Flag("blink-settings", "scriptEnabled=false"))
+}
+
+func (s *site) startPhone(who, lang string, extra ...chromedp.ExecAllocatorOption) *phone {
+	s.t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath),
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
@@ -105,7 +117,8 @@ func (s *site) phone(who, lang string) *phone {
 		chromedp.Flag("accept-lang", lang),
 		chromedp.Flag("lang", lang),
 		chromedp.UserDataDir(s.t.TempDir()),
-	)
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(opts, extra...)...)
 	// The first run starts the browser; its context carries no timeout
 	// (that would stop the browser), each later action gets its own.
 	ctx, cancelCtx := chromedp.NewContext(alloc)
@@ -140,7 +153,7 @@ func (p *phone) open(path string) { p.s.t.Helper(); p.do(chromedp.Navigate(p.s.U
 // label for every input.
 func (p *phone) onPage(name string) {
 	p.s.t.Helper()
-	p.do(chromedp.WaitVisible(chromedp.CSS(`body[data-page="` + name + `"]`)))
+	p.do(chromedp.WaitVisible(chromedp.CSS(`body[data-page="` + name + `"]:not([data-left])`)))
 	ctx, cancel := context.WithTimeout(p.ctx, actionTimeout)
 	defer cancel()
 	problem, err := chromedp.Run(ctx, chromedp.Evaluate[string](pageChecks))
@@ -191,8 +204,14 @@ func (p *phone) htmxIdle() chromedp.Action[chromedp.Void] {
 	return discard(chromedp.Poll[bool](`!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')`))
 }
 
-// tap clicks the element.
-func (p *phone) tap(css string) { p.s.t.Helper(); p.do(chromedp.Click(chromedp.CSS(css))) }
+// tap clicks the element. The current page is marked first, so that an
+// onPage after a tap that loads a page waits for the new one even when it
+// has the same template (a form shown again).
+func (p *phone) tap(css string) {
+	p.s.t.Helper()
+	p.do(discard(chromedp.Evaluate[bool](`(document.body.dataset.left = "1") && true`)),
+		chromedp.Click(chromedp.CSS(css)))
+}
 
 // bodyText returns the page's visible text. It reads innerText in the page
 // rather than through DOM node ids, which go stale when a page is replaced.
