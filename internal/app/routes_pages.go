@@ -97,13 +97,6 @@ func (a *App) signedInPages() []page {
 	return pages
 }
 
-func (a *App) dashboardPages() []page {
-	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
-	return []page{
-		{method: fiber.MethodGet, path: "", perm: access.TenantRead, nav: "nav.dashboard", handler: ws.Dashboard},
-	}
-}
-
 func (a *App) teamPages(resets *account.Resets) []page {
 	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
 	tm := &team.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Resets: resets}

@@ -42,6 +42,13 @@ var pg struct {
 // Use it as: func TestMain(m *testing.M) { testkit.Main(m) }.
 func Main(m *testing.M) {
 	code := m.Run()
+	if problems := CheckSuiteLogs(); len(problems) > 0 {
+		fmt.Fprintln(os.Stderr, "personal data in the logs of this test binary:")
+		for _, p := range problems {
+			fmt.Fprintln(os.Stderr, "  "+p)
+		}
+		code = 1
+	}
 	stopStripeMock()
 	if pg.name != "" {
 		dropDatabase(pg.name)
@@ -101,6 +108,7 @@ func New(t testing.TB, d db.Dialect, opts ...func(*config.Config)) *Env {
 		o(&cfg)
 	}
 	logs := &LogBuffer{}
+	trackLogs(logs)
 	log := slog.New(slog.NewJSONHandler(io.MultiWriter(logs, logSink()), &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx := context.Background()
 	database, err := app.Open(ctx, cfg, log)
