@@ -14,6 +14,8 @@ var (
 	rupiahID    = regexp.MustCompile(`^\d{1,3}(\.\d{3})*(,\d{1,2})?$`) // 1.500.000,50
 	rupiahEN    = regexp.MustCompile(`^\d{1,3}(,\d{3})*(\.\d{1,2})?$`) // 1,500,000.50
 	rupiahPlain = regexp.MustCompile(`^\d+$`)
+	rupiahSenID = regexp.MustCompile(`^\d+,\d{1,2}$`)  // 1500000,50 (what RupiahInput writes)
+	rupiahSenEN = regexp.MustCompile(`^\d+\.\d{1,2}$`) // 1500000.50
 	rupiahLimit = int64(1_000_000_000_000) // Rp 1 trillion: far above any household figure
 )
 
@@ -30,6 +32,10 @@ func ParseRupiah(s string) (int64, error) {
 	switch {
 	case rupiahPlain.MatchString(s):
 		whole = s
+	case rupiahSenID.MatchString(s):
+		whole, sen, _ = strings.Cut(s, ",")
+	case rupiahSenEN.MatchString(s):
+		whole, sen, _ = strings.Cut(s, ".")
 	case rupiahID.MatchString(s):
 		whole, sen, _ = strings.Cut(s, ",")
 		whole = strings.ReplaceAll(whole, ".", "")
