@@ -22,15 +22,16 @@ const (
 
 // Refresh recomputes one group's figures inside its own scope — on
 // PostgreSQL row-level security confines every query to that group — and
-// stores them in the rollup.
+// stores them in the rollup. The computation only reads, so on SQLite it
+// does not hold the single writer's lock; the row is written afterwards.
 func (s *Service) Refresh(ctx context.Context, tenantID string) error {
-	return s.DB.Scope(tenantID).Write(ctx, func(t *db.Tenant) error {
+	var f *Figures
+	err := s.DB.Scope(tenantID).Read(ctx, func(t *db.Tenant) error {
 		changed, err := lastChange(t)
 		if err != nil {
 			return err
 		}
-		f, err := s.compute(ctx, t, s.Now(), reportable)
-		if err != nil {
+		if f, err = s.compute(ctx, t, s.Now(), reportable); err != nil {
 			return err
 		}
 		f.SourceChangedAt = changed
@@ -39,8 +40,12 @@ func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 			return err
 		}
 		f.Monthly = months.text()
-		return t.DB().Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error
+		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return s.DB.Global(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error
 }
 
 // RefreshStale refreshes every group whose data changed since its figures
