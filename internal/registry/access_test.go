@@ -65,6 +65,20 @@ func TestEveryRouteByRole(t *testing.T) {
 			}
 		}
 
+		// Every role that reads people reads them in full, and each such
+		// read is in the audit log under her name.
+		for _, role := range strings.Fields(readers) {
+			m := team[access.Role(role)]
+			id := e.CreateBeneficiary(g, g.OwnerToken, nil)
+			if v := get(e, g, m.Token, id); v["personal_data"] != "full" || v["nik"] == nil {
+				t.Errorf("%s reads %v", role, v["personal_data"])
+			}
+			ev := rows(t, e, "SELECT actor_id FROM audit_events WHERE tenant_id = ? AND entity_id = ? AND action = 'read_personal'", g.TenantID, id)
+			if len(ev) != 1 || testkit.Text(ev[0]["actor_id"]) != m.UserID {
+				t.Errorf("%s's read audited as %v", role, ev)
+			}
+		}
+
 		// Outsiders: 404 whether or not the ids are real.
 		id := e.CreateBeneficiary(g, g.OwnerToken, nil)
 		for _, r := range routes(id) {
