@@ -23,8 +23,8 @@ func (a *App) programCatalogRoutes() []route {
 }
 
 // programRoutes is the workspace route table of programs. Lists that show
-// names (members, attendance) need people:read; progress and the outcomes
-// list show income, so they need personal:read.
+// names (members, attendance) need people:read; progress (a member's or a
+// whole program's) and the outcomes list show income: personal:read.
 func (a *App) programRoutes() []route {
 	h := a.programHandlers()
 	return []route{
@@ -35,6 +35,7 @@ func (a *App) programRoutes() []route {
 		{fiber.MethodGet, "/programs/:id/enrollments", access.PeopleRead, h.Members},
 		{fiber.MethodPost, "/programs/:id/enrollments", access.PeopleWrite, h.Enroll},
 		{fiber.MethodDelete, "/enrollments/:id", access.PeopleWrite, h.Withdraw},
+		{fiber.MethodGet, "/programs/:id/progress", access.PersonalRead, h.ProgramProgress},
 		{fiber.MethodGet, "/programs/:id/activities", access.ProgramsRead, h.Activities},
 		{fiber.MethodPost, "/programs/:id/activities", access.ActivityWrite, h.RecordActivity},
 		{fiber.MethodGet, "/activities/:id", access.ProgramsRead, h.Activity},

@@ -79,6 +79,7 @@ func programRoutes() []routeCase {
 				return map[string]any{"indicator": "monthly_income", "period": "2025-06", "value": 150000000}
 			}, fieldwork},
 		{http.MethodGet, "list outcomes", func(w *world, e *testkit.Env) string { return w.base + "/beneficiaries/" + w.beneficiary + "/outcomes" }, nil, peopleRead},
+		{http.MethodGet, "program progress", p("/progress"), nil, peopleRead},
 		{http.MethodGet, "progress", func(w *world, e *testkit.Env) string { return w.base + "/beneficiaries/" + w.beneficiary + "/progress" }, nil, peopleRead},
 	}
 }

@@ -211,3 +211,12 @@ func (h *Handlers) Withdraw(c *fiber.Ctx) error {
 	}
 	return c.SendStatus(fiber.StatusNoContent)
 }
+
+// ProgramProgress answers every member's progress in a program (GET …/programs/{id}/progress).
+func (h *Handlers) ProgramProgress(c *fiber.Ctx) error {
+	v, err := h.Service.ProgramProgress(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}

@@ -115,6 +115,11 @@ func TestSeasonJourney(t *testing.T) {
 		if p := progress(t, e, base, facil.Token, ids[1]); !p.ready {
 			t.Fatalf("ids[1] after correction = %+v", p)
 		}
+		// The program's page shows who is ready, by name.
+		season := e.Do(http.MethodGet, base+"/programs/"+pid+"/progress", facil.Token, nil).Expect(http.StatusOK).Map()
+		if season["ready_count"].(float64) != 2 || len(season["items"].([]any)) != 6 {
+			t.Fatalf("program progress = %v", season)
+		}
 		// Her measurements are listed for roles that read personal data only.
 		list := e.Do(http.MethodGet, base+"/beneficiaries/"+ids[0]+"/outcomes", facil.Token, nil).Expect(http.StatusOK).Map()["items"].([]any)
 		if len(list) != 5 {
@@ -124,6 +129,7 @@ func TestSeasonJourney(t *testing.T) {
 		e.Do(http.MethodGet, base+"/beneficiaries/"+ids[0]+"/outcomes", viewer.Token, nil).ExpectProblem(http.StatusForbidden, "forbidden")
 		e.Do(http.MethodGet, base+"/beneficiaries/"+ids[0]+"/progress", viewer.Token, nil).ExpectProblem(http.StatusForbidden, "forbidden")
 		e.Do(http.MethodGet, base+"/programs/"+pid+"/enrollments", viewer.Token, nil).ExpectProblem(http.StatusForbidden, "forbidden")
+		e.Do(http.MethodGet, base+"/programs/"+pid+"/progress", viewer.Token, nil).ExpectProblem(http.StatusForbidden, "forbidden")
 		if n := e.Do(http.MethodGet, base+"/programs/"+pid, viewer.Token, nil).Expect(http.StatusOK).Map()["enrollment_count"]; n.(float64) != 6 {
 			t.Fatalf("viewer sees enrollment_count %v", n)
 		}
