@@ -24,5 +24,7 @@ func (a *App) RunJobs(ctx context.Context) {
 	go a.Regions.RefreshEvery(ctx, RollupEvery)
 	// Online donations whose webhook never came: ask Stripe.
 	go a.Funds.ReconcileEvery(ctx, ReconcileEvery, ReconcileAfter)
+	// Login-throttle counters nobody has touched for an hour.
+	go a.Identity.PruneThrottlesEvery(ctx, time.Hour)
 	<-ctx.Done()
 }

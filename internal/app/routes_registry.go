@@ -21,6 +21,7 @@ func (a *App) registryRoutes() []route {
 	return []route{
 		{fiber.MethodGet, "/beneficiaries", access.PeopleRead, h.List},
 		{fiber.MethodPost, "/beneficiaries", access.PeopleWrite, h.Create},
+		{fiber.MethodPost, "/beneficiaries/lookup", access.PeopleRead, h.Lookup},
 		{fiber.MethodGet, "/beneficiaries/:id", access.PeopleRead, h.Get},
 		{fiber.MethodPatch, "/beneficiaries/:id", access.PeopleWrite, h.Update},
 		{fiber.MethodDelete, "/beneficiaries/:id", access.PeopleWrite, h.Delete},

@@ -73,6 +73,11 @@ func (h *Handlers) Webhook(c *fiber.Ctx) error {
 		return err
 	}
 	outcome, err := h.Service.HandleEvent(c.UserContext(), ev)
+	if errors.Is(err, errNotYetRoutable) {
+		p := httpx.NewProblem("unavailable", "this event names no donation known yet; retry later")
+		p.Code = "not_yet_routable"
+		return &httpx.ProblemError{Problem: p}
+	}
 	if err != nil {
 		return err
 	}

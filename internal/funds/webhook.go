@@ -69,6 +69,9 @@ func (e *expandable) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// errNotYetRoutable: the event names no donation we know yet.
+var errNotYetRoutable = errors.New("stripe event not yet routable")
+
 // errNotConfigured: no webhook secret is set, so no event can be trusted.
 var errNotConfigured = errors.New("stripe webhook secret not configured")
 
@@ -127,6 +130,12 @@ func (s *Service) HandleEvent(ctx context.Context, ev stripe.Event) (string, err
 		return "", err
 	}
 	if route == nil {
+		if ev.Type == evChargeRefunded || ev.Type == evInvoicePaid {
+			// A refund or an invoice can overtake the event that tells us
+			// its payment intent or subscription. Nothing is recorded and
+			// Stripe retries (for up to three days), by when it routes.
+			return "", errNotYetRoutable
+		}
 		return OutcomeUnrouted, s.recordGlobal(ctx, ev.ID, string(ev.Type), OutcomeUnrouted)
 	}
 	outcome := OutcomeProcessed

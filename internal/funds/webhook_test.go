@@ -212,6 +212,25 @@ func TestRefunds(t *testing.T) {
 		if b := balance(); b != start {
 			t.Fatalf("balance %d, want %d", b, start)
 		}
+
+		// a refund naming only its payment intent, before the success that
+		// tells us that intent: 503 and nothing written, so Stripe retries
+		d3, cs3 := giveOnline(t, e, rindu, 4000000, "once")
+		bare := testkit.StripeEvent("evt_rf_bare_"+d3, "charge.refunded", map[string]any{
+			"id": "ch_bare_" + d3, "object": "charge", "amount": 4000000, "amount_refunded": 4000000, "payment_intent": "pi_" + d3})
+		events := e.CountRows("stripe_events", "")
+		deliver(e, bare).ExpectProblem(http.StatusServiceUnavailable, "not_yet_routable")
+		if n := e.CountRows("stripe_events", ""); n != events {
+			t.Fatalf("an unroutable refund recorded %d events", n-events)
+		}
+		deliver(e, completed("evt_ok_"+d3, d3, cs3, 4000000)).Expect(http.StatusOK)
+		deliver(e, bare).Expect(http.StatusOK)
+		if status, _ := donationStatus(t, e, d3); status != "refunded" {
+			t.Fatalf("retried refund ended %s", status)
+		}
+		if b := balance(); b != start {
+			t.Fatalf("balance %d after the retried refund, want %d", b, start)
+		}
 	})
 }
 

@@ -52,3 +52,16 @@ func (h *Handlers) Erase(c *fiber.Ctx) error {
 	}
 	return c.JSON(v)
 }
+
+// Lookup finds beneficiaries by NIK or KK number (POST …/beneficiaries/lookup).
+func (h *Handlers) Lookup(c *fiber.Ctx) error {
+	var in LookupInput
+	if err := httpx.Decode(c, &in); err != nil {
+		return err
+	}
+	items, err := h.Service.Lookup(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items})
+}

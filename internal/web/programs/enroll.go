@@ -41,7 +41,7 @@ func (h *Handlers) EnrollForm(c *fiber.Ctx) error {
 	for _, m := range members {
 		in[m.BeneficiaryID] = true
 	}
-	page, err := h.Registry.List(ctx, scope, tenancy.ActorOf(c), registry.ListQuery{Q: q, Cursor: cursor, Limit: registry.MaxLimit})
+	page, err := h.Registry.List(ctx, scope, tenancy.ActorOf(c), registry.ListQuery{Q: q, Cursor: cursor, Limit: registry.DefaultLimit})
 	if err != nil {
 		return err
 	}

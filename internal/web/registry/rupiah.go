@@ -16,7 +16,7 @@ var (
 	rupiahPlain = regexp.MustCompile(`^\d+$`)
 	rupiahSenID = regexp.MustCompile(`^\d+,\d{1,2}$`)  // 1500000,50 (what RupiahInput writes)
 	rupiahSenEN = regexp.MustCompile(`^\d+\.\d{1,2}$`) // 1500000.50
-	rupiahLimit = int64(1_000_000_000_000) // Rp 1 trillion: far above any household figure
+	rupiahLimit = int64(1_000_000_000_000)             // Rp 1 trillion: far above any household figure
 )
 
 // ParseRupiah reads an amount as people type it — "Rp 1.500.000",
