@@ -153,7 +153,8 @@ func (p *phone) open(path string) { p.s.t.Helper(); p.do(chromedp.Navigate(p.s.U
 // label for every input.
 func (p *phone) onPage(name string) {
 	p.s.t.Helper()
-	p.do(chromedp.WaitVisible(chromedp.CSS(`body[data-page="` + name + `"]:not([data-left])`)))
+	p.do(chromedp.WaitVisible(chromedp.CSS(`body[data-page="`+name+`"]:not([data-left])`)),
+		discard(chromedp.Poll[bool](`document.readyState === "complete"`)))
 	ctx, cancel := context.WithTimeout(p.ctx, actionTimeout)
 	defer cancel()
 	problem, err := chromedp.Run(ctx, chromedp.Evaluate[string](pageChecks))

@@ -72,6 +72,6 @@ func TestSuspendedGroupPage(t *testing.T) {
 		if err := e.Owner.Global(t.Context()).Exec("UPDATE tenants SET status = 'suspended' WHERE id = ?", g.TenantID).Error; err != nil {
 			t.Fatal(err)
 		}
-		e.BrowserAs(g.OwnerToken).Get("/t/"+g.Slug).Expect(http.StatusForbidden).Contains("Kelompok ditangguhkan")
+		e.BrowserAs(g.OwnerToken).Get("/t/" + g.Slug).Expect(http.StatusForbidden).Contains("Kelompok ditangguhkan")
 	})
 }
