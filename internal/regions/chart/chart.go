@@ -29,15 +29,22 @@ const (
 // Bars draws one bar per point with the title on top. format renders the
 // axis maximum (e.g. "%.0f" or a percentage); empty data draws an empty frame.
 func Bars(title string, points []Point, format string) template.HTML {
-	return draw(title, points, format, false)
+	return draw(title, points, format, false, 0)
 }
 
 // Line draws the points joined by a line, for rates and amounts over time.
 func Line(title string, points []Point, format string) template.HTML {
-	return draw(title, points, format, true)
+	return draw(title, points, format, true, 0)
 }
 
-func draw(title string, points []Point, format string, line bool) template.HTML {
+// Percent draws rates (values 0–100) as a line on a fixed 0–100 % scale, so
+// charts of different groups or regions compare at a glance.
+func Percent(title string, points []Point) template.HTML {
+	return draw(title, points, "%.0f%%", true, 100)
+}
+
+// draw renders the chart; top, when above zero, fixes the scale's maximum.
+func draw(title string, points []Point, format string, line bool, top float64) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %g %g" width="100%%" role="img" aria-label="%s" font-family="sans-serif">`,
 		width, height, esc(title))
@@ -45,6 +52,9 @@ func draw(title string, points []Point, format string, line bool) template.HTML 
 	lo, hi := 0.0, 0.0
 	for _, p := range points {
 		lo, hi = math.Min(lo, p.Value), math.Max(hi, p.Value)
+	}
+	if top > 0 {
+		hi = math.Max(hi, top)
 	}
 	if hi == lo {
 		hi = lo + 1

@@ -60,6 +60,7 @@ type Card struct {
 	Href       string
 	Cells      []Cell
 	LastActive string
+	AsOf       string
 }
 
 // Cell is a labelled figure.
@@ -110,7 +111,7 @@ func (h *Handlers) Region(c *fiber.Ctx) error {
 		}
 	}
 	page.Activities = chart.Bars(l.T("regions.chart.activities"), acts, "%.0f")
-	page.Attendance = chart.Line(l.T("regions.chart.attendance"), rate, "%.0f%%")
+	page.Attendance = chart.Percent(l.T("regions.chart.attendance"), rate)
 	page.Income = chart.Bars(l.T("regions.chart.income"), income, "Rp %.0f")
 	return h.Pages.Render(c, "regions/region", page)
 }
@@ -145,6 +146,9 @@ func card(l *i18n.Localizer, code string, g regions.GroupFigures) Card {
 	}
 	if g.LastActivityOn != nil {
 		c.LastActive = l.ISODate(string(*g.LastActivityOn))
+	}
+	if g.FiguresAt != nil {
+		c.AsOf = l.DateTime(*g.FiguresAt)
 	}
 	return c
 }

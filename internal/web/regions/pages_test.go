@@ -20,7 +20,7 @@ func TestCoordinatorPages(t *testing.T) {
 
 		b := e.BrowserAs(co.Token)
 		b.Get("/regions/53.01?sort=-beneficiaries_served").Expect(http.StatusOK).
-			Contains("Kabupaten Kupang", "Kelompok Halaman", "Rindu Sejahtera", "Penerima manfaat", "<5", "<svg", "format=xlsx").
+			Contains("Kabupaten Kupang", "Kelompok Halaman", "Rindu Sejahtera", "Penerima manfaat", "<5", "<svg", "format=xlsx", "Angka per").
 			Lacks("Kelompok Kota", secret)
 		en := e.BrowserAs(co.Token)
 		en.AcceptLanguage = "en"
