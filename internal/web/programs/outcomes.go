@@ -90,16 +90,12 @@ func (h *Handlers) sheet(c *fiber.Ctx, period string) (*outcomeData, error) {
 
 // fill puts the month's recorded values into the form.
 func (h *Handlers) fill(c *fiber.Ctx, d *outcomeData, f *web.Form) error {
-	for _, r := range d.Rows {
-		vs, err := h.Programs.Outcomes(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), r.BeneficiaryID)
-		if err != nil {
-			return err
-		}
-		for _, o := range vs {
-			if o.ProgramID == d.P.ID && o.Period == d.Period {
-				f.Set(cell(r.BeneficiaryID, o.Indicator), show(o.Value, d.money(o.Indicator)))
-			}
-		}
+	rows, err := periodOutcomes(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), d.P.ID, d.Period)
+	if err != nil {
+		return err
+	}
+	for _, o := range rows {
+		f.Set(cell(o.BeneficiaryID, o.Indicator), show(o.Value, d.money(o.Indicator)))
 	}
 	return nil
 }

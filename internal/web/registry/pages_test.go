@@ -67,6 +67,11 @@ func TestBeneficiaryPages(t *testing.T) {
 		fac.Get(loc).Expect(http.StatusOK).Contains("Data sudah tersimpan", "Maria Lay", "Rp 1.500.000", nik,
 			"Layanan kelompok", "Laporan", "Cerai mati (janda)", "Ubah data", "Nilai PRSE").Lacks("Hapus data pribadi")
 
+		// The same NIK again: the message sits next to the NIK field.
+		fac.Get(base + "/new")
+		fac.Post(base, testkit.Form("name", "Maria Lain", "nik", nik, "consent_services", "on")).
+			Expect(http.StatusUnprocessableEntity).Contains("NIK ini sudah terdaftar di kelompok ini.", `value="Maria Lain"`)
+
 		// List: masked NIK, search by POST (no name in the URL), English.
 		fac.Get(base).Expect(http.StatusOK).Contains("Maria Lay", nik[:4]+"********"+nik[12:]).Lacks(nik)
 		fac.Post(base+"/search", testkit.Form("q", "mari")).Expect(http.StatusOK).Contains("Maria Lay")
