@@ -96,3 +96,20 @@ func TestCrossSiteCookieRequestsAreRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestPersonalPagesAreNeverCached: a workspace page listing beneficiaries
+// carries no-store and the security headers.
+func TestPersonalPagesAreNeverCached(t *testing.T) {
+	e := testkit.New(t, db.SQLite)
+	g := e.SignupGroup("Kelompok Halaman")
+	req := httptest.NewRequest(http.MethodGet, "/t/"+g.Slug+"/beneficiaries", nil)
+	req.AddCookie(&http.Cookie{Name: "peduli_session", Value: g.OwnerToken})
+	req.Header.Set("Accept", "text/html")
+	res := e.Send(req).Expect(http.StatusOK)
+	if res.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("beneficiaries page Cache-Control = %q", res.Header.Get("Cache-Control"))
+	}
+	if !strings.Contains(res.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+		t.Errorf("page CSP = %q", res.Header.Get("Content-Security-Policy"))
+	}
+}
