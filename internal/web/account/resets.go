@@ -16,6 +16,8 @@ import (
 const (
 	IssuedResetTTL = 24 * time.Hour
 	EmailResetTTL  = time.Hour
+	// EmailResetGap is the least time between two reset mails to one person.
+	EmailResetGap = 5 * time.Minute
 )
 
 // PasswordReset is a one-time link to choose a new password. Only the
@@ -92,6 +94,17 @@ func (r *Resets) RequestByEmail(ctx context.Context, email string, mail func(u *
 	}
 	u, err := r.Identity.Store.UserByEmail(ctx, email)
 	if err != nil || u.DisabledAt != nil {
+		return nil
+	}
+	// One mail per person every few minutes, so the form cannot be used to
+	// flood someone's inbox.
+	var recent int64
+	if err := r.DB.Global(ctx).Model(&PasswordReset{}).
+		Where("user_id = ? AND issued_by IS NULL AND created_at > ?", u.ID, r.Now().Add(-EmailResetGap)).
+		Count(&recent).Error; err != nil {
+		return err
+	}
+	if recent > 0 {
 		return nil
 	}
 	token, err := r.create(ctx, u.ID, nil, nil, EmailResetTTL)
