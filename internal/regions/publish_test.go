@@ -25,3 +25,12 @@ func TestPublishSuppressesAndRounds(t *testing.T) {
 		t.Errorf("a median over 4 people is shown")
 	}
 }
+
+func TestCSVTextIsNeverAFormula(t *testing.T) {
+	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "'+1", "@SUM(A1)": "'@SUM(A1)",
+		"-1": "'-1", "Rindu Sejahtera": "Rindu Sejahtera", "": ""} {
+		if got := csvText(in); got != want {
+			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
