@@ -132,6 +132,3 @@ func (r *Response) ExpectRedirect(prefix string) *Response {
 var entity = strings.NewReplacer("&#39;", "'", "&#34;", `"`, "&quot;", `"`, "&amp;", "&", "&lt;", "<", "&gt;", ">", "&#43;", "+")
 
 func unescape(s string) string { return entity.Replace(s) }
-
-// FormURL returns url.Values for a path's query, for building next= links.
-func FormURL(raw string) url.Values { v, _ := url.ParseQuery(raw); return v }
