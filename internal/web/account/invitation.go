@@ -35,10 +35,18 @@ func (h *Handlers) InvitationSubmit(c *fiber.Ctx) error {
 		f.Invalid("password", "required")
 	}
 	if f.OK() {
-		u, token, err := h.Tenancy.Accept(c.UserContext(), c.Params("token"), in)
+		// Read the group before accepting spends the link: she lands in it.
+		pv, err := h.previewInvitation(c.UserContext(), c.Params("token"))
+		if errors.Is(err, errs.ErrNotFound) {
+			return h.Pages.RenderForm(c, fiber.StatusNotFound, "account/invitation_invalid", nil, nil)
+		}
+		if err != nil {
+			return err
+		}
+		_, token, err := h.Tenancy.Accept(c.UserContext(), c.Params("token"), in)
 		if err == nil {
 			h.Auth.SetSessionCookie(c, token)
-			return h.Pages.Redirect(c, h.homeOf(c.UserContext(), u.ID), "invite.joined")
+			return h.Pages.Redirect(c, "/t/"+pv.Slug, "invite.joined")
 		}
 		if errors.Is(err, errs.ErrNotFound) {
 			return h.Pages.RenderForm(c, fiber.StatusNotFound, "account/invitation_invalid", nil, nil)

@@ -16,6 +16,7 @@ import (
 // email already has an account (then she enters its password, no name).
 type invitationPreview struct {
 	Group      string
+	Slug       string
 	Role       string
 	Email      string
 	HasAccount bool
@@ -48,7 +49,7 @@ func (h *Handlers) previewInvitation(ctx context.Context, token string) (*invita
 	if uerr != nil && !errors.Is(uerr, errs.ErrNotFound) {
 		return nil, uerr
 	}
-	return &invitationPreview{Group: tn.Name, Role: inv.Role, Email: inv.Email, HasAccount: uerr == nil}, nil
+	return &invitationPreview{Group: tn.Name, Slug: tn.Slug, Role: inv.Role, Email: inv.Email, HasAccount: uerr == nil}, nil
 }
 
 // invitationTenant reads the tenant id out of an invitation token.
