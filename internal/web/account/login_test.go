@@ -52,3 +52,19 @@ func TestLoginPageEnglishAndCSRF(t *testing.T) {
 		b.Get("/login").Contains("Lupa kata sandi?")
 	})
 }
+
+func TestLoginReturnsToThePageAsked(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Kembali")
+		b := e.Browser()
+		to := b.Get("/t/" + g.Slug + "/team").ExpectRedirect("/login?next=").Location()
+		b.Get(to).Expect(http.StatusOK).Contains(`name="next" value="/t/` + g.Slug + `/team"`)
+		b.Post("/login", testkit.Form("email", g.OwnerEmail, "password", testkit.Password, "next", "/t/"+g.Slug+"/team")).
+			ExpectRedirect("/t/" + g.Slug + "/team")
+		// A next that leaves the site is ignored.
+		b2 := e.Browser()
+		b2.Get("/login?next=//evil.example/")
+		b2.Post("/login", testkit.Form("email", g.OwnerEmail, "password", testkit.Password, "next", "//evil.example/")).
+			ExpectRedirect("/t/" + g.Slug)
+	})
+}
