@@ -10,7 +10,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/identity"
-	"github.com/peduli/peduli/internal/platform/errs"
 )
 
 // CSRFField is the form field, and CSRFHeader the header htmx sends, that
@@ -65,9 +64,6 @@ func (p *Pages) sign(nonce, session string) string {
 	m.Write([]byte("csrf\x00" + nonce + "\x00" + session))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
-
-// ErrCSRF is the refusal of a state-changing request without a valid token.
-var ErrCSRF = errs.ErrForbidden
 
 // CSRF refuses POST, PUT, PATCH and DELETE requests whose token (form field
 // _csrf or header X-CSRF-Token) does not match the browser's cookie and
