@@ -1,6 +1,8 @@
 package browser_test
 
 import (
+	"strings"
+	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -112,4 +114,36 @@ func ownerSeesDashboard(j *journey) {
 		}
 	}
 	o.shot("dashboard")
+}
+
+// TestOtherGroupSeesNoFeaturePages opens one group's beneficiary, program
+// and partner pages, by real ids, as another group's owner: 404 pages that
+// never name the other group.
+func TestOtherGroupSeesNoFeaturePages(t *testing.T) {
+	for _, d := range testkit.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			s := startSite(t, d)
+			a := s.e.SignupGroup("Kelompok A")
+			b := s.e.SignupGroup("Kelompok B")
+			person := s.e.CreateBeneficiary(a, a.OwnerToken, map[string]any{"name": "Ibu Rahasia"})
+			prog := testkit.Str(s.e.CreateProgram(a, a.OwnerToken, map[string]any{"template_key": "tenun-ikat", "starts_on": "2026-01-05"}), "id")
+			p := s.phone("owner-b", "id")
+			p.open("/login")
+			p.onPage("account/login")
+			p.fill("email", b.OwnerEmail, "password", testkit.Password)
+			p.tap(`main form .actions button[type=submit]`)
+			p.onPage("workspace/dashboard")
+			for _, path := range []string{"/t/" + a.Slug + "/beneficiaries", "/t/" + a.Slug + "/beneficiaries/" + person,
+				"/t/" + b.Slug + "/beneficiaries/" + person, "/t/" + a.Slug + "/programs/" + prog,
+				"/t/" + b.Slug + "/programs/" + prog, "/t/" + a.Slug + "/partners"} {
+				p.open(path)
+				p.onPage("errors/error")
+				p.sees(p.T("error.404.title"))
+				if body := p.bodyText(); strings.Contains(body, "Kelompok A") || strings.Contains(body, "Ibu Rahasia") {
+					t.Fatalf("%s shows the other group's data", path)
+				}
+			}
+			p.shot("feature-pages-404")
+		})
+	}
 }
