@@ -72,7 +72,9 @@ func sameRegion(a, b Region) bool {
 
 // ApplyGroups creates the declared groups or brings their profile in line
 // with the file. Teams are not declared: they come from sign-up, invitations
-// and the first-run demo.
+// and the first-run demo. The file's verified flag only seeds a new group:
+// afterwards verification belongs to the region's coordinators, and a
+// restart must not undo their decision.
 func (s *Service) ApplyGroups(ctx context.Context, b *provision.Bundle) error {
 	for _, g := range b.Groups {
 		want := Tenant{
@@ -87,7 +89,7 @@ func (s *Service) ApplyGroups(ctx context.Context, b *provision.Bundle) error {
 				continue
 			}
 			err = s.DB.Global(ctx).Model(&Tenant{}).Where("id = ?", old.ID).Updates(map[string]any{
-				"name": want.Name, "verified": want.Verified, "region_code": want.RegionCode,
+				"name": want.Name, "region_code": want.RegionCode,
 				"village": want.Village, "district": want.District, "regency": want.Regency,
 				"province": want.Province, "story": want.Story, "story_en": want.StoryEN, "updated_at": s.Now(),
 			}).Error
@@ -104,7 +106,7 @@ func (s *Service) ApplyGroups(ctx context.Context, b *provision.Bundle) error {
 }
 
 func sameProfile(a, b Tenant) bool {
-	return a.Name == b.Name && a.Verified == b.Verified && a.RegionCode == b.RegionCode &&
+	return a.Name == b.Name && a.RegionCode == b.RegionCode &&
 		a.Village == b.Village && a.District == b.District && a.Regency == b.Regency &&
 		a.Province == b.Province && a.Story == b.Story && a.StoryEN == b.StoryEN
 }
