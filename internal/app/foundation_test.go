@@ -181,6 +181,22 @@ func TestApplyTwiceChangesNothing(t *testing.T) {
 		if after := snapshot(); after != before {
 			t.Fatalf("applying twice changed the database")
 		}
+
+		// A coordinator's decision survives the next start's apply.
+		g := e.Owner.Global(ctx)
+		if err := g.Exec("UPDATE tenants SET verified = ? WHERE slug = 'rindu-sejahtera'", false).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := e.App.Apply(ctx, tenants.FS); err != nil {
+			t.Fatal(err)
+		}
+		var verified bool
+		if err := g.Raw("SELECT verified FROM tenants WHERE slug = 'rindu-sejahtera'").Scan(&verified).Error; err != nil {
+			t.Fatal(err)
+		}
+		if verified {
+			t.Fatal("apply re-verified a group its coordinator had un-verified")
+		}
 	})
 }
 
