@@ -16,7 +16,9 @@ const DefaultApprovalThreshold int64 = 1_000_000_00
 
 // EntryInput is a ledger entry typed in by the treasurer (POST …/ledger).
 type EntryInput struct {
-	Kind       string `json:"kind" form:"kind" validate:"required,oneof=income expense"`
+	// Kind "transfer" records the host paying online gifts out to the
+	// group's own account: it moves money, it is not new income.
+	Kind       string `json:"kind" form:"kind" validate:"required,oneof=income expense transfer"`
 	Amount     int64  `json:"amount" form:"amount" validate:"required,gt=0"`
 	Currency   string `json:"currency" form:"currency" validate:"required"`
 	Category   string `json:"category" form:"category" validate:"max=60"`
@@ -51,7 +53,11 @@ func (s *Service) AddEntry(ctx context.Context, scope db.Scope, actor audit.Acto
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	e := LedgerEntry{TenantID: scope.TenantID(), ID: db.NewID(), Kind: in.Kind, Source: SourceManual,
+	kind, source := in.Kind, SourceManual
+	if kind == KindTransfer {
+		kind, source, category = KindIncome, SourceHostTransfer, "transfer"
+	}
+	e := LedgerEntry{TenantID: scope.TenantID(), ID: db.NewID(), Kind: kind, Source: source,
 		Amount: in.Amount, Currency: Currency, Category: category, OccurredOn: in.OccurredOn,
 		Note: strings.TrimSpace(in.Note), CreatedAt: s.Now()}
 	if in.ProgramID != "" {

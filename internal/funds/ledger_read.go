@@ -73,11 +73,14 @@ func (b *Book) Views() []EntryView {
 
 // Totals are what a ledger adds up to.
 type Totals struct {
-	Income   int64  `json:"income"`
-	Expense  int64  `json:"expense"`
-	Balance  int64  `json:"balance"`
-	Pending  int64  `json:"awaiting_approval"`
-	Currency string `json:"currency"`
+	Income int64 `json:"income"`
+	// HeldByHost is online money the host received and has not yet
+	// transferred to the group's own account.
+	HeldByHost int64  `json:"held_by_host"`
+	Expense    int64  `json:"expense"`
+	Balance    int64  `json:"balance"`
+	Pending    int64  `json:"awaiting_approval"`
+	Currency   string `json:"currency"`
 }
 
 // ProgramTotals are one program's (or the unearmarked) figures.
@@ -99,12 +102,21 @@ func (b *Book) Totals() Totals {
 			continue
 		}
 		t.add(e)
+		switch e.Source {
+		case SourceOnline:
+			t.HeldByHost += e.Amount
+		case SourceHostTransfer:
+			t.HeldByHost -= e.Amount
+		}
 	}
 	t.Balance = t.Income - t.Expense
 	return t
 }
 
 func (t *Totals) add(e *LedgerEntry) {
+	if e.Source == SourceHostTransfer {
+		return // moves money between accounts; counted when it arrived
+	}
 	if e.Kind == KindIncome {
 		t.Income += e.Amount
 	} else {

@@ -160,4 +160,10 @@ const (
 	SourceTransfer = "transfer"
 	SourceInKind   = "in_kind"
 	SourceManual   = "manual"
+
+	// KindTransfer is the API's name for a host-to-group transfer, stored
+	// as an income row with SourceHostTransfer that totals leave out: the
+	// money was counted when the gift arrived at the host.
+	KindTransfer       = "transfer"
+	SourceHostTransfer = "host_transfer"
 )

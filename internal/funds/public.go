@@ -143,6 +143,9 @@ func (s *Service) PublicLedger(ctx context.Context, slug string) (*PublicLedger,
 			if !b.counted(e) {
 				continue
 			}
+			if e.Source == SourceHostTransfer {
+				continue
+			}
 			if e.Kind == KindIncome {
 				out.BySource[e.Source] += e.Amount
 				if e.DonationID != nil {
