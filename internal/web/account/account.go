@@ -27,6 +27,10 @@ type Handlers struct {
 func (h *Handlers) homeOf(ctx context.Context, userID string) string {
 	ms := h.Tenancy.Access.Memberships(userID)
 	if len(ms) == 0 {
+		// A coordinator who belongs to no group lands on her region.
+		if codes := h.Tenancy.Access.CoordinatedRegions(userID); len(codes) > 0 {
+			return "/regions/" + codes[0]
+		}
 		return "/"
 	}
 	ids := make([]string, len(ms))
