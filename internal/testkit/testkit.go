@@ -127,6 +127,12 @@ func New(t testing.TB, d db.Dialect, opts ...func(*config.Config)) *Env {
 		if owner, err = db.OpenPostgres(pg.ownerURL, db.Options{MaxOpenConns: 2}); err != nil {
 			t.Fatalf("owner connection: %v", err)
 		}
+		// Every test's requests come from the same address, and the
+		// package's tests share this database: start each App with no
+		// failed-login counters, as a fresh SQLite file does.
+		if err := owner.Global(ctx).Exec("DELETE FROM login_throttles").Error; err != nil {
+			t.Fatalf("reset login throttles: %v", err)
+		}
 	}
 	t.Cleanup(func() {
 		if owner != database {
