@@ -2,6 +2,29 @@
 // Checkout, webhooks processed exactly once, reconciliation with Stripe,
 // gifts recorded by hand, the append-only ledger, receipts and the public
 // view of where the money went.
+//
+// How a gift is never lost or counted twice:
+//
+//   - Give commits the pending donation before it calls Stripe, with an
+//     idempotency key derived from the donation id; if Stripe does not
+//     answer, the donor gets 503 and the row stays for reconciliation.
+//   - The webhook is a cross-tenant entry point. After the signature check
+//     it looks the event's donation id (client_reference_id / metadata) or a
+//     Stripe id we recorded (session, subscription, payment intent) up in
+//     donation_routes, a global table of opaque ids → tenant that holds no
+//     personal data and is written only by this package. All work then runs
+//     in that tenant's db.Scope, where row-level security confines it: a
+//     forged or wrong route can at worst find nothing. Only signed events
+//     reach the lookup.
+//   - The event id is inserted (ON CONFLICT DO NOTHING) in the same
+//     transaction as its effects; a copy that finds it does nothing and
+//     answers 200. The donation row is locked, states only move forward, and
+//     automatic ledger rows carry a unique source key ("gift:<id>",
+//     "refund:<id>"), so different events about one gift, in any order,
+//     converge. Reconciliation uses the same discipline under
+//     "reconcile:<session>".
+//   - Receipt numbers come from a per-host, per-year counter row bumped in
+//     the same transaction, so they have no gaps.
 package funds
 
 import (
