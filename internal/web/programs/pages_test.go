@@ -2,6 +2,8 @@ package programpages_test
 
 import (
 	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -83,6 +85,21 @@ func TestProgramPages(t *testing.T) {
 		if n := e.CountRows("activity_attendance", g.TenantID); n != 1 {
 			t.Fatalf("%d attendance rows, want 1", n)
 		}
+		// With htmx the same form answers only the summary line.
+		page := fac.Get(att).Expect(http.StatusOK)
+		token := regexp.MustCompile(`name="_csrf" value="([^"]+)"`).FindSubmatch(page.Body)
+		req := httptest.NewRequest(http.MethodPost, att, strings.NewReader(testkit.Form("present", people[0], "present", people[1]).Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("HX-Request", "true")
+		req.Header.Set("X-CSRF-Token", string(token[1]))
+		req.AddCookie(&http.Cookie{Name: "peduli_session", Value: team[access.Facilitator].Token})
+		req.AddCookie(&http.Cookie{Name: "peduli_csrf", Value: fac.Cookie("peduli_csrf")})
+		frag := e.Send(req).Expect(http.StatusOK)
+		if body := string(frag.Body); !strings.HasPrefix(body, `<p id="summary"`) || !strings.Contains(body, "2 dari 2 hadir") {
+			t.Fatalf("htmx answer %q", body)
+		}
+		fac.Post(att, testkit.Form("present", people[1])).ExpectRedirect(att)
+
 		// Someone not enrolled: refused, nothing changed.
 		fac.Get(att)
 		fac.Post(att, testkit.Form("present", people[2])).Expect(http.StatusUnprocessableEntity)
