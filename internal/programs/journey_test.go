@@ -2,6 +2,7 @@ package programs_test
 
 import (
 	"net/http"
+	"strconv"
 	"testing"
 
 	"github.com/peduli/peduli/internal/access"
@@ -83,6 +84,7 @@ func TestSeasonJourney(t *testing.T) {
 		// of income. ids[0] stays above the UMK for all three months; ids[1]
 		// dips below it in the last; ids[2] has only two months.
 		above, below := int64(wageKupang2026+100_000_00), int64(wageKupang2026-1)
+		e.Logs.Forbid(strconv.FormatInt(above, 10), strconv.FormatInt(below, 10))
 		for _, id := range ids[:3] {
 			e.RecordOutcome(g, facil.Token, id, "days_worked", "2026-01", 8)
 			e.RecordOutcome(g, facil.Token, id, "days_worked", "2026-02", 14)
