@@ -12,9 +12,15 @@ import (
 
 // BenchmarkWebhookSuccess measures applying one checkout.session.completed
 // (signature check, route lookup, event row, donation, receipt number,
-// ledger entry) on SQLite; the gifts are created outside the timer.
+// ledger entry) on each database; the gifts are created outside the timer.
 func BenchmarkWebhookSuccess(b *testing.B) {
-	e := testkit.New(b, db.SQLite, testkit.WithStripe(testkit.StripeMockURL(b)))
+	for _, d := range testkit.Dialects(b) {
+		b.Run(string(d), func(b *testing.B) { benchSuccess(b, d) })
+	}
+}
+
+func benchSuccess(b *testing.B, d db.Dialect) {
+	e := testkit.New(b, d, testkit.WithStripe(testkit.StripeMockURL(b)))
 	type gift struct{ id, cs string }
 	gifts := make([]gift, b.N)
 	for i := range gifts {
@@ -32,7 +38,13 @@ func BenchmarkWebhookSuccess(b *testing.B) {
 // BenchmarkWebhookReplay measures answering a replayed event: verify,
 // route, find the event id, do nothing.
 func BenchmarkWebhookReplay(b *testing.B) {
-	e := testkit.New(b, db.SQLite, testkit.WithStripe(testkit.StripeMockURL(b)))
+	for _, d := range testkit.Dialects(b) {
+		b.Run(string(d), func(b *testing.B) { benchReplay(b, d) })
+	}
+}
+
+func benchReplay(b *testing.B, d db.Dialect) {
+	e := testkit.New(b, d, testkit.WithStripe(testkit.StripeMockURL(b)))
 	res := e.Do(http.MethodPost, "/api/v1/public/groups/"+rindu+"/donations", "",
 		map[string]any{"amount": 5000000, "currency": "idr", "anonymous": true}).Expect(http.StatusCreated).Map()
 	id, cs := testkit.Str(res, "donation_id"), testkit.Str(res, "checkout_session_id")
