@@ -25,6 +25,7 @@ const (
 	evCheckoutCompleted     = "checkout.session.completed"
 	evAsyncPaymentSucceeded = "checkout.session.async_payment_succeeded"
 	evAsyncPaymentFailed    = "checkout.session.async_payment_failed"
+	evCheckoutExpired       = "checkout.session.expired"
 	evInvoicePaid           = "invoice.paid"
 	evChargeRefunded        = "charge.refunded"
 )
@@ -117,7 +118,7 @@ func signatureError(err error) bool {
 // recorded as ignored.
 func (s *Service) HandleEvent(ctx context.Context, ev stripe.Event) (string, error) {
 	switch ev.Type {
-	case evCheckoutCompleted, evAsyncPaymentSucceeded, evAsyncPaymentFailed, evInvoicePaid, evChargeRefunded:
+	case evCheckoutCompleted, evAsyncPaymentSucceeded, evAsyncPaymentFailed, evCheckoutExpired, evInvoicePaid, evChargeRefunded:
 	default:
 		return OutcomeIgnored, s.recordGlobal(ctx, ev.ID, string(ev.Type), OutcomeIgnored)
 	}

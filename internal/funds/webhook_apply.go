@@ -23,7 +23,9 @@ func (s *Service) apply(tx *db.Tenant, typ string, d *Donation, o *stripeObject)
 		return s.succeed(tx, d, string(o.PaymentIntent), o.AmountTotal)
 	case evAsyncPaymentSucceeded:
 		return s.succeed(tx, d, string(o.PaymentIntent), o.AmountTotal)
-	case evAsyncPaymentFailed:
+	case evAsyncPaymentFailed, evCheckoutExpired:
+		// the donor left or the delayed payment failed; a payment event
+		// arriving later still turns the gift into a success
 		return nil, s.fail(tx, d)
 	case evInvoicePaid:
 		return s.invoicePaid(tx, d, o)

@@ -161,6 +161,14 @@ func TestWebhookRejectsBadDeliveries(t *testing.T) {
 			t.Fatalf("a rejected delivery changed the donation to %s", status)
 		}
 
+		// an abandoned checkout fails the pending gift
+		d2, cs2 := giveOnline(t, e, rindu, 5000000, "once")
+		deliver(e, testkit.StripeEvent("evt_expired_"+d2, "checkout.session.expired", map[string]any{
+			"id": cs2, "client_reference_id": d2, "status": "expired"})).Expect(http.StatusOK)
+		if status, _ := donationStatus(t, e, d2); status != "failed" {
+			t.Fatalf("expired checkout left the gift %s", status)
+		}
+
 		unknown := testkit.StripeEvent("evt_unknown_"+d, "customer.created", map[string]any{"id": "cus_1"})
 		if res := deliver(e, unknown).Expect(http.StatusOK).Map(); res["outcome"] != "ignored" {
 			t.Fatalf("unknown event: %v", res)
