@@ -75,7 +75,9 @@ var grants = map[Role][]Perm{
 		ProgramsWrite, ActivityWrite, OutcomesWrite, PartnersWrite, DonationsWrite, LedgerWrite,
 		LedgerApprove, SettingsWrite),
 	Treasurer: append(append([]Perm{}, readAll...), DonationsWrite, LedgerWrite, LedgerApprove),
-	Facilitator: {TenantRead, TeamRead, PeopleRead, PersonalRead, PeopleWrite, ProgramsRead,
+	// Facilitators run programs in the field, so they may also start one from
+	// a template (the web journey has a facilitator do exactly that).
+	Facilitator: {TenantRead, TeamRead, PeopleRead, PersonalRead, PeopleWrite, ProgramsRead, ProgramsWrite,
 		ActivityWrite, OutcomesWrite, PartnersRead, DonationsRead, ReportsRead},
 	Viewer: {TenantRead, TeamRead, ProgramsRead, PartnersRead, DonationsRead, ReportsRead},
 }

@@ -52,9 +52,9 @@ func programRoutes() []routeCase {
 		{http.MethodPost, "create program", func(w *world, e *testkit.Env) string { return w.base + "/programs" },
 			func(w *world, e *testkit.Env) any {
 				return map[string]any{"template_key": "kebun-gizi", "starts_on": "2026-02-01"}
-			}, managers},
+			}, fieldwork},
 		{http.MethodGet, "get program", p(""), nil, everyone},
-		{http.MethodPatch, "update program", p(""), func(w *world, e *testkit.Env) any { return map[string]any{"description": "Musim 2026"} }, managers},
+		{http.MethodPatch, "update program", p(""), func(w *world, e *testkit.Env) any { return map[string]any{"description": "Musim 2026"} }, fieldwork},
 		{http.MethodGet, "list enrollments", p("/enrollments"), nil, peopleRead},
 		{http.MethodPost, "enroll", p("/enrollments"), func(w *world, e *testkit.Env) any {
 			return map[string]any{"beneficiary_id": e.CreateBeneficiary(w.g, w.g.OwnerToken, nil)}

@@ -11,14 +11,13 @@ import (
 )
 
 // The workspace part of the group journey: after the facilitator joins,
-// she registers two women with their consent, the owner starts a program
-// from a template card (facilitators may not create programs), the
-// facilitator adds both and takes attendance with one thumb on her 360 px
+// she registers two women with their consent, starts a program from a
+// template card, adds both and takes attendance with one thumb on her 360 px
 // phone, and the owner sees the figures on the dashboard.
 func init() {
 	journeySteps = append(journeySteps,
 		step{"facilitator registers two beneficiaries with consent", registerTwo},
-		step{"owner creates a program from a template card", createProgram},
+		step{"facilitator creates a program from a template card", createProgram},
 		step{"facilitator enrolls both and records attendance", takeAttendance},
 		step{"owner sees the numbers on the dashboard", ownerSeesDashboard},
 	)
@@ -51,7 +50,7 @@ func registerTwo(j *journey) {
 }
 
 func createProgram(j *journey) {
-	o := j.owner
+	o := j.facilitator
 	o.open("/t/" + j.slug + "/programs")
 	o.onPage("programs/list")
 	o.tap(`main a[href="/t/` + j.slug + `/programs/new"]`)

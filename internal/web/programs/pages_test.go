@@ -143,11 +143,13 @@ func TestProgramPages(t *testing.T) {
 		viewer.Post(att, testkit.Form("present", people[0])).Expect(http.StatusForbidden)
 		viewer.Post(base+"/programs", testkit.Form("template_key", "tenun-ikat", "starts_on", "2026-01-05")).Expect(http.StatusForbidden)
 		viewer.Get(prog + "/outcomes").Expect(http.StatusForbidden)
-		// A facilitator may not create programs.
-		fac.Get(base + "/programs").Expect(http.StatusOK).Lacks("Buat program")
-		fac.Get(base + "/programs/new").Expect(http.StatusForbidden)
+		// A facilitator may start a program; a treasurer may not.
+		fac.Get(base + "/programs").Expect(http.StatusOK).Contains("Buat program")
+		fac.Get(base + "/programs/new").Expect(http.StatusOK)
 		// A treasurer sees attendance but cannot save it.
 		tr := e.BrowserAs(team[access.Treasurer].Token)
+		tr.Get(base + "/programs").Expect(http.StatusOK).Lacks("Buat program")
+		tr.Get(base + "/programs/new").Expect(http.StatusForbidden)
 		tr.Get(att).Expect(http.StatusOK).Contains("Maria Bria").Lacks("Simpan kehadiran")
 		tr.Get(prog).Expect(http.StatusOK).Contains("Lihat kehadiran").Lacks("Isi kehadiran")
 
