@@ -37,7 +37,7 @@ func funds(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	a, err := app.New(cfg, log, d)
 	if err != nil {
-		d.Close()
+		_ = d.Close() // the app error is the one to report
 		return err
 	}
 	defer a.Close()

@@ -87,7 +87,7 @@ func openApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app.App
 	}
 	a, err := app.New(cfg, log, d)
 	if err != nil {
-		d.Close()
+		_ = d.Close() // the app error is the one to report
 		return nil, err
 	}
 	return a, nil

@@ -75,7 +75,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, err
 		if role := db.UserOf(cfg.DatabaseURL); err == nil && role != "" && role != db.UserOf(cfg.MigrateDatabaseURL) {
 			err = owner.GrantApp(ctx, role)
 		}
-		owner.Close()
+		_ = owner.Close() // migrations and grants are done; a close error changes nothing
 		if err != nil {
 			return nil, err
 		}

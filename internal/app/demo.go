@@ -95,7 +95,7 @@ func PrepareSecret(cfg *config.Config) error {
 		return errors.New("PEDULI_SECRET_KEY (32+ characters) is required with PostgreSQL")
 	}
 	path := filepath.Join(cfg.DataDir, "secret.key")
-	if b, err := os.ReadFile(path); err == nil {
+	if b, err := os.ReadFile(path); err == nil { // #nosec G304 -- the operator's own data directory
 		cfg.SecretKey = strings.TrimSpace(string(b))
 		return nil
 	}

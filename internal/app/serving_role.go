@@ -20,11 +20,11 @@ func openServing(ctx context.Context, url string, log *slog.Logger) (*db.DB, err
 	}
 	problems, err := d.RoleProblems(ctx)
 	if err != nil {
-		d.Close()
+		_ = d.Close()
 		return nil, fmt.Errorf("check the serving role: %w", err)
 	}
 	if len(problems) > 0 {
-		d.Close()
+		_ = d.Close()
 		return nil, fmt.Errorf("the role in PEDULI_DATABASE_URL must not be able to bypass row-level security "+
 			"(see docs/SECURITY.md): %s", strings.Join(problems, "; "))
 	}

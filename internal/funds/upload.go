@@ -58,7 +58,7 @@ func (s *Service) SaveReceipt(tenantID string, fh *multipart.FileHeader) (*Uploa
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(dir, name), data, 0o640); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
 		return nil, err
 	}
 	return &Upload{Name: name, ContentType: ct}, nil

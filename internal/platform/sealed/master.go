@@ -129,6 +129,7 @@ func newAEAD(key []byte) (cipher.AEAD, error) {
 func seal(aead cipher.AEAD, version byte, plaintext, aad []byte) []byte {
 	out := make([]byte, 1, 1+len(plaintext)+aead.Overhead())
 	out[0] = version
+	// #nosec G407 -- the nil nonce asks NewGCMWithRandomNonce to draw a random one per message
 	return aead.Seal(out, nil, plaintext, versionedAAD(version, aad))
 }
 
