@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"context"
 	"errors"
 	"time"
 
@@ -55,13 +56,28 @@ func (h *Handlers) Login(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"token": token, "user": u.Public()})
 }
 
-// Logout revokes the current session and clears the cookie.
+// LogoutInput is the optional body of POST /api/v1/auth/logout.
+type LogoutInput struct {
+	// Everywhere ends every session of the user, on every device.
+	Everywhere bool `json:"everywhere"`
+}
+
+// Logout revokes the current session — or, with {"everywhere": true}, all
+// of the user's sessions — and clears the cookie.
 func (h *Handlers) Logout(c *fiber.Ctx) error {
 	sess := SessionOf(c)
 	if sess == nil {
 		return errs.ErrUnauthenticated
 	}
-	if err := h.Service.Logout(c.UserContext(), sess.ID); err != nil {
+	var in LogoutInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	logout := h.Service.Logout
+	if in.Everywhere {
+		logout = func(ctx context.Context, _ string) error { return h.Service.LogoutEverywhere(ctx, sess.UserID) }
+	}
+	if err := logout(c.UserContext(), sess.ID); err != nil {
 		return err
 	}
 	h.ClearSessionCookie(c)

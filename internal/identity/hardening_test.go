@@ -236,3 +236,18 @@ func mustJSON(m map[string]any) []byte {
 	b, _ := json.Marshal(m)
 	return b
 }
+
+func TestLogoutEverywhereEndsEverySession(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Keluar")
+		phone := testkit.Str(login(e, g.OwnerEmail, testkit.Password).Expect(http.StatusOK).Map(), "token")
+		other := e.SignupGroup("Kelompok Tetap")
+		e.Do(http.MethodPost, "/api/v1/auth/logout", g.OwnerToken, map[string]any{"everywhere": "yes"}).
+			ExpectProblem(http.StatusBadRequest, "malformed_request")
+		e.Do(http.MethodPost, "/api/v1/auth/logout", g.OwnerToken, map[string]any{"everywhere": true}).Expect(http.StatusNoContent)
+		for _, tok := range []string{g.OwnerToken, phone} {
+			e.Do(http.MethodGet, "/api/v1/me", tok, nil).ExpectProblem(http.StatusUnauthorized, "unauthenticated")
+		}
+		e.Do(http.MethodGet, "/api/v1/me", other.OwnerToken, nil).Expect(http.StatusOK)
+	})
+}

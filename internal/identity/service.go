@@ -141,6 +141,11 @@ func (s *Service) Logout(ctx context.Context, sessionID string) error {
 	return s.Store.RevokeSession(ctx, sessionID, s.Now())
 }
 
+// LogoutEverywhere ends every session of the user at once.
+func (s *Service) LogoutEverywhere(ctx context.Context, userID string) error {
+	return s.Store.RevokeUserSessions(ctx, userID, "", s.Now())
+}
+
 // SetPassword replaces a user's password and ends all her sessions.
 func (s *Service) SetPassword(ctx context.Context, userID, password string) error {
 	if msg := CheckPasswordRules(password); msg != "" {
