@@ -2,6 +2,7 @@ package identity
 
 import (
 	"context"
+	"errors"
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
@@ -26,6 +27,20 @@ func (s *Service) reauthenticate(ctx context.Context, u *User, current, ip strin
 		return errs.Invalid("current_password", "current_password", "is not your current password")
 	}
 	return nil
+}
+
+// ProvePassword checks that password is u's, for flows that let an existing
+// user prove who she is without logging in (accepting an invitation sent to
+// her email). It is throttled like a login from the client's address, or
+// anyone holding such an invitation could guess her password without limit.
+// A wrong password is a validation error on field.
+func (s *Service) ProvePassword(ctx context.Context, u *User, password, field string) error {
+	err := s.reauthenticate(ctx, u, password, ClientIP(ctx))
+	var ve *errs.ValidationError
+	if errors.As(err, &ve) {
+		return errs.Invalid(field, "current_password", "this email has an account: enter its current password")
+	}
+	return err
 }
 
 // ChangePassword replaces u's password after she re-entered the current

@@ -251,3 +251,25 @@ func TestLogoutEverywhereEndsEverySession(t *testing.T) {
 		e.Do(http.MethodGet, "/api/v1/me", other.OwnerToken, nil).Expect(http.StatusOK)
 	})
 }
+
+// TestInvitationAcceptIsNoPasswordOracle: anyone can invite any email to a
+// group of her own; accepting as an existing account needs that account's
+// password, and guessing it there is throttled like a login.
+func TestInvitationAcceptIsNoPasswordOracle(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		victim := e.SignupGroup("Kelompok Korban")
+		attacker := e.SignupGroup("Kelompok Penyerang")
+		c := withClock(e)
+		inv := e.Do(http.MethodPost, "/api/v1/t/"+attacker.Slug+"/team", attacker.OwnerToken,
+			map[string]any{"email": victim.OwnerEmail, "role": "viewer"}).Expect(http.StatusCreated).Map()
+		path := "/api/v1/invitations/" + testkit.Str(inv, "invitation", "token") + "/accept"
+		for range identity.AccountFreeFailures + 1 {
+			e.Do(http.MethodPost, path, "", map[string]any{"password": "guess guess"}).
+				ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+		}
+		res := e.Do(http.MethodPost, path, "", map[string]any{"password": testkit.Password})
+		res.ExpectProblem(http.StatusTooManyRequests, "rate_limited")
+		c.Add(identity.MaxBlock + time.Second)
+		e.Do(http.MethodPost, path, "", map[string]any{"password": testkit.Password}).Expect(http.StatusCreated)
+	})
+}

@@ -115,9 +115,13 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 		return nil, "", errs.ErrNotFound
 	}
 	scope := s.DB.Scope(tenantID)
+	proven, err := s.proveInvitee(ctx, scope, token, in.Password)
+	if err != nil {
+		return nil, "", err
+	}
 	var inv Invitation
 	var user *identity.User
-	err := scope.Write(ctx, func(t *db.Tenant) error {
+	err = scope.Write(ctx, func(t *db.Tenant) error {
 		err := t.DB().Where("tenant_id = ? AND token_hash = ? AND accepted_at IS NULL AND expires_at > ?",
 			tenantID, identity.HashToken(token), s.Now()).Take(&inv).Error
 		if db.IsNotFound(err) {
@@ -126,7 +130,7 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 		if err != nil {
 			return err
 		}
-		if user, err = s.inviteeAccount(ctx, t.DB(), inv.Email, in); err != nil {
+		if user, err = s.inviteeAccount(ctx, t.DB(), inv.Email, in, proven); err != nil {
 			return err
 		}
 		now := s.Now()
@@ -153,7 +157,7 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 	return user, token, err
 }
 
-func (s *Service) inviteeAccount(ctx context.Context, tx *gorm.DB, email string, in AcceptInput) (*identity.User, error) {
+func (s *Service) inviteeAccount(ctx context.Context, tx *gorm.DB, email string, in AcceptInput, proven *identity.User) (*identity.User, error) {
 	u, err := s.Identity.Store.UserByEmail(ctx, email)
 	if errors.Is(err, errs.ErrNotFound) {
 		if in.Name == "" {
@@ -164,11 +168,9 @@ func (s *Service) inviteeAccount(ctx context.Context, tx *gorm.DB, email string,
 	if err != nil {
 		return nil, err
 	}
-	ok, err := identity.VerifyPassword(u.PasswordHash, in.Password)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
+	// Her password was proven (throttled) before the transaction began; an
+	// account that appeared since then has not proven anything.
+	if proven == nil || proven.ID != u.ID {
 		return nil, errs.Invalid("password", "current_password", "this email has an account: enter its current password")
 	}
 	return u, nil
