@@ -28,7 +28,7 @@ type GroupInput struct {
 type OwnerInput struct {
 	Name     string `json:"name" validate:"required,min=2,max=120"`
 	Email    string `json:"email" validate:"required,email,max=254"`
-	Password string `json:"password" validate:"required"`
+	Password string `json:"password" validate:"required,max=1024"`
 	Phone    string `json:"phone" validate:"max=20"`
 }
 

@@ -103,7 +103,7 @@ func (s *Service) InvitationURL(token string) string { return s.BaseURL + "/invi
 // AcceptInput is the body of POST /api/v1/invitations/{token}/accept.
 type AcceptInput struct {
 	Name     string `json:"name" validate:"max=120"`
-	Password string `json:"password" validate:"required"`
+	Password string `json:"password" validate:"required,max=1024"`
 }
 
 // Accept joins the invitee to the team. A new person gets an account with
