@@ -108,8 +108,12 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.Registry = &registry.Service{Keys: registry.NewKeyring(master, now), Wages: a.Tenancy.Store, Now: now}
-	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Log: log, Now: now}
+	// One keyring for all personal data of a tenant: income outcomes are
+	// sealed with the registry's keys and re-encrypted when they rotate.
+	keys := registry.NewKeyring(master, now)
+	a.Regions.Keys = keys
+	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys, Log: log, Now: now}
+	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now, Resealers: []registry.Resealer{a.Programs}}
 	a.Partners = &partners.Service{Now: now}
 	if err := a.newFunds(cfg, master, now); err != nil {
 		return nil, err

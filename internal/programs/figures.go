@@ -64,7 +64,9 @@ func (s *Service) DashboardFigures(ctx context.Context, scope db.Scope) (*Dashbo
 			return err
 		}
 		since := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
-		byPeriod, err := s.Store.IncomeSince(t, since, income)
+		byPeriod, err := s.Store.IncomeSince(t, since, income, func(id string, v int64, sv string, version int) (int64, bool, error) {
+			return OpenValue(t, s.Keys, id, v, sv, version)
+		})
 		if err != nil {
 			return err
 		}
@@ -140,8 +142,10 @@ func (s *Store) EnrolledPeople(t *db.Tenant) (int, error) {
 // IncomeSince returns the income values recorded from period on, by
 // period. income maps a program id to its income indicator's key. Only two
 // columns are read, row by row: a year of a large group is tens of
-// thousands of rows, too many to load as whole records.
-func (s *Store) IncomeSince(t *db.Tenant, period string, income map[string]string) (map[string][]int64, error) {
+// thousands of rows, too many to load as whole records. open decrypts a
+// row's value (see OpenValue); unreadable rows are left out.
+func (s *Store) IncomeSince(t *db.Tenant, period string, income map[string]string,
+	open func(id string, value int64, sealedValue string, version int) (int64, bool, error)) (map[string][]int64, error) {
 	out := map[string][]int64{}
 	if len(income) == 0 {
 		return out, nil
@@ -150,21 +154,40 @@ func (s *Store) IncomeSince(t *db.Tenant, period string, income map[string]strin
 	for id, key := range income {
 		ids, keys = append(ids, id), append(keys, key)
 	}
-	rows, err := t.DB().Model(&Outcome{}).Select("program_id, indicator, period, value").
+	rows, err := t.DB().Model(&Outcome{}).Select("id, program_id, indicator, period, value, value_sealed, key_version").
 		Where("tenant_id = ? AND period >= ? AND program_id IN ? AND indicator IN ?", t.ID, period, ids, keys).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var program, indicator, p string
-	var v int64
+	// Values are opened after the cursor closes: opening may read a key,
+	// and a transaction's connection runs one query at a time.
+	var sealedRows []Outcome
 	for rows.Next() {
-		if err := rows.Scan(&program, &indicator, &p, &v); err != nil {
+		var o Outcome
+		if err := rows.Scan(&o.ID, &o.ProgramID, &o.Indicator, &o.Period, &o.Value, &o.ValueSealed, &o.KeyVersion); err != nil {
 			return nil, err
 		}
-		if income[program] == indicator {
-			out[p] = append(out[p], v)
+		switch {
+		case income[o.ProgramID] != o.Indicator:
+		case o.ValueSealed == "":
+			out[o.Period] = append(out[o.Period], o.Value)
+		default:
+			sealedRows = append(sealedRows, o)
 		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for _, o := range sealedRows {
+		v, ok, err := open(o.ID, o.Value, o.ValueSealed, o.KeyVersion)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out[o.Period] = append(out[o.Period], v)
+		}
+	}
+	return out, nil
 }

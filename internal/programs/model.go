@@ -177,10 +177,14 @@ type Outcome struct {
 	BeneficiaryID string
 	Indicator     string
 	Period        string // YYYY-MM
-	Value         int64
-	RecordedBy    *string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// Value is the measurement in clear; 0 for an income indicator, whose
+	// value is sealed in ValueSealed under the tenant key KeyVersion.
+	Value       int64
+	ValueSealed string
+	KeyVersion  int
+	RecordedBy  *string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // TableName is outcomes.

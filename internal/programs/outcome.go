@@ -46,30 +46,37 @@ func (s *Service) RecordOutcome(ctx context.Context, scope db.Scope, actor audit
 	if !db.ValidID(beneficiaryID) {
 		return nil, false, errs.ErrNotFound
 	}
-	err = scope.Write(ctx, func(t *db.Tenant) error {
-		if err := s.Store.ActiveBeneficiary(t, beneficiaryID); err != nil {
-			return err
-		}
-		if err := checkPeriod(in.Period, s.Now()); err != nil {
-			return err
-		}
-		programID, err := s.outcomeProgram(t, beneficiaryID, in)
-		if err != nil {
-			return err
-		}
-		o, isNew, err := s.Store.SaveOutcome(t, Outcome{TenantID: t.ID, ProgramID: programID, BeneficiaryID: beneficiaryID,
-			Indicator: in.Indicator, Period: in.Period, Value: *in.Value, RecordedBy: userRef(actor)}, replace, s.Now())
-		if err != nil {
-			return err
-		}
-		created = isNew
-		action := audit.Update
-		if isNew {
-			action = audit.Create
-		}
-		out = &OutcomeView{ID: o.ID, BeneficiaryID: beneficiaryID, ProgramID: programID, Indicator: o.Indicator,
-			Period: o.Period, Value: o.Value, UpdatedAt: o.UpdatedAt}
-		return audit.Record(t, actor, action, "outcome", o.ID, "indicator", "period", "value")
+	err = s.withKey(ctx, scope, func(key outcomeKey) error {
+		return scope.Write(ctx, func(t *db.Tenant) error {
+			if err := s.Store.ActiveBeneficiary(t, beneficiaryID); err != nil {
+				return err
+			}
+			if err := checkPeriod(in.Period, s.Now()); err != nil {
+				return err
+			}
+			p, err := s.outcomeProgram(t, beneficiaryID, in)
+			if err != nil {
+				return err
+			}
+			indicator, _ := p.Indicator(in.Indicator)
+			if err := key.hold(t); err != nil {
+				return err
+			}
+			o, isNew, err := s.Store.SaveOutcome(t, Outcome{TenantID: t.ID, ProgramID: p.ID, BeneficiaryID: beneficiaryID,
+				Indicator: in.Indicator, Period: in.Period, Value: *in.Value, RecordedBy: userRef(actor)},
+				indicator.Income, key, replace, s.Now())
+			if err != nil {
+				return err
+			}
+			created = isNew
+			action := audit.Update
+			if isNew {
+				action = audit.Create
+			}
+			out = &OutcomeView{ID: o.ID, BeneficiaryID: beneficiaryID, ProgramID: p.ID, Indicator: o.Indicator,
+				Period: o.Period, Value: *in.Value, UpdatedAt: o.UpdatedAt}
+			return audit.Record(t, actor, action, "outcome", o.ID, "indicator", "period", "value")
+		})
 	})
 	return out, created, err
 }
@@ -77,29 +84,29 @@ func (s *Service) RecordOutcome(ctx context.Context, scope db.Scope, actor audit
 // outcomeProgram finds the program a measurement belongs to: the one named,
 // which must have the beneficiary enrolled and measure the indicator, or the
 // only such program.
-func (s *Service) outcomeProgram(t *db.Tenant, beneficiaryID string, in OutcomeInput) (string, error) {
+func (s *Service) outcomeProgram(t *db.Tenant, beneficiaryID string, in OutcomeInput) (*Program, error) {
 	progs, err := s.Store.ProgramsOf(t, beneficiaryID)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	var matches []string
+	var matches []*Program
 	for i := range progs {
 		if _, ok := progs[i].Indicator(in.Indicator); !ok {
 			continue
 		}
 		if in.ProgramID == "" || in.ProgramID == progs[i].ID {
-			matches = append(matches, progs[i].ID)
+			matches = append(matches, &progs[i])
 		}
 	}
 	switch {
 	case len(matches) == 1:
 		return matches[0], nil
 	case in.ProgramID != "":
-		return "", errs.Invalid("program_id", "enrolled", "the beneficiary is not enrolled in a program with this id that measures this indicator")
+		return nil, errs.Invalid("program_id", "enrolled", "the beneficiary is not enrolled in a program with this id that measures this indicator")
 	case len(matches) == 0:
-		return "", errs.Invalid("indicator", "enrolled", "no program this beneficiary is enrolled in measures this indicator")
+		return nil, errs.Invalid("indicator", "enrolled", "no program this beneficiary is enrolled in measures this indicator")
 	}
-	return "", errs.Invalid("program_id", "required", "several of the beneficiary's programs measure this indicator: name one")
+	return nil, errs.Invalid("program_id", "required", "several of the beneficiary's programs measure this indicator: name one")
 }
 
 // checkPeriod accepts a month YYYY-MM from 2000 up to the current month.
@@ -123,7 +130,8 @@ func userRef(a audit.Actor) *string {
 
 // SaveOutcome inserts a measurement, or with replace updates the one
 // already recorded for the same beneficiary, program, indicator and period.
-func (s *Store) SaveOutcome(t *db.Tenant, o Outcome, replace bool, now time.Time) (*Outcome, bool, error) {
+// An income measurement is sealed with key (its aad names the row id).
+func (s *Store) SaveOutcome(t *db.Tenant, o Outcome, income bool, key outcomeKey, replace bool, now time.Time) (*Outcome, bool, error) {
 	var old Outcome
 	err := t.DB().Where("tenant_id = ? AND beneficiary_id = ? AND program_id = ? AND indicator = ? AND period = ?",
 		t.ID, o.BeneficiaryID, o.ProgramID, o.Indicator, o.Period).Take(&old).Error
@@ -131,14 +139,21 @@ func (s *Store) SaveOutcome(t *db.Tenant, o Outcome, replace bool, now time.Time
 	case err == nil && !replace:
 		return nil, false, errs.Conflict("outcome_exists", "this period is already recorded; use PUT to correct it")
 	case err == nil:
-		old.Value, old.RecordedBy, old.UpdatedAt = o.Value, o.RecordedBy, now
+		old.Value, old.ValueSealed, old.KeyVersion, old.RecordedBy, old.UpdatedAt = o.Value, "", 0, o.RecordedBy, now
+		if income {
+			key.seal(&old)
+		}
 		err = t.DB().Model(&Outcome{}).Where("tenant_id = ? AND id = ?", t.ID, old.ID).
-			Updates(map[string]any{"value": o.Value, "recorded_by": o.RecordedBy, "updated_at": now}).Error
+			Updates(map[string]any{"value": old.Value, "value_sealed": old.ValueSealed, "key_version": old.KeyVersion,
+				"recorded_by": o.RecordedBy, "updated_at": now}).Error
 		return &old, false, err
 	case !errors.Is(err, errs.ErrNotFound) && !db.IsNotFound(err):
 		return nil, false, err
 	}
 	o.ID, o.CreatedAt, o.UpdatedAt = db.NewID(), now, now
+	if income {
+		key.seal(&o)
+	}
 	if err := t.DB().Create(&o).Error; err != nil {
 		if db.IsDuplicate(err) {
 			return nil, false, errs.Conflict("outcome_exists", "this period is already recorded; use PUT to correct it")
@@ -180,12 +195,10 @@ func (s *Service) Outcomes(ctx context.Context, scope db.Scope, actor audit.Acto
 		if rows, err = s.Store.Outcomes(t, beneficiaryID); err != nil {
 			return err
 		}
+		if rows, err = s.openOutcomes(t, rows); err != nil {
+			return err
+		}
 		return audit.Record(t, actor, audit.ReadPersonal, "beneficiary", beneficiaryID, "outcomes")
 	})
-	out := make([]OutcomeView, len(rows))
-	for i, o := range rows {
-		out[i] = OutcomeView{ID: o.ID, BeneficiaryID: o.BeneficiaryID, ProgramID: o.ProgramID, Indicator: o.Indicator,
-			Period: o.Period, Value: o.Value, UpdatedAt: o.UpdatedAt}
-	}
-	return out, err
+	return outcomeViews(rows), err
 }

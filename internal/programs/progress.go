@@ -81,6 +81,9 @@ func (s *Service) Progress(ctx context.Context, scope db.Scope, actor audit.Acto
 		if outcomes, err = s.Store.Outcomes(t, beneficiaryID); err != nil {
 			return err
 		}
+		if outcomes, err = s.openOutcomes(t, outcomes); err != nil {
+			return err
+		}
 		return audit.Record(t, actor, audit.ReadPersonal, "beneficiary", beneficiaryID, "outcomes")
 	})
 	if err != nil {

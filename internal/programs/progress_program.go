@@ -49,6 +49,9 @@ func (s *Service) ProgramProgress(ctx context.Context, scope db.Scope, actor aud
 			Find(&outcomes).Error; err != nil {
 			return err
 		}
+		if outcomes, err = s.openOutcomes(t, outcomes); err != nil {
+			return err
+		}
 		return audit.Record(t, actor, audit.ReadPersonal, "program", programID, "outcomes")
 	})
 	if err != nil {

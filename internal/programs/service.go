@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -16,8 +17,11 @@ type Service struct {
 	// Tenancy answers a tenant's region and the minimum wage that applies
 	// to it, which graduation readiness compares income with.
 	Tenancy *tenancy.Store
-	Log     *slog.Logger
-	Now     func() time.Time
+	// Keys seal and open income outcomes with the tenant's data key (the
+	// registry's keyring: one key per tenant for all personal data).
+	Keys *registry.Keyring
+	Log  *slog.Logger
+	Now  func() time.Time
 }
 
 // regionOf returns the region code of a tenant.

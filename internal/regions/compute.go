@@ -170,18 +170,18 @@ func (s *Service) incomes(ctx context.Context, t *db.Tenant, pop population, fro
 	if len(incomeKey) == 0 {
 		return out, nil
 	}
-	type row struct {
-		ProgramID, BeneficiaryID, Indicator, Period string
-		Value                                       int64
-	}
-	q := t.DB().Table("outcomes o").Select("o.program_id, o.beneficiary_id, o.indicator, o.period, o.value").
+	q := t.DB().Table("outcomes o").Select("o.id, o.program_id, o.beneficiary_id, o.indicator, o.period, o.value, o.value_sealed, o.key_version").
 		Joins("JOIN "+string(pop)+" b ON b.tenant_id = o.tenant_id AND b.id = o.beneficiary_id").
 		Where("o.tenant_id = ?", t.ID)
 	if fromPeriod != "" {
 		q = q.Where("o.period >= ? AND o.period <= ?", fromPeriod, toPeriod)
 	}
-	var rows []row
+	var rows []outcomeRow
 	if err := q.Order("o.program_id, o.beneficiary_id, o.period").Find(&rows).Error; err != nil {
+		return out, err
+	}
+	rows, err := s.openOutcomes(t, rows)
+	if err != nil {
 		return out, err
 	}
 	type key struct{ program, person string }

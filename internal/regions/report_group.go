@@ -51,7 +51,7 @@ func (s *Service) groupReport(ctx context.Context, t *db.Tenant, from, end Day, 
 		row.pooled = pooledAttendance{expected: att.expected, present: att.present}
 	}
 
-	changes, people, err := outcomeChanges(t, firstN(string(from), 7), firstN(string(end.Time().AddDate(0, 0, -1).Format(dayLayout)), 7))
+	changes, people, err := s.outcomeChanges(t, firstN(string(from), 7), firstN(string(end.Time().AddDate(0, 0, -1).Format(dayLayout)), 7))
 	if err != nil {
 		return err
 	}
@@ -76,16 +76,16 @@ func (s *Service) groupReport(ctx context.Context, t *db.Tenant, from, end Day, 
 // outcomeChanges returns, per indicator, each enrolment's change from its
 // first to its latest value within the periods, and how many distinct
 // reportable people those changes cover.
-func outcomeChanges(t *db.Tenant, fromPeriod, toPeriod string) (map[string][]int64, map[string]int, error) {
-	var rows []struct {
-		ProgramID, BeneficiaryID, Indicator, Period string
-		Value                                       int64
-	}
-	err := t.DB().Table("outcomes o").Select("o.program_id, o.beneficiary_id, o.indicator, o.period, o.value").
+func (s *Service) outcomeChanges(t *db.Tenant, fromPeriod, toPeriod string) (map[string][]int64, map[string]int, error) {
+	var rows []outcomeRow
+	err := t.DB().Table("outcomes o").Select("o.id, o.program_id, o.beneficiary_id, o.indicator, o.period, o.value, o.value_sealed, o.key_version").
 		Joins("JOIN reportable_beneficiaries b ON b.tenant_id = o.tenant_id AND b.id = o.beneficiary_id").
 		Where("o.tenant_id = ? AND o.period >= ? AND o.period <= ?", t.ID, fromPeriod, toPeriod).
 		Order("o.indicator, o.program_id, o.beneficiary_id, o.period").Find(&rows).Error
 	if err != nil {
+		return nil, nil, err
+	}
+	if rows, err = s.openOutcomes(t, rows); err != nil {
 		return nil, nil, err
 	}
 	type key struct{ ind, prog, person string }

@@ -29,6 +29,7 @@ import (
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -38,8 +39,11 @@ type Service struct {
 	Tenancy *tenancy.Store
 	Users   *identity.Store
 	Access  *access.Enforcer
-	Log     *slog.Logger
-	Now     func() time.Time
+	// Keys open income outcomes, sealed with each tenant's data key; they
+	// are opened inside that tenant's scope and only aggregates leave it.
+	Keys *registry.Keyring
+	Log  *slog.Logger
+	Now  func() time.Time
 }
 
 // Oversees reports whether userID may see region code's groups: a platform

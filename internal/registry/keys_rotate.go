@@ -46,6 +46,11 @@ func (s *Service) RotateKey(ctx context.Context, scope db.Scope, actor audit.Act
 		if err := s.resealAssessments(t, next, &res); err != nil {
 			return err
 		}
+		for _, r := range s.Resealers {
+			if _, err := r.Reseal(t, next); err != nil {
+				return err
+			}
+		}
 		if res.OldDestroyed, err = destroyKeys(t, s, old); err != nil {
 			return err
 		}

@@ -38,6 +38,9 @@ type Service struct {
 	Keys  *Keyring
 	Wages Wages
 	Now   func() time.Time
+	// Resealers re-encrypt other features' values sealed with the tenant's
+	// key when it rotates, so destroying the old key loses none of them.
+	Resealers []Resealer
 }
 
 // today is the current date at midnight UTC.

@@ -90,7 +90,7 @@ func (h *Handlers) sheet(c *fiber.Ctx, period string) (*outcomeData, error) {
 
 // fill puts the month's recorded values into the form.
 func (h *Handlers) fill(c *fiber.Ctx, d *outcomeData, f *web.Form) error {
-	rows, err := periodOutcomes(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), d.P.ID, d.Period)
+	rows, err := h.Programs.PeriodOutcomes(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), d.P.ID, d.Period)
 	if err != nil {
 		return err
 	}
@@ -131,11 +131,7 @@ func (h *Handlers) SaveOutcomes(c *fiber.Ctx) error {
 		names = append(names, r.Cells...)
 	}
 	f := web.ParseForm(c, names...)
-	type entry struct {
-		beneficiary, indicator string
-		value                  int64
-	}
-	var entries []entry
+	var values []programs.OutcomeValue
 	for _, r := range d.Rows {
 		for i, in := range d.Indicators {
 			s := f.Get(r.Cells[i])
@@ -147,24 +143,16 @@ func (h *Handlers) SaveOutcomes(c *fiber.Ctx) error {
 				f.Invalid(r.Cells[i], map[bool]string{true: "registry.rupiah", false: "programs.number"}[in.Money])
 				continue
 			}
-			entries = append(entries, entry{r.BeneficiaryID, in.Key, v})
+			values = append(values, programs.OutcomeValue{BeneficiaryID: r.BeneficiaryID, Indicator: in.Key, Value: v})
 		}
 	}
 	if f.OK() {
-		ctx, scope, actor := c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c)
-		for _, e := range entries {
-			v := e.value
-			_, _, err := h.Programs.RecordOutcome(ctx, scope, actor, e.beneficiary,
-				programs.OutcomeInput{ProgramID: d.P.ID, Indicator: e.indicator, Period: period, Value: &v}, true)
-			if err != nil && !f.Fail(err, nil) {
-				return err
-			}
-			if !f.OK() {
-				break
-			}
-		}
-		if f.OK() {
+		err := h.Programs.RecordOutcomes(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), d.P.ID, period, values)
+		if err == nil {
 			return h.Pages.Redirect(c, path(c, "/programs/"+d.P.ID+"/outcomes?period="+period), "programs.outcomes_saved")
+		}
+		if !f.Fail(err, nil) {
+			return err
 		}
 	}
 	localRules(f)

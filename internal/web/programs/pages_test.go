@@ -124,6 +124,13 @@ func TestProgramPages(t *testing.T) {
 		if n := e.CountRows("outcomes", g.TenantID); n != 3 {
 			t.Fatalf("%d outcomes", n)
 		}
+		// The incomes typed are sealed: neither is in the table in clear.
+		var clear int64
+		if err := e.Owner.Global(t.Context()).Raw("SELECT COUNT(*) FROM outcomes WHERE tenant_id = ? AND "+
+			"(value IN (75000000, 125000000) OR value_sealed LIKE '%75000000%' OR value_sealed LIKE '%125000000%')",
+			g.TenantID).Scan(&clear).Error; err != nil || clear != 0 {
+			t.Fatalf("%d outcomes hold an income in clear (%v)", clear, err)
+		}
 		future := time.Now().AddDate(0, 2, 0).Format("2006-01")
 		fac.Post(prog+"/outcomes", testkit.Form("period", future, cell(people[0], "pieces_sold"), "4")).
 			Expect(http.StatusUnprocessableEntity).Contains("Bulan ini belum lewat.")
