@@ -62,7 +62,9 @@ func TestFirstRunPrintsLoginsThatWork(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	stdout, stderr := &syncBuffer{}, &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, strings.NewReader(""), stdout, stderr) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, strings.NewReader(""), stdout, stderr)
+	}()
 
 	addr := regexp.MustCompile(`"addr":"(127\.0\.0\.1:\d+)"`)
 	waitFor(t, "the server to listen", func() bool { return addr.MatchString(stderr.String()) })
