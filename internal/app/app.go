@@ -113,8 +113,9 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	keys := registry.NewKeyring(master, now)
 	a.Regions.Keys = keys
 	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys, Log: log, Now: now}
-	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now, Resealers: []registry.Resealer{a.Programs}}
-	a.Partners = &partners.Service{Now: now}
+	a.Partners = &partners.Service{Keys: keys, Now: now}
+	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
+		Resealers: []registry.Resealer{a.Programs, a.Partners}}
 	if err := a.newFunds(cfg, master, now); err != nil {
 		return nil, err
 	}

@@ -14,21 +14,26 @@ var Kinds = []string{"government", "business", "ngo", "university", "religious",
 
 // Partner is one row of partners.
 type Partner struct {
-	TenantID          string `gorm:"primaryKey"`
-	ID                string `gorm:"primaryKey"`
-	Kind              string
-	Name              string
-	ContactName       string
-	ContactPhone      string
-	ContactEmail      string
-	MoUStartsOn       *programs.Date `gorm:"column:mou_starts_on"`
-	MoUEndsOn         *programs.Date `gorm:"column:mou_ends_on"`
-	Contribution      string
-	ContributionValue *int64
-	Notes             string
-	CreatedBy         *string
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	TenantID    string `gorm:"primaryKey"`
+	ID          string `gorm:"primaryKey"`
+	Kind        string
+	Name        string
+	ContactName string
+	// ContactPhone and ContactEmail are clear only in memory and in rows
+	// written before sealing; stored rows hold them in the sealed columns.
+	ContactPhone       string
+	ContactEmail       string
+	ContactPhoneSealed string
+	ContactEmailSealed string
+	KeyVersion         int
+	MoUStartsOn        *programs.Date `gorm:"column:mou_starts_on"`
+	MoUEndsOn          *programs.Date `gorm:"column:mou_ends_on"`
+	Contribution       string
+	ContributionValue  *int64
+	Notes              string
+	CreatedBy          *string
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
 }
 
 // TableName is partners.

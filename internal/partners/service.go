@@ -8,19 +8,31 @@ import (
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/programs"
+	"github.com/peduli/peduli/internal/registry"
 )
 
 // Service owns a group's partners. withContact says whether the caller's
 // role reads people (and so sees contact persons).
 type Service struct {
-	Now func() time.Time
+	// Keys seal and open contacts' phones and emails with the tenant's
+	// data key (the registry's keyring).
+	Keys *registry.Keyring
+	Now  func() time.Time
 }
 
 // Partners lists the group's partners by name.
 func (s *Service) Partners(ctx context.Context, scope db.Scope, withContact bool) ([]View, error) {
 	var rows []Partner
 	err := scope.Read(ctx, func(t *db.Tenant) error {
-		return t.DB().Where("tenant_id = ?", t.ID).Order("name, id").Find(&rows).Error
+		if err := t.DB().Where("tenant_id = ?", t.ID).Order("name, id").Find(&rows).Error; err != nil || !withContact {
+			return err
+		}
+		for i := range rows {
+			if err := s.openContact(t, &rows[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	out := make([]View, len(rows))
 	today := programs.DateOf(s.Now())
@@ -35,8 +47,10 @@ func (s *Service) Partner(ctx context.Context, scope db.Scope, id string, withCo
 	var p *Partner
 	err := scope.Read(ctx, func(t *db.Tenant) error {
 		var err error
-		p, err = find(t, id)
-		return err
+		if p, err = find(t, id); err != nil || !withContact {
+			return err
+		}
+		return s.openContact(t, p)
 	})
 	if err != nil {
 		return nil, err
@@ -56,11 +70,17 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 	if err != nil {
 		return nil, err
 	}
-	err = scope.Write(ctx, func(t *db.Tenant) error {
-		if err := t.DB().Create(p).Error; err != nil {
-			return err
-		}
-		return audit.Record(t, actor, audit.Create, "partner", p.ID, fields...)
+	err = s.withKey(ctx, scope, func(key registry.Key) error {
+		return scope.Write(ctx, func(t *db.Tenant) error {
+			if err := s.Keys.Hold(t, key.Version); err != nil {
+				return err
+			}
+			stored := sealContact(*p, key)
+			if err := t.DB().Create(&stored).Error; err != nil {
+				return err
+			}
+			return audit.Record(t, actor, audit.Create, "partner", p.ID, fields...)
+		})
 	})
 	if err != nil {
 		return nil, err
@@ -72,20 +92,29 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 // Update changes the given fields of a partner.
 func (s *Service) Update(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in Input, withContact bool) (*View, error) {
 	var p *Partner
-	err := scope.Write(ctx, func(t *db.Tenant) error {
-		var err error
-		if p, err = find(t, id); err != nil {
-			return err
-		}
-		fields, err := in.apply(p)
-		if err != nil || len(fields) == 0 {
-			return err
-		}
-		p.UpdatedAt = s.Now()
-		if err := t.DB().Where("tenant_id = ? AND id = ?", t.ID, id).Select("*").Updates(p).Error; err != nil {
-			return err
-		}
-		return audit.Record(t, actor, audit.Update, "partner", id, fields...)
+	err := s.withKey(ctx, scope, func(key registry.Key) error {
+		return scope.Write(ctx, func(t *db.Tenant) error {
+			var err error
+			if p, err = find(t, id); err != nil {
+				return err
+			}
+			if err := s.openContact(t, p); err != nil {
+				return err
+			}
+			fields, err := in.apply(p)
+			if err != nil || len(fields) == 0 {
+				return err
+			}
+			if err := s.Keys.Hold(t, key.Version); err != nil {
+				return err
+			}
+			p.UpdatedAt = s.Now()
+			stored := sealContact(*p, key)
+			if err := t.DB().Where("tenant_id = ? AND id = ?", t.ID, id).Select("*").Updates(&stored).Error; err != nil {
+				return err
+			}
+			return audit.Record(t, actor, audit.Update, "partner", id, fields...)
+		})
 	})
 	if err != nil {
 		return nil, err
