@@ -45,36 +45,44 @@ var spec struct {
 // LoadSpec returns the OpenAPI file, failing if it is not valid OpenAPI 3.
 func LoadSpec() (*Spec, error) {
 	spec.once.Do(func() {
-		l := openapi3.NewLoader()
-		doc, err := l.LoadFromData(api.OpenAPI)
-		if err == nil {
-			err = doc.Validate(l.Context)
+		spec.s, spec.err = ParseSpec(api.OpenAPI)
+		if spec.err != nil {
+			spec.err = fmt.Errorf("api/openapi.yaml: %w", spec.err)
 		}
-		if err != nil {
-			spec.err = fmt.Errorf("api/openapi.yaml: %w", err)
-			return
-		}
-		s := &Spec{Doc: doc}
-		for path, item := range doc.Paths.Map() {
-			re, params := pathPattern(path)
-			for method, op := range item.Operations() {
-				s.ops = append(s.ops, &Operation{Method: strings.ToUpper(method), Path: path, Item: item, Op: op, params: params, re: re})
-			}
-		}
-		// Literal paths win over templated ones, as in the router.
-		sort.Slice(s.ops, func(i, j int) bool {
-			a, b := s.ops[i], s.ops[j]
-			if len(a.params) != len(b.params) {
-				return len(a.params) < len(b.params)
-			}
-			if a.Path != b.Path {
-				return a.Path < b.Path
-			}
-			return a.Method < b.Method
-		})
-		spec.s = s
 	})
 	return spec.s, spec.err
+}
+
+// ParseSpec loads and validates an OpenAPI 3 document (tests of the
+// checks themselves use small ones).
+func ParseSpec(data []byte) (*Spec, error) {
+	l := openapi3.NewLoader()
+	doc, err := l.LoadFromData(data)
+	if err == nil {
+		err = doc.Validate(l.Context)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &Spec{Doc: doc}
+	for path, item := range doc.Paths.Map() {
+		re, params := pathPattern(path)
+		for method, op := range item.Operations() {
+			s.ops = append(s.ops, &Operation{Method: strings.ToUpper(method), Path: path, Item: item, Op: op, params: params, re: re})
+		}
+	}
+	// Literal paths win over templated ones, as in the router.
+	sort.Slice(s.ops, func(i, j int) bool {
+		a, b := s.ops[i], s.ops[j]
+		if len(a.params) != len(b.params) {
+			return len(a.params) < len(b.params)
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Method < b.Method
+	})
+	return s, nil
 }
 
 var paramRe = regexp.MustCompile(`\{([^}/]+)\}`)
