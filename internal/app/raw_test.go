@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -21,24 +20,7 @@ func sendRaw(e *testkit.Env, contentType string, body any) *testkit.Response {
 		s = string(raw)
 	}
 	if len(s) > 1<<20 {
-		// Over the body limit the server answers before reading it all,
-		// which only a real connection shows.
-		// The server may close the connection while the client is still
-		// writing, before the client reads the 413; try again then.
-		var lastErr error
-		for range 5 {
-			req, _ := http.NewRequest(http.MethodPost, e.URL()+"/api/v1/signup", strings.NewReader(s))
-			req.Header.Set("Content-Type", contentType)
-			res, err := testkit.Client.Do(req)
-			if err != nil {
-				lastErr = err
-				continue
-			}
-			defer res.Body.Close()
-			b, _ := io.ReadAll(res.Body)
-			return testkit.NewResponse(e.T, res.StatusCode, res.Header, b)
-		}
-		e.T.Fatalf("oversized request: %v", lastErr)
+		return e.Oversized(http.MethodPost, "/api/v1/signup", "", len(s))
 	}
 	req := httptest.NewRequest(http.MethodPost, "/api/v1/signup", strings.NewReader(s))
 	req.Header.Set("Content-Type", contentType)

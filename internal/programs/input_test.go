@@ -2,7 +2,6 @@ package programs_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -143,30 +142,13 @@ func TestKUBEHouseholdsAndDeletedMembers(t *testing.T) {
 	})
 }
 
-// sendOverConnection sends a request over a real connection: over the body
-// limit the server answers before reading it all, which app.Test cannot show.
+// sendOverConnection announces the oversized body over a real connection:
+// over the body limit the server answers before reading it, which app.Test
+// cannot show.
 func sendOverConnection(t *testing.T, e *testkit.Env, method, path, token string, body any) *testkit.Response {
 	t.Helper()
 	raw, _ := json.Marshal(body)
-	var res *http.Response
-	var err error
-	// The server may close the connection while the client is still
-	// writing the rest of the body, before the client reads the 413; try
-	// again a few times rather than fail on that race.
-	for try := 0; try < 5; try++ {
-		req, _ := http.NewRequest(method, e.URL()+path, strings.NewReader(string(raw)))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer "+token)
-		if res, err = testkit.Client.Do(req); err == nil {
-			break
-		}
-	}
-	if err != nil {
-		t.Fatalf("oversized request: %v", err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return testkit.NewResponse(t, res.StatusCode, res.Header, b)
+	return e.With(t).Oversized(method, path, token, len(raw))
 }
 
 // TestWithdrawAndRejoin: a member who leaves drops out of the list, the

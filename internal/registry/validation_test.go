@@ -1,14 +1,9 @@
 package registry_test
 
 import (
-	"bufio"
-	"fmt"
-	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/peduli/peduli/internal/testkit"
 )
@@ -132,27 +127,9 @@ func hasField(problem map[string]any, field string) bool {
 	return false
 }
 
-// oversized announces a JSON body of size bytes over a real connection,
-// sends its first part and returns the status the server answered with; a
-// server that refuses by Content-Length answers before the body is read.
+// oversized announces a JSON body of size bytes over a real connection and
+// returns the status the server answered with before reading it.
 func oversized(t *testing.T, e *testkit.Env, method, path, token string, size int) int {
 	t.Helper()
-	u, _ := url.Parse(e.URL())
-	conn, err := net.Dial("tcp", u.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
-	head := fmt.Sprintf("%s %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nAuthorization: Bearer %s\r\nContent-Length: %d\r\n\r\n",
-		method, path, u.Host, token, size)
-	if _, err := conn.Write([]byte(head + `{"name":"` + strings.Repeat("a", 64<<10))); err != nil {
-		t.Fatal(err)
-	}
-	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
-	if err != nil {
-		t.Fatalf("oversized %s: %v", method, err)
-	}
-	res.Body.Close()
-	return res.StatusCode
+	return e.With(t).Oversized(method, path, token, size).Status
 }
