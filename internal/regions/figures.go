@@ -1,9 +1,9 @@
 package regions
 
 import (
-	"database/sql/driver"
-	"fmt"
 	"time"
+
+	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // Figures is one group's row of the rollup: exact counts, computed inside
@@ -29,39 +29,13 @@ type Figures struct {
 // TableName is group_figures.
 func (Figures) TableName() string { return "group_figures" }
 
-// Day is a calendar day, YYYY-MM-DD: a PostgreSQL date or SQLite text.
-type Day string
+// Day is a calendar day, YYYY-MM-DD; see db.Date.
+type Day = db.Date
 
-const dayLayout = "2006-01-02"
+const dayLayout = db.DateLayout
 
 // DayOf returns t's day in UTC.
-func DayOf(t time.Time) Day { return Day(t.UTC().Format(dayLayout)) }
-
-// Time returns the day at midnight UTC.
-func (d Day) Time() time.Time {
-	t, _ := time.Parse(dayLayout, string(d))
-	return t
-}
-
-// Value writes YYYY-MM-DD, which PostgreSQL casts to date.
-func (d Day) Value() (driver.Value, error) { return string(d), nil }
-
-// Scan reads a PostgreSQL date or SQLite text.
-func (d *Day) Scan(src any) error {
-	switch v := src.(type) {
-	case time.Time:
-		*d = DayOf(v)
-	case string:
-		*d = Day(firstN(v, 10))
-	case []byte:
-		*d = Day(firstN(string(v), 10))
-	case nil:
-		*d = ""
-	default:
-		return fmt.Errorf("regions: cannot read a day from %T", src)
-	}
-	return nil
-}
+var DayOf = db.DateOf
 
 func firstN(s string, n int) string {
 	if len(s) > n {
