@@ -46,6 +46,7 @@ var (
 	PeopleRead     = Perm{"people", "read"}
 	PeopleWrite    = Perm{"people", "write"}
 	PersonalRead   = Perm{"personal", "read"}
+	PersonalErase  = Perm{"personal", "erase"}
 	ProgramsRead   = Perm{"programs", "read"}
 	ProgramsWrite  = Perm{"programs", "write"}
 	ActivityWrite  = Perm{"activities", "write"}
@@ -71,7 +72,7 @@ var readAll = []Perm{TenantRead, TeamRead, PeopleRead, PersonalRead, ProgramsRea
 // wildcard; everyone else is listed, so a new permission is denied by default.
 var grants = map[Role][]Perm{
 	Owner: {{"*", "*"}},
-	Admin: append(append([]Perm{}, readAll...), AuditRead, TenantWrite, TeamWrite, PeopleWrite,
+	Admin: append(append([]Perm{}, readAll...), AuditRead, PersonalErase, TenantWrite, TeamWrite, PeopleWrite,
 		ProgramsWrite, ActivityWrite, OutcomesWrite, PartnersWrite, DonationsWrite, LedgerWrite,
 		LedgerApprove, SettingsWrite),
 	Treasurer: append(append([]Perm{}, readAll...), DonationsWrite, LedgerWrite, LedgerApprove),

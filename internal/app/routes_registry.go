@@ -8,10 +8,8 @@ import (
 	"github.com/peduli/peduli/internal/registry"
 )
 
-// eraseRequires is who may erase a person's data: the owners and admins,
-// who answer for the group's data and read its audit log. No narrower
-// permission exists yet, and AuditRead is granted to exactly those roles.
-var eraseRequires = access.AuditRead
+// eraseRequires is who may erase a person's data: owners and admins.
+var eraseRequires = access.PersonalErase
 
 // registryRoutes is the workspace route table of the beneficiary registry
 // and the audit log.
