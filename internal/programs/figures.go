@@ -179,7 +179,9 @@ func (s *Store) IncomeSince(t *db.Tenant, period string, income map[string]strin
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows.Close()
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
 	for _, o := range sealedRows {
 		v, ok, err := open(o.ID, o.Value, o.ValueSealed, o.KeyVersion)
 		if err != nil {
