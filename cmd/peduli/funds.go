@@ -27,17 +27,8 @@ func funds(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := app.PrepareSecret(&cfg); err != nil {
-		return err
-	}
-	log := newLogger(stderr, cfg.LogLevel)
-	d, err := app.Open(ctx, cfg, log)
+	a, err := openApp(ctx, cfg, stderr)
 	if err != nil {
-		return err
-	}
-	a, err := app.New(cfg, log, d)
-	if err != nil {
-		_ = d.Close() // the app error is the one to report
 		return err
 	}
 	defer a.Close()

@@ -8,7 +8,6 @@ import (
 	"net"
 	"time"
 
-	"github.com/peduli/peduli/internal/app"
 	"github.com/peduli/peduli/internal/platform/config"
 )
 
@@ -21,20 +20,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := app.PrepareSecret(&cfg); err != nil {
-		return err
-	}
-	log := newLogger(stderr, cfg.LogLevel)
 	started := time.Now()
-	d, err := app.Open(ctx, cfg, log)
+	a, err := openApp(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
-	a, err := app.New(cfg, log, d)
-	if err != nil {
-		_ = d.Close() // the app error is the one to report
-		return err
-	}
+	log := a.Log
 	defer a.Close()
 	firstRun, err := a.IsEmpty(ctx)
 	if err != nil {

@@ -2,7 +2,6 @@ package registrypages
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -78,27 +77,6 @@ func parseAssess(f *web.Form) registry.AssessInput {
 	yes := func(name string) *bool { b := f.Get(name) != ""; return &b }
 	in := registry.AssessInput{AssessedOn: str("assessed_on"), BirthDate: str("birth_date"), Female: yes("female"),
 		MaritalStatus: str("marital_status"), HouseholdHead: yes("household_head"), Education: str("education")}
-	deps := 0
-	if s := f.Get("dependents"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 0 || n > 50 {
-			f.Invalid("dependents", "registry.dependents")
-		}
-		deps = n
-	}
-	in.Dependents = &deps
-	if s := f.Get("monthly_income"); s != "" {
-		if minor, err := ParseRupiah(s); err != nil {
-			f.Invalid("monthly_income", "registry.rupiah")
-		} else {
-			in.MonthlyIncome = &minor
-		}
-	}
-	switch f.Get("disability") {
-	case "yes":
-		in.Disability = ptr(true)
-	case "no":
-		in.Disability = ptr(false)
-	}
+	in.Dependents, in.MonthlyIncome, in.Disability = householdFacts(f)
 	return in
 }

@@ -47,28 +47,7 @@ func parseBeneficiary(c *fiber.Ctx, create bool) (*web.Form, registry.Input) {
 	}
 	head := f.Get("household_head") != ""
 	in.HouseholdHead = &head
-	deps := 0
-	if s := f.Get("dependents"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 0 || n > 50 {
-			f.Invalid("dependents", "registry.dependents")
-		}
-		deps = n
-	}
-	in.Dependents = &deps
-	if s := f.Get("monthly_income"); s != "" {
-		if minor, err := ParseRupiah(s); err != nil {
-			f.Invalid("monthly_income", "registry.rupiah")
-		} else {
-			in.MonthlyIncome = &minor
-		}
-	}
-	switch f.Get("disability") {
-	case "yes":
-		in.Disability = ptr(true)
-	case "no":
-		in.Disability = ptr(false)
-	}
+	in.Dependents, in.MonthlyIncome, in.Disability = householdFacts(f)
 	purposes := []string{}
 	for _, p := range registry.Purposes {
 		if f.Get("consent_"+p) != "" {
@@ -109,6 +88,34 @@ func formOf(v registry.View) *web.Form {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// householdFacts reads the fields the record form and the assessment form
+// share: dependents, monthly income in Rupiah, and disability (yes, no, or
+// left unanswered).
+func householdFacts(f *web.Form) (dependents *int, income *int64, disability *bool) {
+	deps := 0
+	if s := f.Get("dependents"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > 50 {
+			f.Invalid("dependents", "registry.dependents")
+		}
+		deps = n
+	}
+	if s := f.Get("monthly_income"); s != "" {
+		if minor, err := ParseRupiah(s); err != nil {
+			f.Invalid("monthly_income", "registry.rupiah")
+		} else {
+			income = &minor
+		}
+	}
+	switch f.Get("disability") {
+	case "yes":
+		disability = ptr(true)
+	case "no":
+		disability = ptr(false)
+	}
+	return &deps, income, disability
+}
 
 // ownRules are the registry's own validation rules; their messages are
 // validation.registry.<rule> in this feature's catalogue.
