@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"time"
+
+	"github.com/peduli/peduli/internal/web/account"
 )
 
 // RollupEvery is how often changed groups' coordinator figures are
@@ -26,5 +28,37 @@ func (a *App) RunJobs(ctx context.Context) {
 	go a.Funds.ReconcileEvery(ctx, ReconcileEvery, ReconcileAfter)
 	// Login-throttle counters nobody has touched for an hour.
 	go a.Identity.PruneThrottlesEvery(ctx, time.Hour)
+	// Ended sessions and dead reset links.
+	go a.pruneEvery(ctx, time.Hour)
 	<-ctx.Done()
+}
+
+// pruneEvery deletes ended sessions and dead password-reset links on a timer
+// until ctx ends.
+func (a *App) pruneEvery(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			a.Prune(ctx)
+		}
+	}
+}
+
+// Prune deletes ended sessions and dead password-reset links once.
+func (a *App) Prune(ctx context.Context) {
+	now := time.Now().UTC()
+	if n, err := a.Identity.Store.PruneSessions(ctx, now); err != nil {
+		a.Log.Error("prune sessions failed", "error", err)
+	} else if n > 0 {
+		a.Log.Info("pruned sessions", "count", n)
+	}
+	if n, err := account.PruneResets(ctx, a.DB, now); err != nil {
+		a.Log.Error("prune password resets failed", "error", err)
+	} else if n > 0 {
+		a.Log.Info("pruned password resets", "count", n)
+	}
 }

@@ -92,3 +92,15 @@ func (s *Store) RevokeUserSessions(ctx context.Context, userID, keepID string, n
 	}
 	return q.Update("revoked_at", now).Error
 }
+
+// SessionRetention is how long an ended session's row is kept: long enough
+// to answer "which sessions did she have last month", no longer.
+const SessionRetention = 30 * 24 * time.Hour
+
+// PruneSessions deletes sessions that expired or were revoked more than
+// SessionRetention ago, so the table holds only live and recent logins.
+func (s *Store) PruneSessions(ctx context.Context, now time.Time) (int64, error) {
+	cutoff := now.Add(-SessionRetention)
+	res := s.db.Global(ctx).Where("expires_at < ? OR revoked_at < ?", cutoff, cutoff).Delete(&Session{})
+	return res.RowsAffected, res.Error
+}

@@ -146,3 +146,14 @@ func (r *Resets) Use(ctx context.Context, token, password string) (string, error
 	}
 	return pr.UserID, r.Identity.SetPassword(ctx, pr.UserID, password)
 }
+
+// ResetRetention is how long a used or expired reset link's row is kept.
+const ResetRetention = 7 * 24 * time.Hour
+
+// PruneResets deletes reset links used or expired more than ResetRetention
+// ago; a link past that can never work again, and its row says nothing new.
+func PruneResets(ctx context.Context, d *db.DB, now time.Time) (int64, error) {
+	cutoff := now.Add(-ResetRetention)
+	res := d.Global(ctx).Where("expires_at < ? OR used_at < ?", cutoff, cutoff).Delete(&PasswordReset{})
+	return res.RowsAffected, res.Error
+}
