@@ -50,13 +50,20 @@ func (e *Env) Do(method, path, token string, body any) *Response {
 // Send sends a prepared request through the App.
 func (e *Env) Send(req *http.Request) *Response {
 	e.T.Helper()
+	// Keep the request body: a request the server accepts is checked
+	// against the OpenAPI file too.
+	var reqBody []byte
+	if req.Body != nil {
+		reqBody, _ = io.ReadAll(req.Body)
+		req.Body = io.NopCloser(bytes.NewReader(reqBody))
+	}
 	res, err := e.App.HTTP.Test(req, -1)
 	if err != nil {
 		e.T.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	e.checkOpenAPI(req, res.StatusCode, res.Header, b)
+	e.checkOpenAPI(req, reqBody, res.StatusCode, res.Header, b)
 	return &Response{Status: res.StatusCode, Header: res.Header, Body: b, t: e.T}
 }
 

@@ -171,6 +171,27 @@ func (s *Spec) CheckResponse(req *http.Request, status int, header http.Header, 
 	return nil
 }
 
+// CheckRequest reports how a request the server accepted (2xx) differs from
+// its operation in the OpenAPI file: a body or parameter the file would
+// refuse means the file and the handler disagree about the contract.
+func (s *Spec) CheckRequest(req *http.Request, body []byte) error {
+	op, params := s.Match(req.Method, req.URL.Path)
+	if op == nil {
+		return nil
+	}
+	r := req.Clone(context.Background())
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	in := &openapi3filter.RequestValidationInput{
+		Request: r, PathParams: params,
+		Route:   &routers.Route{Spec: s.Doc, Path: op.Path, PathItem: op.Item, Method: op.Method, Operation: op.Op},
+		Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, MultiError: true},
+	}
+	if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
+		return fmt.Errorf("%s accepted a request that api/openapi.yaml refuses: %v", op, err)
+	}
+	return nil
+}
+
 func (s *Spec) checkProblem(status int, header http.Header, body []byte) error {
 	if !strings.HasPrefix(header.Get("Content-Type"), "application/problem+json") {
 		return fmt.Errorf("status %d must be a problem (application/problem+json), got %q", status, header.Get("Content-Type"))
@@ -191,7 +212,7 @@ func (s *Spec) checkProblem(status int, header http.Header, body []byte) error {
 
 // checkOpenAPI fails the test when a response the suite received does not
 // match api/openapi.yaml. Every request sent through Env.Send is checked.
-func (e *Env) checkOpenAPI(req *http.Request, status int, header http.Header, body []byte) {
+func (e *Env) checkOpenAPI(req *http.Request, reqBody []byte, status int, header http.Header, body []byte) {
 	e.T.Helper()
 	s, err := LoadSpec()
 	if err != nil {
@@ -199,5 +220,10 @@ func (e *Env) checkOpenAPI(req *http.Request, status int, header http.Header, bo
 	}
 	if err := s.CheckResponse(req, status, header, body); err != nil {
 		e.T.Errorf("OpenAPI conformance: %v", err)
+	}
+	if status >= 200 && status < 300 && strings.HasPrefix(req.URL.Path, "/api/") {
+		if err := s.CheckRequest(req, reqBody); err != nil {
+			e.T.Errorf("OpenAPI conformance: %v", err)
+		}
 	}
 }
