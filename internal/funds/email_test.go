@@ -1,13 +1,10 @@
 package funds_test
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,78 +13,12 @@ import (
 	"github.com/peduli/peduli/internal/testkit"
 )
 
-// smtpSink is a tiny SMTP server that keeps every message it receives.
-type smtpSink struct {
-	mu   sync.Mutex
-	mail []string
-	ln   net.Listener
-}
-
-func newSMTPSink(t *testing.T) *smtpSink {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &smtpSink{ln: ln}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go s.serve(c)
-		}
-	}()
-	return s
-}
-
-func (s *smtpSink) serve(c net.Conn) {
-	defer c.Close()
-	r := bufio.NewReader(c)
-	say := func(l string) { c.Write([]byte(l + "\r\n")) }
-	say("220 sink")
-	for {
-		line, err := r.ReadString('\n')
-		if err != nil {
-			return
-		}
-		switch cmd := strings.ToUpper(strings.TrimSpace(line)); {
-		case cmd == "DATA":
-			say("354 go on")
-			var b strings.Builder
-			for {
-				l, err := r.ReadString('\n')
-				if err != nil || l == ".\r\n" {
-					break
-				}
-				b.WriteString(l)
-			}
-			s.mu.Lock()
-			s.mail = append(s.mail, b.String())
-			s.mu.Unlock()
-			say("250 kept")
-		case cmd == "QUIT":
-			say("221 bye")
-			return
-		default:
-			say("250 ok")
-		}
-	}
-}
-
-func (s *smtpSink) all() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string(nil), s.mail...)
-}
-
 func TestReceiptEmailAndYearlySummary(t *testing.T) {
 	for _, d := range testkit.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
-			sink := newSMTPSink(t)
+			sink := testkit.NewSMTPSink(t)
 			e := testkit.New(t, d, testkit.WithStripe(testkit.StripeMockURL(t)), func(c *config.Config) {
-				c.SMTPURL = "smtp://" + sink.ln.Addr().String() + "?from=kas@peduli.example"
+				c.SMTPURL = sink.URL("kas@peduli.example")
 			})
 			e.Logs.Forbid("maria.donatur@example.org", "Maria Donatur")
 			g := e.ProvisionedGroup(rindu)
@@ -95,13 +26,13 @@ func TestReceiptEmailAndYearlySummary(t *testing.T) {
 
 			id, cs := giveOnline(t, e, rindu, 5000000, "once")
 			deliver(e, completed("evt_mail_"+id, id, cs, 5000000)).Expect(http.StatusOK)
-			mails := sink.all()
+			mails := sink.All()
 			if len(mails) != 1 || !strings.Contains(mails[0], "maria.donatur@example.org") || !strings.Contains(mails[0], "/receipts/") {
 				t.Fatalf("receipt email: %q", mails)
 			}
 			// a replay sends nothing more
 			deliver(e, completed("evt_mail_"+id, id, cs, 5000000)).Expect(http.StatusOK)
-			if n := len(sink.all()); n != 1 {
+			if n := len(sink.All()); n != 1 {
 				t.Fatalf("%d emails after a replay", n)
 			}
 
@@ -119,7 +50,7 @@ func TestReceiptEmailAndYearlySummary(t *testing.T) {
 			e.Do(http.MethodGet, year+"?year="+now, facilitator.Token, nil).ExpectProblem(http.StatusForbidden, "forbidden")
 			e.Do(http.MethodGet, year+"?year=soon", g.OwnerToken, nil).ExpectProblem(422, "validation_failed")
 			sent := e.Do(http.MethodPost, year+"/send", g.OwnerToken, map[string]any{"year": json.Number(now)}).Expect(http.StatusOK).Map()
-			if sent["sent"].(float64) < 1 || len(sink.all()) < 2 {
+			if sent["sent"].(float64) < 1 || len(sink.All()) < 2 {
 				t.Fatalf("summaries sent %v", sent)
 			}
 		})

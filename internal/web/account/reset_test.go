@@ -1,12 +1,9 @@
 package account_test
 
 import (
-	"bufio"
-	"net"
 	"net/http"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/peduli/peduli/internal/access"
@@ -74,88 +71,19 @@ func TestResetLinkFromTeamPage(t *testing.T) {
 	})
 }
 
-// smtpSink is a minimal SMTP server on 127.0.0.1 that keeps what it receives.
-type smtpSink struct {
-	mu   sync.Mutex
-	mail []string
-	ln   net.Listener
-}
-
-func newSMTPSink(t *testing.T) *smtpSink {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &smtpSink{ln: ln}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go s.serve(c)
-		}
-	}()
-	return s
-}
-
-func (s *smtpSink) serve(c net.Conn) {
-	defer c.Close()
-	r := bufio.NewReader(c)
-	say := func(l string) { c.Write([]byte(l + "\r\n")) }
-	say("220 sink")
-	for {
-		line, err := r.ReadString('\n')
-		if err != nil {
-			return
-		}
-		cmd := strings.ToUpper(strings.TrimSpace(line))
-		switch {
-		case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
-			say("250 sink")
-		case cmd == "DATA":
-			say("354 go on")
-			var b strings.Builder
-			for {
-				l, err := r.ReadString('\n')
-				if err != nil || l == ".\r\n" {
-					break
-				}
-				b.WriteString(l)
-			}
-			s.mu.Lock()
-			s.mail = append(s.mail, b.String())
-			s.mu.Unlock()
-			say("250 kept")
-		case cmd == "QUIT":
-			say("221 bye")
-			return
-		default:
-			say("250 ok")
-		}
-	}
-}
-
-func (s *smtpSink) all() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string(nil), s.mail...)
-}
-
 func TestResetByEmail(t *testing.T) {
 	for _, d := range testkit.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
-			sink := newSMTPSink(t)
+			sink := testkit.NewSMTPSink(t)
 			e := testkit.New(t, d, func(c *config.Config) {
-				c.SMTPURL = "smtp://" + sink.ln.Addr().String() + "?from=noreply@peduli.test"
+				c.SMTPURL = sink.URL("noreply@peduli.test")
 			})
 			testResetByEmail(t, e, sink, d)
 		})
 	}
 }
 
-func testResetByEmail(t *testing.T, e *testkit.Env, sink *smtpSink, _ db.Dialect) {
+func testResetByEmail(t *testing.T, e *testkit.Env, sink *testkit.SMTPSink, _ db.Dialect) {
 	g := e.SignupGroup("Kelompok Surat")
 	b := e.Browser()
 	b.Get("/password/forgot").Expect(http.StatusOK).Contains("Atau lewat email", "Minta pemilik atau admin")
@@ -167,7 +95,7 @@ func testResetByEmail(t *testing.T, e *testkit.Env, sink *smtpSink, _ db.Dialect
 	// Asking again at once sends nothing more (no inbox flooding).
 	b.Get("/password/forgot")
 	b.Post("/password/forgot", testkit.Form("email", g.OwnerEmail)).ExpectRedirect("/login")
-	mail := sink.all()
+	mail := sink.All()
 	if len(mail) != 1 || !strings.Contains(mail[0], "To: "+g.OwnerEmail) {
 		t.Fatalf("mail sent: %q", mail)
 	}
