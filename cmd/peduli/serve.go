@@ -47,6 +47,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"database", map[bool]string{true: "sqlite", false: "postgres"}[cfg.Embedded()],
 		"startup_ms", time.Since(started).Milliseconds())
 	go a.Access.ReloadEvery(ctx, casbinReload)
+	if !cfg.Embedded() {
+		// Other replicas announce role changes; reload at once on each.
+		go a.Access.Listen(ctx, cfg.DatabaseURL)
+	}
 	go a.RunJobs(ctx)
 
 	errc := make(chan error, 1)

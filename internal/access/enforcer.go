@@ -49,8 +49,10 @@ func regionFromDom(dom string) string { return strings.TrimPrefix(dom, "r:") }
 // written through to casbin_rule at once (AutoSave, incremental writes; the
 // policy is never saved whole, which would truncate the table first).
 type Enforcer struct {
-	e   *casbin.SyncedEnforcer
-	log *slog.Logger
+	e       *casbin.SyncedEnforcer
+	log     *slog.Logger
+	db      *db.DB
+	replica string // names this process in change announcements
 }
 
 // NewEnforcer loads the policy from d and makes sure the role permissions
@@ -72,7 +74,7 @@ func NewEnforcer(d *db.DB, log *slog.Logger) (*Enforcer, error) {
 		return nil, fmt.Errorf("casbin: %w", err)
 	}
 	e.EnableAutoSave(true)
-	en := &Enforcer{e: e, log: log}
+	en := &Enforcer{e: e, log: log, db: d, replica: db.NewID()}
 	if err := en.syncGrants(); err != nil {
 		return nil, err
 	}

@@ -59,19 +59,19 @@ func (en *Enforcer) SetRole(userID, tenantID string, role Role) error {
 		return err
 	}
 	_, err := en.e.AddGroupingPolicy(userSub(userID), string(role), tenantDom(tenantID))
-	return err
+	return en.changed(err)
 }
 
 // RemoveMember removes every role userID holds in tenantID.
 func (en *Enforcer) RemoveMember(userID, tenantID string) error {
 	_, err := en.e.RemoveFilteredGroupingPolicy(0, userSub(userID), "", tenantDom(tenantID))
-	return err
+	return en.changed(err)
 }
 
 // RemoveTenant removes every role anyone holds in tenantID.
 func (en *Enforcer) RemoveTenant(tenantID string) error {
 	_, err := en.e.RemoveFilteredGroupingPolicy(2, tenantDom(tenantID))
-	return err
+	return en.changed(err)
 }
 
 // IsPlatformAdmin reports whether userID runs the platform.
@@ -83,20 +83,20 @@ func (en *Enforcer) IsPlatformAdmin(userID string) bool {
 // GrantPlatformAdmin makes userID a platform admin.
 func (en *Enforcer) GrantPlatformAdmin(userID string) error {
 	_, err := en.e.AddGroupingPolicy(userSub(userID), string(PlatformAdmin), platformDomain)
-	return err
+	return en.changed(err)
 }
 
 // AddCoordinator makes userID a coordinator of region code (and so of every
 // region below it).
 func (en *Enforcer) AddCoordinator(userID, code string) error {
 	_, err := en.e.AddGroupingPolicy(userSub(userID), string(Coordinator), regionDom(code))
-	return err
+	return en.changed(err)
 }
 
 // RemoveCoordinator ends userID's coordination of region code.
 func (en *Enforcer) RemoveCoordinator(userID, code string) error {
 	_, err := en.e.RemoveGroupingPolicy(userSub(userID), string(Coordinator), regionDom(code))
-	return err
+	return en.changed(err)
 }
 
 // CoordinatedRegions lists the region codes userID coordinates directly.
@@ -118,4 +118,13 @@ func (en *Enforcer) Coordinates(userID string, codes []string) bool {
 		}
 	}
 	return false
+}
+
+// changed announces a successful policy write to the other replicas and
+// passes err through.
+func (en *Enforcer) changed(err error) error {
+	if err == nil {
+		en.announce()
+	}
+	return err
 }
