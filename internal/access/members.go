@@ -1,6 +1,10 @@
 package access
 
-import "fmt"
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+)
 
 // Member is a user's role in one tenant.
 type Member struct {
@@ -127,4 +131,21 @@ func (en *Enforcer) changed(err error) error {
 		en.announce()
 	}
 	return err
+}
+
+// StoredTeam reads a tenant's roles from casbin_rule through q rather than
+// from memory: under a lock that serialises team changes across replicas,
+// it is the truth even when this replica has not yet reloaded another's
+// change.
+func StoredTeam(q *gorm.DB, tenantID string) (map[string]Role, error) {
+	var rows []struct{ V0, V1 string }
+	err := q.Table("casbin_rule").Select("v0, v1").Where("ptype = 'g' AND v2 = ?", tenantDom(tenantID)).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Role, len(rows))
+	for _, r := range rows {
+		out[userFromSub(r.V0)] = Role(r.V1)
+	}
+	return out, nil
 }

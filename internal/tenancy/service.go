@@ -20,8 +20,9 @@ type Service struct {
 	Log      *slog.Logger
 	Now      func() time.Time
 
-	// teamMu serialises team changes so two owners demoting each other at
-	// the same moment cannot leave a group without an owner.
+	// teamMu serialises this process's team changes; lockTeam adds a
+	// database lock so replicas are serialised too, and two owners demoting
+	// each other at the same moment cannot leave a group without an owner.
 	teamMu sync.Mutex
 }
 

@@ -147,9 +147,9 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 	if err != nil {
 		return nil, "", err
 	}
-	s.teamMu.Lock()
-	err = s.Access.SetRole(user.ID, tenantID, access.Role(inv.Role))
-	s.teamMu.Unlock()
+	err = s.lockTeam(ctx, tenantID, func(map[string]access.Role) error {
+		return s.Access.SetRole(user.ID, tenantID, access.Role(inv.Role))
+	})
 	if err != nil {
 		return nil, "", err
 	}

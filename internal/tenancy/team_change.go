@@ -19,22 +19,25 @@ var errLastOwner = errs.Conflict("last_owner", "a group must keep at least one o
 // ChangeRole gives a member another role. Only owners grant or take away
 // ownership, and the last owner cannot be demoted.
 func (s *Service) ChangeRole(ctx context.Context, scope db.Scope, actor audit.Actor, actorRole access.Role, userID string, role access.Role) error {
-	s.teamMu.Lock()
-	defer s.teamMu.Unlock()
-	current, ok := s.Access.RoleIn(userID, scope.TenantID())
-	if !ok {
-		return errs.ErrNotFound
-	}
-	if (current == access.Owner || role == access.Owner) && actorRole != access.Owner {
-		return errs.ErrForbidden
-	}
-	if current == role {
-		return nil
-	}
-	if current == access.Owner && s.owners(scope.TenantID()) == 1 {
-		return errLastOwner
-	}
-	if err := s.Access.SetRole(userID, scope.TenantID(), role); err != nil {
+	changed := false
+	err := s.lockTeam(ctx, scope.TenantID(), func(team map[string]access.Role) error {
+		current, ok := team[userID]
+		if !ok {
+			return errs.ErrNotFound
+		}
+		if (current == access.Owner || role == access.Owner) && actorRole != access.Owner {
+			return errs.ErrForbidden
+		}
+		if current == role {
+			return nil
+		}
+		if current == access.Owner && ownersIn(team) == 1 {
+			return errLastOwner
+		}
+		changed = true
+		return s.Access.SetRole(userID, scope.TenantID(), role)
+	})
+	if err != nil || !changed {
 		return err
 	}
 	return scope.Write(ctx, func(t *db.Tenant) error {
@@ -44,32 +47,23 @@ func (s *Service) ChangeRole(ctx context.Context, scope db.Scope, actor audit.Ac
 
 // RemoveMember takes someone off the team. The last owner cannot leave.
 func (s *Service) RemoveMember(ctx context.Context, scope db.Scope, actor audit.Actor, actorRole access.Role, userID string) error {
-	s.teamMu.Lock()
-	defer s.teamMu.Unlock()
-	current, ok := s.Access.RoleIn(userID, scope.TenantID())
-	if !ok {
-		return errs.ErrNotFound
-	}
-	if current == access.Owner && actorRole != access.Owner {
-		return errs.ErrForbidden
-	}
-	if current == access.Owner && s.owners(scope.TenantID()) == 1 {
-		return errLastOwner
-	}
-	if err := s.Access.RemoveMember(userID, scope.TenantID()); err != nil {
+	err := s.lockTeam(ctx, scope.TenantID(), func(team map[string]access.Role) error {
+		current, ok := team[userID]
+		if !ok {
+			return errs.ErrNotFound
+		}
+		if current == access.Owner && actorRole != access.Owner {
+			return errs.ErrForbidden
+		}
+		if current == access.Owner && ownersIn(team) == 1 {
+			return errLastOwner
+		}
+		return s.Access.RemoveMember(userID, scope.TenantID())
+	})
+	if err != nil {
 		return err
 	}
 	return scope.Write(ctx, func(t *db.Tenant) error {
 		return audit.Record(t, actor, audit.Delete, "team_member", userID)
 	})
-}
-
-func (s *Service) owners(tenantID string) int {
-	n := 0
-	for _, m := range s.Access.Members(tenantID) {
-		if m.Role == access.Owner {
-			n++
-		}
-	}
-	return n
 }
