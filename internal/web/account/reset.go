@@ -2,6 +2,7 @@ package account
 
 import (
 	"errors"
+	"net/textproto"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -32,7 +33,14 @@ func (h *Handlers) ForgotSubmit(c *fiber.Ctx) error {
 	})
 	if err != nil && h.Pages.Log != nil {
 		// The person still sees the usual answer; the operator sees why mail failed.
-		h.Pages.Log.Error("password reset mail failed", "error", err)
+		// An SMTP server's reply can echo the recipient's address, so of a
+		// server reply only its code reaches the log.
+		var reply *textproto.Error
+		if errors.As(err, &reply) {
+			h.Pages.Log.Error("password reset mail failed", "smtp_code", reply.Code)
+		} else {
+			h.Pages.Log.Error("password reset mail failed", "error", err)
+		}
 	}
 	return h.Pages.Redirect(c, "/login", "reset.sent_if_exists")
 }
