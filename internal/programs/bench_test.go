@@ -8,11 +8,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
-
-	"gorm.io/gorm"
 
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
@@ -36,8 +33,7 @@ func BenchmarkProgramPages(b *testing.B) {
 			g := e.SignupGroup("Rindu Sejahtera")
 			pid := e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "tenun-ikat", "starts_on": "2025-01-05"})["id"].(string)
 			members, activity := seedProgram(b, e, g, pid, 1000)
-			var queries atomic.Int64
-			countStatements(b, e.App.DB.Global(context.Background()), &queries)
+			queries := testkit.CountStatements(b, e.App.DB.Global(context.Background()))
 			base := "/api/v1/t/" + g.Slug
 			present := `{"present":["` + strings.Join(members[:800], `","`) + `"]}`
 			for _, c := range []struct{ name, method, url, body string }{
@@ -142,22 +138,5 @@ func must(b *testing.B, err error) {
 	b.Helper()
 	if err != nil {
 		b.Fatal(err)
-	}
-}
-
-// countStatements counts every statement GORM runs on the App's database.
-func countStatements(b *testing.B, g *gorm.DB, n *atomic.Int64) {
-	b.Helper()
-	inc := func(*gorm.DB) { n.Add(1) }
-	cb := g.Callback()
-	for _, err := range []error{
-		cb.Query().After("gorm:query").Register("bench:count_query", inc),
-		cb.Raw().After("gorm:raw").Register("bench:count_raw", inc),
-		cb.Row().After("gorm:row").Register("bench:count_row", inc),
-		cb.Create().After("gorm:create").Register("bench:count_create", inc),
-		cb.Update().After("gorm:update").Register("bench:count_update", inc),
-		cb.Delete().After("gorm:delete").Register("bench:count_delete", inc),
-	} {
-		must(b, err)
 	}
 }

@@ -9,11 +9,8 @@ import (
 	"os"
 	"sort"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
-
-	"gorm.io/gorm"
 
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
@@ -36,8 +33,7 @@ func BenchmarkBeneficiaryList(b *testing.B) {
 			e := testkit.New(b, d)
 			g := e.SignupGroup("Rindu Sejahtera")
 			ids := seed(b, e, g, 10000)
-			var queries atomic.Int64
-			countQueries(b, e.App.DB.Global(context.Background()), &queries)
+			queries := testkit.CountStatements(b, e.App.DB.Global(context.Background()))
 			base := beneficiariesURL(g)
 			b.Run("service_first_page", func(b *testing.B) {
 				scope := e.App.DB.Scope(g.TenantID)
@@ -133,23 +129,4 @@ func seedOne(ctx context.Context, e *testkit.Env, scope db.Scope, actor audit.Ac
 	v, err := e.App.Registry.Create(ctx, scope, actor, registry.Input{Name: &name, NIK: &nik, Phone: &phone,
 		MonthlyIncome: &income, Consent: &registry.ConsentInput{Purposes: registry.Purposes}})
 	return v.ID, err
-}
-
-// countQueries counts every statement GORM runs on the App's database.
-func countQueries(b *testing.B, g *gorm.DB, n *atomic.Int64) {
-	b.Helper()
-	inc := func(*gorm.DB) { n.Add(1) }
-	cb := g.Callback()
-	for _, err := range []error{
-		cb.Query().After("gorm:query").Register("bench:count_query", inc),
-		cb.Raw().After("gorm:raw").Register("bench:count_raw", inc),
-		cb.Row().After("gorm:row").Register("bench:count_row", inc),
-		cb.Create().After("gorm:create").Register("bench:count_create", inc),
-		cb.Update().After("gorm:update").Register("bench:count_update", inc),
-		cb.Delete().After("gorm:delete").Register("bench:count_delete", inc),
-	} {
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
 }
