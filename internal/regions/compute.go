@@ -24,7 +24,7 @@ const (
 )
 
 // compute works out a group's figures at now over pop.
-func (s *Service) compute(ctx context.Context, t *db.Tenant, now time.Time, pop population) (*Figures, error) {
+func (s *Service) compute(ctx context.Context, t *db.Tenant, now time.Time, pop population) (*Figures, moneyFigures, error) {
 	tx := t.DB()
 	f := &Figures{TenantID: t.ID, RefreshedAt: now}
 	since := DayOf(now.Add(-Window))
@@ -32,38 +32,38 @@ func (s *Service) compute(ctx context.Context, t *db.Tenant, now time.Time, pop 
 	err := tx.Raw(`SELECT count(*), coalesce(sum(CASE WHEN eligible_prse THEN 1 ELSE 0 END), 0)
 		FROM `+string(pop)+` b WHERE tenant_id = ?`, t.ID).Row().Scan(&f.PeopleServed, &f.PRSEServed)
 	if err != nil {
-		return nil, err
+		return nil, moneyFigures{}, err
 	}
 	if err := scalar(tx, &f.ActivePrograms, `SELECT count(*) FROM programs WHERE tenant_id = ? AND status = 'active'`, t.ID); err != nil {
-		return nil, err
+		return nil, moneyFigures{}, err
 	}
 	if err := scalar(tx, &f.Activities90d, `SELECT count(*) FROM program_activities WHERE tenant_id = ? AND held_on >= ?`, t.ID, since); err != nil {
-		return nil, err
+		return nil, moneyFigures{}, err
 	}
 	var last []Day
 	if err := tx.Table("program_activities").Where("tenant_id = ?", t.ID).Order("held_on DESC").Limit(1).Pluck("held_on", &last).Error; err != nil {
-		return nil, err
+		return nil, moneyFigures{}, err
 	}
 	if len(last) == 1 {
 		f.LastActivityOn = &last[0]
 	}
 	att, err := attendance(t, pop, since, "")
 	if err != nil {
-		return nil, err
+		return nil, moneyFigures{}, err
 	}
 	f.AttendancePeople90d, f.AttendanceRate90d = att.people, att.rate()
 	inc, err := s.incomes(ctx, t, pop, "", "")
 	if err != nil {
-		return nil, err
+		return nil, moneyFigures{}, err
 	}
 	f.IncomeChangePeople, f.IncomeChangeMedian = inc.changePeople, inc.medianChange()
 	f.GraduationReady = inc.ready
-	donations, err := donationsReceived(t, "", "")
+	m, err := money(t, "", "")
 	if err != nil {
-		return nil, err
+		return nil, moneyFigures{}, err
 	}
-	f.DonationsReceived = donations
-	return f, nil
+	f.DonationsReceived = m.Donations
+	return f, m, nil
 }
 
 // attendanceFigures counts, over activities in a window, how many

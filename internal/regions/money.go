@@ -23,9 +23,3 @@ func money(t *db.Tenant, from, to Day) (moneyFigures, error) {
 		FROM ledger_entries WHERE `+where, args...).Row().Scan(&m.In, &m.Out, &m.Donations)
 	return m, err
 }
-
-// donationsReceived is the net of gifts booked in the group's ledger.
-func donationsReceived(t *db.Tenant, from, to Day) (int64, error) {
-	m, err := money(t, from, to)
-	return m.Donations, err
-}

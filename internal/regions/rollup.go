@@ -31,7 +31,7 @@ func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 		if err != nil {
 			return err
 		}
-		if f, err = s.compute(ctx, t, s.Now(), reportable); err != nil {
+		if f, _, err = s.compute(ctx, t, s.Now(), reportable); err != nil {
 			return err
 		}
 		f.SourceChangedAt = changed

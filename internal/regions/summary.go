@@ -38,11 +38,7 @@ func (s *Service) Summary(ctx context.Context, scope db.Scope) (*Summary, error)
 	var out Summary
 	err := scope.Read(ctx, func(t *db.Tenant) error {
 		now := s.Now()
-		f, err := s.compute(ctx, t, now, team)
-		if err != nil {
-			return err
-		}
-		m, err := money(t, "", "")
+		f, m, err := s.compute(ctx, t, now, team)
 		if err != nil {
 			return err
 		}
