@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/testkit"
@@ -27,9 +28,11 @@ func TestErasureReachesProgramData(t *testing.T) {
 		pid := e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "tenun-ikat", "starts_on": "2026-01-05"})["id"].(string)
 		her := e.CreateBeneficiary(g, g.OwnerToken, map[string]any{"monthly_income": income})
 		other := e.CreateBeneficiary(g, g.OwnerToken, nil)
-		e.Enroll(g, g.OwnerToken, pid, her)
-		e.Enroll(g, g.OwnerToken, pid, other)
-		act := e.RecordActivity(g, g.OwnerToken, pid, "pelatihan", "2026-01-12")
+		for _, who := range []string{her, other} {
+			e.Do(http.MethodPost, base+"/programs/"+pid+"/enrollments", g.OwnerToken,
+				map[string]any{"beneficiary_id": who, "enrolled_on": "2026-01-05"}).Expect(http.StatusCreated)
+		}
+		act := e.RecordActivity(g, g.OwnerToken, pid, "pelatihan", time.Now().UTC().AddDate(0, 0, -2).Format(time.DateOnly))
 		e.Do(http.MethodPut, base+"/activities/"+act+"/attendance", g.OwnerToken,
 			map[string]any{"present": []string{her, other}}).Expect(http.StatusOK)
 		e.RecordOutcome(g, g.OwnerToken, her, "monthly_income", "2026-01", income)
@@ -65,6 +68,13 @@ func TestErasureReachesProgramData(t *testing.T) {
 		// The other member's data and the activity's head count stay.
 		if n := len(rows(t, e, "SELECT id FROM outcomes WHERE tenant_id = ? AND beneficiary_id = ?", g.TenantID, other)); n != 1 {
 			t.Errorf("the other member has %d outcomes, want 1", n)
+		}
+		// The region's attendance rate neither expects her nor counts her:
+		// both present before, the other one present after.
+		e.RefreshFigures()
+		if f := rows(t, e, "SELECT attendance_rate_90d FROM group_figures WHERE tenant_id = ?", g.TenantID); len(f) != 1 ||
+			testkit.Text(f[0]["attendance_rate_90d"]) != "1" {
+			t.Errorf("attendance rate after erasure = %v, want 1", f)
 		}
 		a := e.Do(http.MethodGet, base+"/activities/"+act, g.OwnerToken, nil).Expect(http.StatusOK).Map()
 		if a["present_count"] != float64(2) {
