@@ -201,3 +201,25 @@ func TestAnonymousAccountLimits(t *testing.T) {
 			`{"name":"Tamu","password":"`+testkit.Password+`"}`).Expect(http.StatusNotFound)
 	})
 }
+
+// TestLimitsHoldAcrossReplicas: two servers on one database share the
+// counters, so spreading requests over replicas gains nothing.
+func TestLimitsHoldAcrossReplicas(t *testing.T) {
+	for _, d := range testkit.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			a := testkit.New(t, d, behindProxy)
+			b := testkit.New(t, d, behindProxy, func(c *config.Config) { c.DataDir = a.App.Config.DataDir })
+			limit := config.DefaultLimits().SignupsPerAddress.Count
+			signup := func(e *testkit.Env) *testkit.Response {
+				slug := testkit.Unique("rep")
+				return from(e, "198.51.100.30", http.MethodPost, "/api/v1/signup", `{"group":{"name":"Kelompok `+slug+`","slug":"`+slug+
+					`","region_code":"53.01.08.2011"},"owner":{"name":"Ketua","email":"`+slug+`@example.org","password":"`+testkit.Password+`"}}`)
+			}
+			for i := range limit {
+				signup([]*testkit.Env{a, b}[i%2]).Expect(http.StatusCreated)
+			}
+			expectLimited(t, signup(a), 3600)
+			expectLimited(t, signup(b), 3600)
+		})
+	}
+}
