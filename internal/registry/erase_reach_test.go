@@ -93,6 +93,11 @@ func TestErasureReachesProgramData(t *testing.T) {
 		// Nothing about her can be measured or enrolled again.
 		e.Do(http.MethodPost, base+"/beneficiaries/"+her+"/outcomes", g.OwnerToken,
 			map[string]any{"indicator": "monthly_income", "period": "2026-03", "value": 5}).ExpectProblem(http.StatusConflict, "erased")
+		e.Do(http.MethodPost, base+"/programs/"+pid+"/enrollments", g.OwnerToken,
+			map[string]any{"beneficiary_id": her}).ExpectProblem(http.StatusConflict, "erased")
+		if m := e.Do(http.MethodGet, base+"/programs/"+pid+"/enrollments", g.OwnerToken, nil).Map()["items"].([]any); len(m) != 1 {
+			t.Errorf("members after erasure = %v, want only the other one", m)
+		}
 
 		var fields []string
 		for _, r := range rows(t, e, "SELECT fields FROM audit_events WHERE tenant_id = ? AND entity_id = ? AND action = 'erase'", g.TenantID, her) {
