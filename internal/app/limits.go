@@ -50,8 +50,15 @@ func (a *App) donationLimits() []ratelimit.Rule {
 		rule("donate-group", l.DonationsPerGroup, groupSlug)}
 }
 
+// signupLimits count sign-up attempts; the page's no-JavaScript "show
+// places" step posts to the same route but writes nothing, so it is not one.
 func (a *App) signupLimits() []ratelimit.Rule {
-	return []ratelimit.Rule{rule("signup-address", a.Config.Limits.SignupsPerAddress, clientAddress)}
+	return []ratelimit.Rule{rule("signup-address", a.Config.Limits.SignupsPerAddress, func(c *fiber.Ctx) string {
+		if c.FormValue("step") == "region" {
+			return ""
+		}
+		return clientAddress(c)
+	})}
 }
 
 func (a *App) resetRequestLimits() []ratelimit.Rule {
