@@ -22,6 +22,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/ratelimit"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/provision"
@@ -54,6 +55,8 @@ type App struct {
 	Pages *web.Pages
 
 	auth *identity.Handlers
+	// limiter bounds anonymous writes (limits.go).
+	limiter *ratelimit.Limiter
 }
 
 // Open connects to the configured database and migrates it (as the owner
@@ -101,7 +104,8 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		Config: cfg, Log: log, DB: d, Access: en, Identity: idn,
 		Tenancy: &tenancy.Service{DB: d, Store: tenancy.NewStore(d), Identity: idn, Access: en,
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
-		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS(), Admins: en},
+		auth:    &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS(), Admins: en},
+		limiter: &ratelimit.Limiter{DB: d, Now: now},
 	}
 	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
 	master, err := sealed.NewMaster(cfg.SecretKey)
@@ -115,7 +119,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys, Log: log, Now: now}
 	a.Partners = &partners.Service{Keys: keys, Now: now}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
-		Resealers: []registry.Resealer{a.Programs, a.Partners}}
+		Resealers: []registry.Resealer{a.Programs, a.Partners}, Erasers: []registry.Eraser{a.Programs}}
 	if err := a.newFunds(cfg, master, now); err != nil {
 		return nil, err
 	}

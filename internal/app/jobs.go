@@ -61,4 +61,7 @@ func (a *App) Prune(ctx context.Context) {
 	} else if n > 0 {
 		a.Log.Info("pruned password resets", "count", n)
 	}
+	if err := a.limiter.Prune(ctx); err != nil {
+		a.Log.Error("prune rate limits failed", "error", err)
+	}
 }

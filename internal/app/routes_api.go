@@ -28,9 +28,9 @@ func (a *App) mountAPI() {
 
 	api := a.HTTP.Group("/api/v1", httpx.NoStore)
 	public := []route{
-		{method: fiber.MethodPost, path: "/signup", handler: t.Signup},
+		{method: fiber.MethodPost, path: "/signup", handler: a.limited(t.Signup, a.signupLimits()...)},
 		{method: fiber.MethodPost, path: "/auth/login", handler: a.auth.Login},
-		{method: fiber.MethodPost, path: "/invitations/:token/accept", handler: t.Accept},
+		{method: fiber.MethodPost, path: "/invitations/:token/accept", handler: a.limited(t.Accept, a.invitationLimits()...)},
 		{method: fiber.MethodGet, path: "/regions", handler: t.Regions},
 	}
 	for _, r := range public {

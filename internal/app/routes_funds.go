@@ -37,7 +37,7 @@ func (a *App) mountFunds(api fiber.Router) {
 	public := []route{
 		{method: fiber.MethodGet, path: "/public/groups/:slug", handler: h.PublicGroup},
 		{method: fiber.MethodGet, path: "/public/groups/:slug/ledger", handler: h.PublicLedger},
-		{method: fiber.MethodPost, path: "/public/groups/:slug/donations", handler: h.Give},
+		{method: fiber.MethodPost, path: "/public/groups/:slug/donations", handler: a.limited(h.Give, a.donationLimits()...)},
 		{method: fiber.MethodGet, path: "/public/receipts/:token", handler: h.Receipt},
 		{method: fiber.MethodPost, path: "/stripe/webhook", handler: h.Webhook},
 	}

@@ -75,17 +75,17 @@ func (a *App) publicPages(resets *account.Resets) []page {
 		{method: fiber.MethodGet, path: "/", handler: pub.Landing},
 		{method: fiber.MethodGet, path: "/signup", handler: acc.Signup},
 		{method: fiber.MethodGet, path: "/signup/places", handler: acc.SignupPlaces},
-		{method: fiber.MethodPost, path: "/signup", handler: acc.SignupSubmit},
+		{method: fiber.MethodPost, path: "/signup", handler: a.limited(acc.SignupSubmit, a.signupLimits()...)},
 		{method: fiber.MethodGet, path: "/login", handler: acc.Login},
 		{method: fiber.MethodPost, path: "/login", handler: acc.LoginSubmit},
 		{method: fiber.MethodPost, path: "/logout", handler: acc.Logout},
 		{method: fiber.MethodPost, path: "/lang", handler: acc.SetLang},
 		{method: fiber.MethodGet, path: "/password/forgot", handler: acc.Forgot},
-		{method: fiber.MethodPost, path: "/password/forgot", handler: acc.ForgotSubmit},
-		{method: fiber.MethodGet, path: "/password/reset/:token", handler: acc.Reset},
-		{method: fiber.MethodPost, path: "/password/reset/:token", handler: acc.ResetSubmit},
-		{method: fiber.MethodGet, path: "/invitations/:token", handler: acc.Invitation},
-		{method: fiber.MethodPost, path: "/invitations/:token", handler: acc.InvitationSubmit},
+		{method: fiber.MethodPost, path: "/password/forgot", handler: a.limited(acc.ForgotSubmit, a.resetRequestLimits()...)},
+		{method: fiber.MethodGet, path: "/password/reset/:token", handler: a.limited(acc.Reset, a.resetLinkLimits()...)},
+		{method: fiber.MethodPost, path: "/password/reset/:token", handler: a.limited(acc.ResetSubmit, a.resetLinkLimits()...)},
+		{method: fiber.MethodGet, path: "/invitations/:token", handler: a.limited(acc.Invitation, a.invitationLimits()...)},
+		{method: fiber.MethodPost, path: "/invitations/:token", handler: a.limited(acc.InvitationSubmit, a.invitationLimits()...)},
 	}
 }
 

@@ -15,7 +15,7 @@ func (a *App) fundsPublicPages() []page {
 	return []page{
 		{method: fiber.MethodGet, path: "/g/:slug", handler: h.Group},
 		{method: fiber.MethodGet, path: "/g/:slug/donate", handler: h.Donate},
-		{method: fiber.MethodPost, path: "/g/:slug/donate", handler: h.DonateSubmit},
+		{method: fiber.MethodPost, path: "/g/:slug/donate", handler: a.limited(h.DonateSubmit, a.donationLimits()...)},
 		{method: fiber.MethodGet, path: "/g/:slug/ledger", handler: h.Ledger},
 	}
 }

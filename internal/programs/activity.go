@@ -32,7 +32,7 @@ type ActivityView struct {
 
 func (a *Activity) view(present int) ActivityView {
 	return ActivityView{ID: a.ID, ProgramID: a.ProgramID, Title: a.Title, Kind: a.Kind, HeldOn: a.HeldOn,
-		Notes: a.Notes, PresentCount: present, CreatedAt: a.CreatedAt}
+		Notes: a.Notes, PresentCount: present + a.ErasedPresent, CreatedAt: a.CreatedAt}
 }
 
 // RecordActivity records a held activity. Its kind is one of the program's

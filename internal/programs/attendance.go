@@ -74,7 +74,7 @@ func (s *Service) MarkAttendance(ctx context.Context, scope db.Scope, actor audi
 			return err
 		}
 		present, err := s.Store.Present(t, activityID)
-		out = &AttendanceView{ActivityID: activityID, Present: present, PresentCount: len(present),
+		out = &AttendanceView{ActivityID: activityID, Present: present, PresentCount: len(present) + a.ErasedPresent,
 			EnrolledCount: members[a.ProgramID].Members}
 		return err
 	})

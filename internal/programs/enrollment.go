@@ -58,6 +58,9 @@ func (s *Service) Enroll(ctx context.Context, scope db.Scope, actor audit.Actor,
 		if err := s.Store.ActiveBeneficiary(t, in.BeneficiaryID); err != nil {
 			return err
 		}
+		if err := s.Store.notErased(t, in.BeneficiaryID); err != nil {
+			return err
+		}
 		if err := s.join(t, actor, e); err != nil {
 			return err
 		}

@@ -123,7 +123,7 @@ type activityCount struct {
 func (s *Store) ActivitiesSince(t *db.Tenant, since Date) ([]activityCount, error) {
 	var out []activityCount
 	err := t.DB().Table("program_activities AS a").
-		Select("a.program_id, (SELECT COUNT(*) FROM activity_attendance x WHERE x.tenant_id = a.tenant_id AND x.activity_id = a.id) AS present").
+		Select("a.program_id, (SELECT COUNT(*) FROM activity_attendance x WHERE x.tenant_id = a.tenant_id AND x.activity_id = a.id) + a.erased_present AS present").
 		Where("a.tenant_id = ? AND a.held_on >= ?", t.ID, since).Scan(&out).Error
 	return out, err
 }

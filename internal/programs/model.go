@@ -114,8 +114,11 @@ type Activity struct {
 	Kind      string
 	HeldOn    Date
 	Notes     string
-	CreatedBy *string
-	CreatedAt time.Time
+	// ErasedPresent counts the erased women who were present: their
+	// attendance rows are gone, their presence stays as a number.
+	ErasedPresent int
+	CreatedBy     *string
+	CreatedAt     time.Time
 }
 
 // TableName is program_activities.

@@ -51,6 +51,9 @@ func (s *Service) RecordOutcome(ctx context.Context, scope db.Scope, actor audit
 			if err := s.Store.ActiveBeneficiary(t, beneficiaryID); err != nil {
 				return err
 			}
+			if err := s.Store.notErased(t, beneficiaryID); err != nil {
+				return err
+			}
 			if err := checkPeriod(in.Period, s.Now()); err != nil {
 				return err
 			}

@@ -84,7 +84,8 @@ func (a attendanceFigures) rate() *float64 {
 // before to, when set), who was expected — reportable people enrolled in the
 // activity's program by that day — and who was present. Someone present
 // before her enrolment date counts as expected too, so a rate never
-// exceeds 1.
+// exceeds 1. An erased woman's attendance is only an anonymous count on
+// the activity, so she is not expected either.
 func attendance(t *db.Tenant, pop population, from Day, to Day) (attendanceFigures, error) {
 	var a attendanceFigures
 	tx := t.DB()
@@ -96,7 +97,9 @@ func attendance(t *db.Tenant, pop population, from Day, to Day) (attendanceFigur
 		FROM program_activities a
 		JOIN program_enrollments e ON e.tenant_id = a.tenant_id AND e.program_id = a.program_id AND e.enrolled_on <= a.held_on
 		JOIN `+string(pop)+` b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id
-		WHERE a.tenant_id = ? AND a.held_on >= ?`+upper, args...).Row().Scan(&a.expected, &a.people)
+		WHERE a.tenant_id = ? AND a.held_on >= ?`+upper+`
+			AND NOT EXISTS (SELECT 1 FROM beneficiaries z
+				WHERE z.tenant_id = e.tenant_id AND z.id = e.beneficiary_id AND z.erased_at IS NOT NULL)`, args...).Row().Scan(&a.expected, &a.people)
 	if err != nil {
 		return a, err
 	}

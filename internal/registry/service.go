@@ -41,6 +41,9 @@ type Service struct {
 	// Resealers re-encrypt other features' values sealed with the tenant's
 	// key when it rotates, so destroying the old key loses none of them.
 	Resealers []Resealer
+	// Erasers destroy other features' personal values about a woman when
+	// she is erased, inside the erasure's transaction.
+	Erasers []Eraser
 }
 
 // today is the current date at midnight UTC.

@@ -104,6 +104,10 @@ func New(t testing.TB, d db.Dialect, opts ...func(*config.Config)) *Env {
 		}
 		cfg.DatabaseURL, cfg.MigrateDatabaseURL = pg.appURL, pg.ownerURL
 	}
+	// Fixtures sign up groups and accept invitations from one address, far
+	// more often than a person would: the abuse limits are off unless a
+	// test turns them on (WithLimits).
+	cfg.Limits = config.Limits{}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -133,6 +137,9 @@ func New(t testing.TB, d db.Dialect, opts ...func(*config.Config)) *Env {
 		if err := owner.Global(ctx).Exec("DELETE FROM login_throttles").Error; err != nil {
 			t.Fatalf("reset login throttles: %v", err)
 		}
+		if err := owner.Global(ctx).Exec("DELETE FROM rate_limits").Error; err != nil {
+			t.Fatalf("reset rate limits: %v", err)
+		}
 	}
 	t.Cleanup(func() {
 		if owner != database {
@@ -143,6 +150,9 @@ func New(t testing.TB, d db.Dialect, opts ...func(*config.Config)) *Env {
 	})
 	return &Env{T: t, App: a, Dialect: d, Logs: logs, Owner: owner}
 }
+
+// WithLimits serves with the production abuse limits on anonymous writes.
+func WithLimits(c *config.Config) { c.Limits = config.DefaultLimits() }
 
 // logSink sends app logs to stderr when PEDULI_TEST_LOGS=1, else nowhere.
 func logSink() io.Writer {

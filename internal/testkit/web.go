@@ -16,7 +16,9 @@ type Browser struct {
 	cookies map[string]string
 	// AcceptLanguage is sent with every request when set.
 	AcceptLanguage string
-	csrf           string
+	// Headers are sent with every request (e.g. a trusted proxy's X-Real-IP).
+	Headers map[string]string
+	csrf    string
 }
 
 // Browser returns a browser with no cookies (a visitor who is not signed in).
@@ -71,6 +73,9 @@ func Form(pairs ...string) url.Values {
 func (b *Browser) do(req *http.Request) *Response {
 	b.e.T.Helper()
 	req.Header.Set("Accept", "text/html,application/xhtml+xml")
+	for k, v := range b.Headers {
+		req.Header.Set(k, v)
+	}
 	if b.AcceptLanguage != "" {
 		req.Header.Set("Accept-Language", b.AcceptLanguage)
 	}

@@ -40,6 +40,41 @@ type Config struct {
 	SessionIdle     time.Duration // PEDULI_SESSION_IDLE: a session unused this long ends
 	SessionAbsolute time.Duration // PEDULI_SESSION_ABSOLUTE: a session ends this long after login
 	ShutdownTimeout time.Duration // PEDULI_SHUTDOWN_TIMEOUT
+
+	// Limits bound anonymous writes per client address and per target
+	// (docs/SECURITY.md); not read from the environment.
+	Limits Limits
+}
+
+// Limit allows at most Count requests per Window; a Count of 0 turns it off.
+type Limit struct {
+	Count  int
+	Window time.Duration
+}
+
+// Limits are the abuse limits on anonymous writes. A real person's few
+// tries stay far below each of them.
+type Limits struct {
+	DonationsPerAddress     Limit // online gifts started from one client address
+	DonationsPerGroup       Limit // online gifts started for one group, from any address
+	SignupsPerAddress       Limit // sign-ups (API and page) from one address
+	ResetRequestsPerAddress Limit // "forgot password" requests from one address
+	ResetRequestsPerEmail   Limit // "forgot password" requests naming one email
+	InvitationsPerAddress   Limit // invitation previews and accepts from one address
+	ResetLinksPerAddress    Limit // password-reset link pages and submissions from one address
+}
+
+// DefaultLimits are the limits Peduli serves with.
+func DefaultLimits() Limits {
+	return Limits{
+		DonationsPerAddress:     Limit{Count: 10, Window: 10 * time.Minute},
+		DonationsPerGroup:       Limit{Count: 100, Window: 10 * time.Minute},
+		SignupsPerAddress:       Limit{Count: 10, Window: time.Hour},
+		ResetRequestsPerAddress: Limit{Count: 10, Window: time.Hour},
+		ResetRequestsPerEmail:   Limit{Count: 3, Window: time.Hour},
+		InvitationsPerAddress:   Limit{Count: 30, Window: 10 * time.Minute},
+		ResetLinksPerAddress:    Limit{Count: 30, Window: 10 * time.Minute},
+	}
 }
 
 // Default returns the settings a newcomer gets with no configuration.
@@ -53,6 +88,7 @@ func Default() Config {
 		SessionAbsolute: 30 * 24 * time.Hour,
 		ShutdownTimeout: 15 * time.Second,
 		ProxyHeader:     "X-Real-IP",
+		Limits:          DefaultLimits(),
 	}
 }
 
