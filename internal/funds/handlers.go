@@ -172,11 +172,16 @@ func (h *Handlers) Reverse(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := h.Service.Reverse(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id, in)
+	scope := h.Service.Tenancy.ScopeOf(c)
+	e, err := h.Service.Reverse(c.UserContext(), scope, tenancy.ActorOf(c), id, in)
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(entryView(e))
+	v, err := h.Service.EntryView(c.UserContext(), scope, e.ID)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
 }
 
 // Approve answers POST /api/v1/t/{slug}/ledger/{id}/approve.
@@ -185,12 +190,14 @@ func (h *Handlers) Approve(c *fiber.Ctx) error {
 	if !db.ValidID(id) {
 		return errs.ErrNotFound
 	}
-	e, err := h.Service.Approve(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id)
+	scope := h.Service.Tenancy.ScopeOf(c)
+	if _, err := h.Service.Approve(c.UserContext(), scope, tenancy.ActorOf(c), id); err != nil {
+		return err
+	}
+	v, err := h.Service.EntryView(c.UserContext(), scope, id)
 	if err != nil {
 		return err
 	}
-	v := entryView(e)
-	v.Approved, v.Counted = true, true
 	return c.JSON(v)
 }
 
