@@ -63,6 +63,7 @@ func (a *App) fundsRoutes() []route {
 	return []route{
 		{fiber.MethodGet, "/donations", access.DonationsRead, h.Donations},
 		{fiber.MethodPost, "/donations", access.DonationsWrite, h.RecordDonation},
+		{fiber.MethodGet, "/donations/discrepancies", access.DonationsRead, h.Discrepancies},
 		{fiber.MethodGet, "/donations/yearly", access.DonorsRead, h.YearlySummaries},
 		{fiber.MethodPost, "/donations/yearly/send", access.DonorsRead, h.SendYearlySummaries},
 		{fiber.MethodGet, "/ledger", access.LedgerRead, h.Ledger},

@@ -60,19 +60,15 @@ func (h *Handlers) Give(c *fiber.Ctx) error {
 // body (nothing written), 2xx once the event is applied or was before,
 // 5xx when applying failed so that Stripe retries.
 func (h *Handlers) Webhook(c *fiber.Ctx) error {
-	ev, err := h.Service.VerifyEvent(c.UserContext(), c.Body(), c.Get("Stripe-Signature"))
+	outcome, err := h.Service.Receive(c.UserContext(), c.Body(), c.Get("Stripe-Signature"))
 	if errors.Is(err, errNotConfigured) {
 		// Without a signing secret no event can be verified; Stripe keeps
 		// retrying any non-2xx answer, so nothing is lost once it is set.
-		h.Service.Log.Error("stripe webhook received but PEDULI_STRIPE_WEBHOOK_SECRET is not set")
+		h.Service.Log.Error("stripe webhook received but no signing secret is set for it")
 		p := httpx.NewProblem("malformed_request", "this server cannot verify Stripe signatures yet")
 		p.Code = "webhook_not_configured"
 		return &httpx.ProblemError{Problem: p}
 	}
-	if err != nil {
-		return err
-	}
-	outcome, err := h.Service.HandleEvent(c.UserContext(), ev)
 	if errors.Is(err, errNotYetRoutable) {
 		p := httpx.NewProblem("unavailable", "this event names no donation known yet; retry later")
 		p.Code = "not_yet_routable"
@@ -106,6 +102,15 @@ func (h *Handlers) Donations(c *fiber.Ctx) error {
 		items[i] = s.View(&ds[i], withEmail)
 	}
 	return c.JSON(fiber.Map{"items": items, "next_cursor": next})
+}
+
+// Discrepancies answers GET /api/v1/t/{slug}/donations/discrepancies.
+func (h *Handlers) Discrepancies(c *fiber.Ctx) error {
+	items, err := h.Service.Discrepancies(c.UserContext(), h.Service.Tenancy.ScopeOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items})
 }
 
 // RecordDonation answers POST /api/v1/t/{slug}/donations.

@@ -69,7 +69,7 @@ func (s *Service) Approve(ctx context.Context, scope db.Scope, actor audit.Actor
 			return err
 		}
 		if e.ReversesID != nil {
-			return errs.Conflict("is_reversal", "a reversing entry counts when the entry it reverses counts; approve that one")
+			return errs.Conflict("reversal_follows_original", "a reversing entry counts when the entry it reverses counts; approve that one")
 		}
 		if !e.NeedsApproval {
 			return errs.Conflict("no_approval_needed", "this entry does not need an approval")
@@ -79,7 +79,7 @@ func (s *Service) Approve(ctx context.Context, scope db.Scope, actor audit.Actor
 			return err
 		}
 		if reversals > 0 {
-			return errs.Conflict("already_reversed", "this expense was reversed before it was approved, which cancelled it")
+			return errs.Conflict("reversed_before_approval", "this expense was reversed before it was approved, which cancelled it")
 		}
 		if e.CreatedBy != nil && *e.CreatedBy == actor.UserID {
 			return errs.Conflict("approver_is_creator", "a second person must approve an expense")

@@ -77,7 +77,7 @@ func TestReversalsCountOnlyWithTheirOriginal(t *testing.T) {
 			"approve": func(x *expense) string {
 				res := e.Do(http.MethodPost, base+"/"+x.id+"/approve", approver, nil)
 				if x.revered {
-					res.ExpectProblem(http.StatusConflict, "already_reversed")
+					res.ExpectProblem(http.StatusConflict, "reversed_before_approval")
 					return "approve a cancelled expense (refused)"
 				}
 				res.Expect(http.StatusOK)
@@ -88,7 +88,7 @@ func TestReversalsCountOnlyWithTheirOriginal(t *testing.T) {
 				if x.reversal == "" {
 					return "approve-reversal (no reversal yet)"
 				}
-				e.Do(http.MethodPost, base+"/"+x.reversal+"/approve", approver, nil).ExpectProblem(http.StatusConflict, "is_reversal")
+				e.Do(http.MethodPost, base+"/"+x.reversal+"/approve", approver, nil).ExpectProblem(http.StatusConflict, "reversal_follows_original")
 				return "approve the reversal (refused)"
 			},
 		}

@@ -44,7 +44,18 @@ func (h *Workspace) donations(c *fiber.Ctx, status int, f *web.Form) error {
 	for i := range ds {
 		items[i] = h.Funds.View(&ds[i], withEmail)
 	}
-	return h.Pages.RenderForm(c, status, "funds/donations", f, items)
+	held, err := h.Funds.Discrepancies(c.UserContext(), h.Tenancy.ScopeOf(c))
+	if err != nil {
+		return err
+	}
+	return h.Pages.RenderForm(c, status, "funds/donations", f, donationsView{Items: items, Held: held})
+}
+
+// donationsView is what the workspace donations page shows: the gifts and
+// the Stripe payments held because their amount or currency differed.
+type donationsView struct {
+	Items []funds.DonationView
+	Held  []funds.DiscrepancyView
 }
 
 // RecordDonation books a cash, transfer or in-kind gift (POST /t/{slug}/donations).
