@@ -228,24 +228,33 @@ func (h *Handlers) EntryReceipt(c *fiber.Ctx) error {
 
 // Settings answers GET /api/v1/t/{slug}/ledger/settings.
 func (h *Handlers) Settings(c *fiber.Ctx) error {
-	n, err := h.Service.Threshold(c.UserContext(), h.Service.Tenancy.ScopeOf(c))
+	st, err := h.Service.ThresholdState(c.UserContext(), h.Service.Tenancy.ScopeOf(c))
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"approval_threshold": n, "currency": Currency})
+	return c.JSON(st)
 }
 
-// SetSettings answers PUT /api/v1/t/{slug}/ledger/settings.
+// SetSettings answers PUT /api/v1/t/{slug}/ledger/settings (owners only).
 func (h *Handlers) SetSettings(c *fiber.Ctx) error {
 	var in SettingsInput
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	n, err := h.Service.SetSettings(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	st, err := h.Service.SetSettings(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"approval_threshold": n, "currency": Currency})
+	return c.JSON(st)
+}
+
+// ConfirmSettings answers POST /api/v1/t/{slug}/ledger/settings/confirm.
+func (h *Handlers) ConfirmSettings(c *fiber.Ctx) error {
+	st, err := h.Service.ConfirmThreshold(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(st)
 }
 
 func entryView(e *LedgerEntry) EntryView {
