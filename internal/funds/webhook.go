@@ -103,6 +103,7 @@ func (s *Service) Receive(ctx context.Context, payload []byte, header string) (s
 	var ev delivery
 	if err := json.Unmarshal(payload, &ev); err != nil || ev.ID == "" || ev.Type == "" || ev.Data == nil || len(ev.Data.Object) == 0 {
 		if ok, err := s.verifiedByAny(ctx, payload, header); err != nil || !ok {
+			s.refuse("no known secret verifies it", "", "", "")
 			return "", signatureFailure(err)
 		}
 		return "", httpx.Malformed("the event is not valid JSON or has no id, type or data")
