@@ -62,6 +62,9 @@ var (
 	AuditRead      = Perm{"audit", "read"}
 	ReportsRead    = Perm{"reports", "read"}
 	SettingsWrite  = Perm{"settings", "write"}
+	// LedgerThreshold changes the expense approval threshold; no role lists
+	// it, so only owners (through their wildcard) hold it.
+	LedgerThreshold = Perm{"ledger", "threshold"}
 )
 
 // readAll is every read permission but the audit log (owners and admins only).

@@ -30,5 +30,6 @@ func (a *App) fundsPages() []page {
 		{method: fiber.MethodPost, path: "/ledger", perm: access.LedgerWrite, handler: h.AddEntry},
 		{method: fiber.MethodPost, path: "/ledger/:id/approve", perm: access.LedgerApprove, handler: h.Approve},
 		{method: fiber.MethodPost, path: "/ledger/:id/reverse", perm: access.LedgerWrite, handler: h.Reverse},
+		{method: fiber.MethodPost, path: "/ledger/settings/confirm", perm: access.SettingsWrite, handler: h.ConfirmThreshold},
 	}
 }

@@ -60,19 +60,15 @@ func (h *Handlers) Give(c *fiber.Ctx) error {
 // body (nothing written), 2xx once the event is applied or was before,
 // 5xx when applying failed so that Stripe retries.
 func (h *Handlers) Webhook(c *fiber.Ctx) error {
-	ev, err := h.Service.VerifyEvent(c.UserContext(), c.Body(), c.Get("Stripe-Signature"))
+	outcome, err := h.Service.Receive(c.UserContext(), c.Body(), c.Get("Stripe-Signature"))
 	if errors.Is(err, errNotConfigured) {
 		// Without a signing secret no event can be verified; Stripe keeps
 		// retrying any non-2xx answer, so nothing is lost once it is set.
-		h.Service.Log.Error("stripe webhook received but PEDULI_STRIPE_WEBHOOK_SECRET is not set")
+		h.Service.Log.Error("stripe webhook received but no signing secret is set for it")
 		p := httpx.NewProblem("malformed_request", "this server cannot verify Stripe signatures yet")
 		p.Code = "webhook_not_configured"
 		return &httpx.ProblemError{Problem: p}
 	}
-	if err != nil {
-		return err
-	}
-	outcome, err := h.Service.HandleEvent(c.UserContext(), ev)
 	if errors.Is(err, errNotYetRoutable) {
 		p := httpx.NewProblem("unavailable", "this event names no donation known yet; retry later")
 		p.Code = "not_yet_routable"
@@ -106,6 +102,15 @@ func (h *Handlers) Donations(c *fiber.Ctx) error {
 		items[i] = s.View(&ds[i], withEmail)
 	}
 	return c.JSON(fiber.Map{"items": items, "next_cursor": next})
+}
+
+// Discrepancies answers GET /api/v1/t/{slug}/donations/discrepancies.
+func (h *Handlers) Discrepancies(c *fiber.Ctx) error {
+	items, err := h.Service.Discrepancies(c.UserContext(), h.Service.Tenancy.ScopeOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items})
 }
 
 // RecordDonation answers POST /api/v1/t/{slug}/donations.
@@ -172,11 +177,16 @@ func (h *Handlers) Reverse(c *fiber.Ctx) error {
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	e, err := h.Service.Reverse(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id, in)
+	scope := h.Service.Tenancy.ScopeOf(c)
+	e, err := h.Service.Reverse(c.UserContext(), scope, tenancy.ActorOf(c), id, in)
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(entryView(e))
+	v, err := h.Service.EntryView(c.UserContext(), scope, e.ID)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
 }
 
 // Approve answers POST /api/v1/t/{slug}/ledger/{id}/approve.
@@ -185,12 +195,14 @@ func (h *Handlers) Approve(c *fiber.Ctx) error {
 	if !db.ValidID(id) {
 		return errs.ErrNotFound
 	}
-	e, err := h.Service.Approve(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id)
+	scope := h.Service.Tenancy.ScopeOf(c)
+	if _, err := h.Service.Approve(c.UserContext(), scope, tenancy.ActorOf(c), id); err != nil {
+		return err
+	}
+	v, err := h.Service.EntryView(c.UserContext(), scope, id)
 	if err != nil {
 		return err
 	}
-	v := entryView(e)
-	v.Approved, v.Counted = true, true
 	return c.JSON(v)
 }
 
@@ -216,24 +228,33 @@ func (h *Handlers) EntryReceipt(c *fiber.Ctx) error {
 
 // Settings answers GET /api/v1/t/{slug}/ledger/settings.
 func (h *Handlers) Settings(c *fiber.Ctx) error {
-	n, err := h.Service.Threshold(c.UserContext(), h.Service.Tenancy.ScopeOf(c))
+	st, err := h.Service.ThresholdState(c.UserContext(), h.Service.Tenancy.ScopeOf(c))
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"approval_threshold": n, "currency": Currency})
+	return c.JSON(st)
 }
 
-// SetSettings answers PUT /api/v1/t/{slug}/ledger/settings.
+// SetSettings answers PUT /api/v1/t/{slug}/ledger/settings (owners only).
 func (h *Handlers) SetSettings(c *fiber.Ctx) error {
 	var in SettingsInput
 	if err := httpx.Bind(c, &in); err != nil {
 		return err
 	}
-	n, err := h.Service.SetSettings(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	st, err := h.Service.SetSettings(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"approval_threshold": n, "currency": Currency})
+	return c.JSON(st)
+}
+
+// ConfirmSettings answers POST /api/v1/t/{slug}/ledger/settings/confirm.
+func (h *Handlers) ConfirmSettings(c *fiber.Ctx) error {
+	st, err := h.Service.ConfirmThreshold(c.UserContext(), h.Service.Tenancy.ScopeOf(c), tenancy.ActorOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(st)
 }
 
 func entryView(e *LedgerEntry) EntryView {

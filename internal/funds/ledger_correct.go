@@ -16,7 +16,9 @@ type ReverseInput struct {
 
 // Reverse corrects an entry the only way an append-only ledger allows: a
 // new entry with the negated amount that names the one it reverses. Online
-// gifts are reversed by Stripe refunds, not by hand.
+// gifts are reversed by Stripe refunds, not by hand. The reversal counts
+// exactly when the original does: reversing an expense still waiting for
+// approval cancels it, and neither ever counts.
 func (s *Service) Reverse(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in ReverseInput) (*LedgerEntry, error) {
 	var out LedgerEntry
 	err := scope.Write(ctx, func(tx *db.Tenant) error {
@@ -56,7 +58,9 @@ func (s *Service) Reverse(ctx context.Context, scope db.Scope, actor audit.Actor
 }
 
 // Approve records a second person's approval of an expense waiting for it.
-// The approver must not be the person who wrote the entry.
+// The approver must not be the person who wrote the entry. A reversing
+// entry is never approved on its own (it follows its original), and an
+// entry reversed before its approval is cancelled, not approved.
 func (s *Service) Approve(ctx context.Context, scope db.Scope, actor audit.Actor, id string) (*LedgerEntry, error) {
 	var out *LedgerEntry
 	err := scope.Write(ctx, func(tx *db.Tenant) error {
@@ -64,8 +68,18 @@ func (s *Service) Approve(ctx context.Context, scope db.Scope, actor audit.Actor
 		if err != nil {
 			return err
 		}
+		if e.ReversesID != nil {
+			return errs.Conflict("reversal_follows_original", "a reversing entry counts when the entry it reverses counts; approve that one")
+		}
 		if !e.NeedsApproval {
 			return errs.Conflict("no_approval_needed", "this entry does not need an approval")
+		}
+		var reversals int64
+		if err := tx.DB().Model(&LedgerEntry{}).Where("tenant_id = ? AND reverses_id = ?", tx.ID, e.ID).Count(&reversals).Error; err != nil {
+			return err
+		}
+		if reversals > 0 {
+			return errs.Conflict("reversed_before_approval", "this expense was reversed before it was approved, which cancelled it")
 		}
 		if e.CreatedBy != nil && *e.CreatedBy == actor.UserID {
 			return errs.Conflict("approver_is_creator", "a second person must approve an expense")

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
 )
 
 // EntryView is a ledger entry as the workspace shows it.
@@ -24,6 +25,7 @@ type EntryView struct {
 	NeedsApproval bool    `json:"needs_approval"`
 	Approved      bool    `json:"approved"`
 	Counted       bool    `json:"counted"`
+	Reversed      bool    `json:"reversed"`
 	HasReceipt    bool    `json:"has_receipt"`
 	CreatedBy     *string `json:"created_by"`
 	CreatedAt     string  `json:"created_at"`
@@ -33,12 +35,48 @@ type EntryView struct {
 type Book struct {
 	Entries  []LedgerEntry
 	approved map[string]bool
+	byID     map[string]*LedgerEntry
+	reversed map[string]bool
 }
 
-// counted reports whether an entry moves the balance: it needs no
-// approval, or it (or the entry it reverses) was approved.
+// index maps entries by id and marks those a later entry reverses.
+func (b *Book) index() {
+	if b.byID != nil {
+		return
+	}
+	b.byID, b.reversed = make(map[string]*LedgerEntry, len(b.Entries)), map[string]bool{}
+	for i := range b.Entries {
+		e := &b.Entries[i]
+		b.byID[e.ID] = e
+		if e.ReversesID != nil {
+			b.reversed[*e.ReversesID] = true
+		}
+	}
+}
+
+// counted reports whether an entry moves the balance. An entry counts when
+// it needs no approval or was approved; a reversing entry counts exactly
+// when the entry it reverses counts, whatever was done to it, so reversing
+// an expense still waiting for approval cancels it and never adds money.
 func (b *Book) counted(e *LedgerEntry) bool {
-	return !e.NeedsApproval || b.approved[e.ID] || (e.ReversesID != nil && b.approved[*e.ReversesID])
+	if e.ReversesID != nil {
+		b.index()
+		if orig, ok := b.byID[*e.ReversesID]; ok {
+			return b.countedOwn(orig)
+		}
+	}
+	return b.countedOwn(e)
+}
+
+func (b *Book) countedOwn(e *LedgerEntry) bool {
+	return !e.NeedsApproval || b.approved[e.ID]
+}
+
+// waiting reports an entry still waiting for its approval: not approved,
+// not a reversal and not cancelled by one.
+func (b *Book) waiting(e *LedgerEntry) bool {
+	b.index()
+	return !b.counted(e) && e.ReversesID == nil && !b.reversed[e.ID]
 }
 
 // LoadBook reads a group's ledger, oldest first, with its approvals.
@@ -59,13 +97,14 @@ func LoadBook(tx *db.Tenant) (*Book, error) {
 
 // Views returns the entries for the workspace.
 func (b *Book) Views() []EntryView {
+	b.index()
 	out := make([]EntryView, len(b.Entries))
 	for i := range b.Entries {
 		e := &b.Entries[i]
 		out[i] = EntryView{ID: e.ID, Kind: e.Kind, Source: e.Source, Amount: e.Amount, Currency: e.Currency,
 			Category: e.Category, ProgramID: e.ProgramID, OccurredOn: day(e.OccurredOn), Note: e.Note,
 			DonationID: e.DonationID, ReversesID: e.ReversesID, NeedsApproval: e.NeedsApproval,
-			Approved: b.approved[e.ID], Counted: b.counted(e), HasReceipt: e.ReceiptFile != "",
+			Approved: b.approved[e.ID], Counted: b.counted(e), Reversed: b.reversed[e.ID], HasReceipt: e.ReceiptFile != "",
 			CreatedBy: e.CreatedBy, CreatedAt: e.CreatedAt.UTC().Format(time.RFC3339)}
 	}
 	return out
@@ -96,7 +135,7 @@ func (b *Book) Totals() Totals {
 	for i := range b.Entries {
 		e := &b.Entries[i]
 		if !b.counted(e) {
-			if e.ReversesID == nil {
+			if b.waiting(e) {
 				t.Pending += e.Amount
 			}
 			continue
@@ -165,6 +204,21 @@ func (s *Service) Ledger(ctx context.Context, scope db.Scope) (*Book, error) {
 		return err
 	})
 	return b, err
+}
+
+// EntryView returns one entry as the ledger shows it, with whether it
+// counts, which depends on the rest of the book.
+func (s *Service) EntryView(ctx context.Context, scope db.Scope, id string) (EntryView, error) {
+	b, err := s.Ledger(ctx, scope)
+	if err != nil {
+		return EntryView{}, err
+	}
+	for _, v := range b.Views() {
+		if v.ID == id {
+			return v, nil
+		}
+	}
+	return EntryView{}, errs.ErrNotFound
 }
 
 // programNames maps a group's program ids to names.

@@ -93,6 +93,10 @@ type PublicLedger struct {
 	ByCategory    map[string]int64 `json:"spending_by_category"`
 	OperatingCost OperatingCost    `json:"operating_cost"`
 	RecentGifts   []PublicGift     `json:"recent_gifts"`
+	// ApprovalThreshold is the two-person rule in force: expenses above it
+	// count only once a second person approved them.
+	ApprovalThreshold int64                   `json:"approval_threshold"`
+	ThresholdChanges  []PublicThresholdChange `json:"approval_threshold_changes"`
 }
 
 // OperatingCost is the share of donations spent on running costs,
@@ -154,6 +158,12 @@ func (s *Service) PublicLedger(ctx context.Context, slug string) (*PublicLedger,
 			} else {
 				out.ByCategory[e.Category] += e.Amount
 			}
+		}
+		if out.ApprovalThreshold, err = approvalThreshold(tx); err != nil {
+			return err
+		}
+		if out.ThresholdChanges, err = appliedChanges(tx, 5); err != nil {
+			return err
 		}
 		out.RecentGifts, err = recentGifts(tx, names)
 		return err

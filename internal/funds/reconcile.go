@@ -95,7 +95,12 @@ func (s *Service) reconcileOne(ctx context.Context, d *Donation) (string, error)
 		})
 	case cs.Status == "complete" && (cs.PaymentStatus == "paid" || cs.PaymentStatus == "no_payment_required"):
 		return s.settle(ctx, d, key, func(tx *db.Tenant, cur *Donation) (string, error) {
-			_, err := s.succeed(tx, cur, cs.PaymentIntentID, cs.AmountTotal)
+			obj := &stripeObject{ID: cs.ID, Mode: "payment", PaymentStatus: cs.PaymentStatus, AmountTotal: cs.AmountTotal, Currency: cs.Currency}
+			if x := mismatch(evCheckoutCompleted, cur, obj); x != nil {
+				// as a webhook with these figures would be: held, not credited
+				return "", s.hold(tx, key, x)
+			}
+			_, err := s.succeed(tx, cur, cs.PaymentIntentID)
 			return StatusSucceeded, err
 		})
 	case cs.Status == "expired":

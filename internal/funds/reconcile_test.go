@@ -38,7 +38,7 @@ func (s *stripeStub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/v1/checkout/sessions/"):
 		id := strings.TrimPrefix(r.URL.Path, "/v1/checkout/sessions/")
 		json.NewEncoder(w).Encode(map[string]any{"id": id, "object": "checkout.session", "status": "complete",
-			"payment_status": "paid", "mode": "payment", "amount_total": 5000000, "payment_intent": "pi_" + id})
+			"payment_status": "paid", "mode": "payment", "amount_total": 5000000, "currency": "idr", "payment_intent": "pi_" + id})
 	default:
 		http.NotFound(w, r)
 	}

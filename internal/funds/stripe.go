@@ -62,11 +62,12 @@ type Session struct {
 	PaymentIntentID   string
 	SubscriptionID    string
 	AmountTotal       int64
+	Currency          string
 }
 
 func sessionOf(cs *stripe.CheckoutSession) *Session {
 	out := &Session{ID: cs.ID, URL: cs.URL, Status: string(cs.Status), PaymentStatus: string(cs.PaymentStatus),
-		ClientReferenceID: cs.ClientReferenceID, AmountTotal: cs.AmountTotal}
+		ClientReferenceID: cs.ClientReferenceID, AmountTotal: cs.AmountTotal, Currency: string(cs.Currency)}
 	if cs.PaymentIntent != nil {
 		out.PaymentIntentID = cs.PaymentIntent.ID
 	}

@@ -5,9 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 
-	"github.com/stripe/stripe-go/v76"
-	"github.com/stripe/stripe-go/v76/webhook"
-
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/httpx"
 )
@@ -18,6 +15,9 @@ const (
 	OutcomeDuplicate = "duplicate"
 	OutcomeIgnored   = "ignored"
 	OutcomeUnrouted  = "unrouted"
+	// OutcomeHeld: the event's amount or currency differs from the
+	// donation's, so it was stored as a discrepancy and not credited.
+	OutcomeHeld = "held"
 )
 
 // Event types Peduli acts on.
@@ -40,6 +40,8 @@ type stripeObject struct {
 	Metadata            map[string]string `json:"metadata"`
 	Mode                string            `json:"mode"`
 	PaymentStatus       string            `json:"payment_status"`
+	Amount              int64             `json:"amount"`
+	Currency            string            `json:"currency"`
 	AmountTotal         int64             `json:"amount_total"`
 	AmountPaid          int64             `json:"amount_paid"`
 	AmountRefunded      int64             `json:"amount_refunded"`
@@ -73,86 +75,150 @@ func (e *expandable) UnmarshalJSON(b []byte) error {
 // errNotYetRoutable: the event names no donation we know yet.
 var errNotYetRoutable = errors.New("stripe event not yet routable")
 
-// errNotConfigured: no webhook secret is set, so no event can be trusted.
-var errNotConfigured = errors.New("stripe webhook secret not configured")
-
-// VerifyEvent checks the Stripe-Signature header over the raw body against
-// every known signing secret and decodes the event. Events are accepted in
-// any API version: Stripe sends them in the version of the endpoint, which
-// need not be the one stripe-go v76 pins (2023-10-16), and Peduli reads
-// only version-stable fields of them.
-func (s *Service) VerifyEvent(ctx context.Context, payload []byte, header string) (stripe.Event, error) {
-	secrets, err := s.webhookSecrets(ctx)
-	if err != nil {
-		return stripe.Event{}, err
-	}
-	if len(secrets) == 0 {
-		return stripe.Event{}, errNotConfigured
-	}
-	for _, secret := range secrets {
-		ev, err := webhook.ConstructEventWithOptions(payload, header, secret,
-			webhook.ConstructEventOptions{IgnoreAPIVersionMismatch: true})
-		if err == nil {
-			if ev.ID == "" || ev.Type == "" || ev.Data == nil {
-				return stripe.Event{}, httpx.Malformed("the event has no id, type or data")
-			}
-			return ev, nil
-		}
-		if !signatureError(err) {
-			// signed with this secret, but the body is not an event
-			return stripe.Event{}, httpx.Malformed("the event is not valid JSON")
-		}
-	}
-	p := httpx.NewProblem("malformed_request", "the Stripe signature is missing, wrong or too old")
-	p.Code = "bad_signature"
-	return stripe.Event{}, &httpx.ProblemError{Problem: p}
+// delivery is the envelope of an event as it arrives, read before its
+// signature is checked so that it can be routed to the one secret that
+// may sign it.
+type delivery struct {
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	Data *struct {
+		Object json.RawMessage `json:"object"`
+	} `json:"data"`
 }
 
-func signatureError(err error) bool {
-	return errors.Is(err, webhook.ErrNotSigned) || errors.Is(err, webhook.ErrInvalidHeader) ||
-		errors.Is(err, webhook.ErrNoValidSignature) || errors.Is(err, webhook.ErrTooOld)
-}
-
-// HandleEvent applies a verified event exactly once and returns the outcome.
-// An event Peduli does not act on, or that names no donation of ours, is
-// recorded as ignored.
-func (s *Service) HandleEvent(ctx context.Context, ev stripe.Event) (string, error) {
-	switch ev.Type {
-	case evCheckoutCompleted, evAsyncPaymentSucceeded, evAsyncPaymentFailed, evCheckoutExpired, evInvoicePaid, evChargeRefunded:
-	default:
-		return OutcomeIgnored, s.recordGlobal(ctx, ev.ID, string(ev.Type), OutcomeIgnored)
-	}
-	var obj stripeObject
-	if err := json.Unmarshal(ev.Data.Raw, &obj); err != nil {
-		return "", httpx.Malformed("the event's object is not valid JSON")
-	}
-	route, err := s.routeOf(ctx, string(ev.Type), &obj)
-	if err != nil {
+// Receive checks one delivery and applies it exactly once. Hosts sign
+// with their own secrets, and a host must never move another host's
+// money, so the event is routed first — to the donation it names — and
+// then verified only with the secret of that donation's host. A delivery
+// that secret does not verify, that is dated ahead of our clock, or whose
+// type does not fit the donation is refused with 400 and writes nothing
+// but a log line. Events that touch no donation (a type Peduli does not
+// act on, a donation not ours) need any secret we know. Events are
+// accepted in any API version: Stripe sends them in the version of the
+// endpoint, and Peduli reads only version-stable fields of them.
+func (s *Service) Receive(ctx context.Context, payload []byte, header string) (string, error) {
+	if err := s.checkTimestamp(header); err != nil {
 		return "", err
 	}
+	var ev delivery
+	if err := json.Unmarshal(payload, &ev); err != nil || ev.ID == "" || ev.Type == "" || ev.Data == nil || len(ev.Data.Object) == 0 {
+		if ok, err := s.verifiedByAny(ctx, payload, header); err != nil || !ok {
+			s.refuse("no known secret verifies it", "", "", "")
+			return "", signatureFailure(err)
+		}
+		return "", httpx.Malformed("the event is not valid JSON or has no id, type or data")
+	}
+	var obj stripeObject
+	objErr := json.Unmarshal(ev.Data.Object, &obj)
+	var route *Route
+	if objErr == nil && handled(ev.Type) {
+		var err error
+		if route, err = s.routeOf(ctx, ev.Type, &obj); err != nil {
+			return "", err
+		}
+	}
 	if route == nil {
-		if ev.Type == evChargeRefunded || ev.Type == evInvoicePaid {
+		if ok, err := s.verifiedByAny(ctx, payload, header); err != nil || !ok {
+			s.refuse("no known secret verifies it", ev.ID, ev.Type, "")
+			return "", signatureFailure(err)
+		}
+		switch {
+		case objErr != nil:
+			return "", httpx.Malformed("the event's object is not valid JSON")
+		case !handled(ev.Type):
+			return OutcomeIgnored, s.recordGlobal(ctx, ev.ID, ev.Type, OutcomeIgnored)
+		case ev.Type == evChargeRefunded || ev.Type == evInvoicePaid:
 			// A refund or an invoice can overtake the event that tells us
 			// its payment intent or subscription. Nothing is recorded and
 			// Stripe retries (for up to three days), by when it routes.
 			return "", errNotYetRoutable
 		}
-		return OutcomeUnrouted, s.recordGlobal(ctx, ev.ID, string(ev.Type), OutcomeUnrouted)
+		return OutcomeUnrouted, s.recordGlobal(ctx, ev.ID, ev.Type, OutcomeUnrouted)
 	}
+	d, err := s.routedDonation(ctx, route)
+	if err != nil {
+		return "", err
+	}
+	host := ""
+	if d.HostKey != nil {
+		host = *d.HostKey
+	}
+	secret := ""
+	if host != "" {
+		if secret, err = s.secretOfHost(ctx, host); err != nil {
+			return "", err
+		}
+	}
+	if host != "" && secret == "" {
+		return "", errNotConfigured
+	}
+	if !validSignature(payload, header, secret) {
+		s.refuse("the donation's host's secret does not verify it", ev.ID, ev.Type, host)
+		return "", badSignature()
+	}
+	if err := fits(ev.Type, d, &obj); err != nil {
+		s.refuse(err.Error(), ev.ID, ev.Type, host)
+		p := httpx.NewProblem("malformed_request", "the event does not fit the donation it names: "+err.Error())
+		p.Code = "event_mismatch"
+		return "", &httpx.ProblemError{Problem: p}
+	}
+	return s.applyEvent(ctx, ev.ID, ev.Type, route, host, &obj)
+}
+
+// signatureFailure answers a delivery no secret verified, or the fault
+// that kept us from checking.
+func signatureFailure(err error) error {
+	if err != nil {
+		return err
+	}
+	return badSignature()
+}
+
+func handled(typ string) bool {
+	switch typ {
+	case evCheckoutCompleted, evAsyncPaymentSucceeded, evAsyncPaymentFailed, evCheckoutExpired, evInvoicePaid, evChargeRefunded:
+		return true
+	}
+	return false
+}
+
+// routedDonation reads the donation a route names, for choosing the
+// secret; the write transaction reads it again under a lock.
+func (s *Service) routedDonation(ctx context.Context, r *Route) (*Donation, error) {
+	var d Donation
+	err := s.DB.Scope(r.TenantID).Read(ctx, func(tx *db.Tenant) error {
+		return tx.DB().Where("tenant_id = ? AND id = ?", tx.ID, r.DonationID).Take(&d).Error
+	})
+	return &d, err
+}
+
+// applyEvent applies a verified, routed event exactly once: its id is
+// recorded in the same transaction as its effects.
+func (s *Service) applyEvent(ctx context.Context, id, typ string, route *Route, host string, obj *stripeObject) (string, error) {
 	outcome := OutcomeProcessed
 	var settled []string
-	err = s.DB.Scope(route.TenantID).Write(ctx, func(tx *db.Tenant) error {
-		settled = nil
-		fresh, err := recordEvent(tx, ev.ID, string(ev.Type), OutcomeProcessed)
-		if err != nil || !fresh {
-			outcome = OutcomeDuplicate
-			return err
-		}
+	err := s.DB.Scope(route.TenantID).Write(ctx, func(tx *db.Tenant) error {
+		settled, outcome = nil, OutcomeProcessed
 		d, err := donationForUpdate(tx, route.DonationID)
 		if err != nil {
 			return err
 		}
-		settled, err = s.apply(tx, string(ev.Type), d, &obj)
+		if d.HostKey == nil || *d.HostKey != host {
+			return errors.New("funds: the donation's host changed while its event was checked")
+		}
+		held := mismatch(typ, d, obj)
+		if held != nil {
+			outcome = OutcomeHeld
+		}
+		fresh, err := recordEvent(tx, id, typ, outcome)
+		if err != nil || !fresh {
+			outcome = OutcomeDuplicate
+			return err
+		}
+		if held != nil {
+			return s.hold(tx, id, held)
+		}
+		settled, err = s.apply(tx, typ, d, obj)
 		return err
 	})
 	if err != nil {

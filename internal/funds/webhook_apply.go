@@ -20,9 +20,9 @@ func (s *Service) apply(tx *db.Tenant, typ string, d *Donation, o *stripeObject)
 			// a delayed method (bank debit): wait for async_payment_*
 			return nil, s.setFields(tx, d, map[string]any{"payment_intent_id": string(o.PaymentIntent)}, string(o.PaymentIntent))
 		}
-		return s.succeed(tx, d, string(o.PaymentIntent), o.AmountTotal)
+		return s.succeed(tx, d, string(o.PaymentIntent))
 	case evAsyncPaymentSucceeded:
-		return s.succeed(tx, d, string(o.PaymentIntent), o.AmountTotal)
+		return s.succeed(tx, d, string(o.PaymentIntent))
 	case evAsyncPaymentFailed, evCheckoutExpired:
 		// the donor left or the delayed payment failed; a payment event
 		// arriving later still turns the gift into a success
@@ -61,10 +61,7 @@ func (s *Service) setFields(tx *db.Tenant, d *Donation, fields map[string]any, r
 // succeed marks a gift paid: status, receipt number and its income entry.
 // A gift refunded before its success arrived gets both its income and the
 // reversing entry, so the ledger shows the money that came and went.
-func (s *Service) succeed(tx *db.Tenant, d *Donation, paymentIntent string, amount int64) ([]string, error) {
-	if amount > 0 && amount != d.Amount {
-		s.Log.Warn("stripe amount differs from the donation", "donation", d.ID, "tenant", tx.ID)
-	}
+func (s *Service) succeed(tx *db.Tenant, d *Donation, paymentIntent string) ([]string, error) {
 	switch d.Status {
 	case StatusPending, StatusFailed:
 		number, err := s.nextReceiptNumber(tx, hostSeries(d))
@@ -135,7 +132,7 @@ func (s *Service) invoicePaid(tx *db.Tenant, parent *Donation, o *stripeObject) 
 	if err := addRoutes(tx, child.ID, child.ID, o.ID, receiptRef(child.ReceiptTokenHash)); err != nil {
 		return nil, err
 	}
-	return s.succeed(tx, &child, string(o.PaymentIntent), o.AmountPaid)
+	return s.succeed(tx, &child, string(o.PaymentIntent))
 }
 
 // refund records money given back: a reversing entry for a gift already in

@@ -31,7 +31,7 @@ func completed(evID, donation, session string, amount int64) []byte {
 
 func refunded(evID, donation, session string, amount int64) []byte {
 	return testkit.StripeEvent(evID, "charge.refunded", map[string]any{
-		"id": "ch_" + evID, "object": "charge", "amount": amount, "amount_refunded": amount, "refunded": true,
+		"id": "ch_" + evID, "object": "charge", "amount": amount, "amount_refunded": amount, "refunded": true, "currency": "idr",
 		"payment_intent": "pi_" + donation,
 		"metadata":       map[string]any{"donation_id": donation},
 	})
@@ -92,7 +92,7 @@ func TestWebhookReplayConcurrentShuffled(t *testing.T) {
 			// the async success of the same payment is a second, different event
 			events = append(events, testkit.StripeEvent(fmt.Sprintf("evt_async_%s_%d", d, i),
 				"checkout.session.async_payment_succeeded", map[string]any{"id": cs, "client_reference_id": d,
-					"payment_status": "paid", "amount_total": int64(1000000 * (i + 2))}))
+					"payment_status": "paid", "amount_total": int64(1000000 * (i + 2)), "currency": "idr"}))
 		}
 		// every event 3 times, shuffled, all at once
 		var deliveries [][]byte
@@ -225,7 +225,7 @@ func TestRefunds(t *testing.T) {
 		// tells us that intent: 503 and nothing written, so Stripe retries
 		d3, cs3 := giveOnline(t, e, rindu, 4000000, "once")
 		bare := testkit.StripeEvent("evt_rf_bare_"+d3, "charge.refunded", map[string]any{
-			"id": "ch_bare_" + d3, "object": "charge", "amount": 4000000, "amount_refunded": 4000000, "payment_intent": "pi_" + d3})
+			"id": "ch_bare_" + d3, "object": "charge", "amount": 4000000, "amount_refunded": 4000000, "currency": "idr", "payment_intent": "pi_" + d3})
 		events := e.CountRows("stripe_events", "")
 		deliver(e, bare).ExpectProblem(http.StatusServiceUnavailable, "not_yet_routable")
 		if n := e.CountRows("stripe_events", ""); n != events {
@@ -252,7 +252,7 @@ func TestMonthlyGiftInvoices(t *testing.T) {
 			"subscription": sub, "amount_total": 2500000})).Expect(http.StatusOK)
 		for month := range 2 {
 			inv := testkit.StripeEvent(fmt.Sprintf("evt_inv_%s_%d", d, month), "invoice.paid", map[string]any{
-				"id": fmt.Sprintf("in_%s_%d", d, month), "object": "invoice", "amount_paid": 2500000,
+				"id": fmt.Sprintf("in_%s_%d", d, month), "object": "invoice", "amount_paid": 2500000, "currency": "idr",
 				"subscription": sub, "payment_intent": fmt.Sprintf("pi_inv_%s_%d", d, month),
 				"subscription_details": map[string]any{"metadata": map[string]any{"donation_id": d}}})
 			deliver(e, inv).Expect(http.StatusOK)

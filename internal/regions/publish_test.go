@@ -29,8 +29,8 @@ func TestPublishSuppressesAndRounds(t *testing.T) {
 func TestCSVTextIsNeverAFormula(t *testing.T) {
 	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "'+1", "@SUM(A1)": "'@SUM(A1)",
 		"-1": "'-1", "Rindu Sejahtera": "Rindu Sejahtera", "": ""} {
-		if got := csvText(in); got != want {
-			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
+		if got := spreadsheetText(in); got != want {
+			t.Errorf("spreadsheetText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
 )
 
 // CSVHeader names the columns of the CSV report: one row per group and
@@ -30,7 +29,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 }
 
 func csvRecords(row ReportRow) [][]string {
-	name, code := csvText(row.Name), row.RegionCode
+	name, code := spreadsheetText(row.Name), row.RegionCode
 	rec := func(section, item, value string) []string { return []string{name, code, section, item, value} }
 	out := [][]string{
 		rec("people", "served", row.People.Served.String()),
@@ -41,11 +40,11 @@ func csvRecords(row ReportRow) [][]string {
 		rec("attendance", "rate", row.Attendance.Rate.String()),
 	}
 	for _, p := range row.Programs {
-		out = append(out, rec("programs", csvText(templateLabel(p.Template)), strconv.Itoa(p.Programs)))
+		out = append(out, rec("programs", spreadsheetText(templateLabel(p.Template)), strconv.Itoa(p.Programs)))
 	}
 	for _, o := range row.Outcomes {
-		out = append(out, rec("outcomes", csvText(o.Indicator+".people"), o.People.String()),
-			rec("outcomes", csvText(o.Indicator+".median_change"), o.MedianChange.String()))
+		out = append(out, rec("outcomes", spreadsheetText(o.Indicator+".people"), o.People.String()),
+			rec("outcomes", spreadsheetText(o.Indicator+".median_change"), o.MedianChange.String()))
 	}
 	out = append(out,
 		rec("money", "in", strconv.FormatInt(row.Money.In, 10)),
@@ -60,15 +59,4 @@ func templateLabel(key string) string {
 		return "(own design)"
 	}
 	return key
-}
-
-// csvText keeps a spreadsheet from reading text as a formula: a group's
-// name is typed by whoever signed it up, and "=HYPERLINK(…)" in a CSV runs
-// when the coordinator opens the file. Such text gets a leading apostrophe.
-// (The XLSX writes text cells as text, which no spreadsheet evaluates.)
-func csvText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

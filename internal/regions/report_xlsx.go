@@ -48,6 +48,7 @@ func WriteXLSX(w io.Writer, r *Report) error {
 		{"Privacy", "Counts of people include only those who consented to reporting. Counts below 5 are shown as \"<5\"; other counts are rounded to the nearest 5. Totals add up the cells shown."},
 	}
 	for i, row := range cover {
+		guardRow(row)
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
 		if err := f.SetSheetRow(SheetCover, cell, &row); err != nil {
 			return err
@@ -122,6 +123,7 @@ func writeTable(f *excelize.File, sheet string, header []string, rows [][]any, h
 	end, _ := excelize.CoordinatesToCellName(len(header), 1)
 	_ = f.SetCellStyle(sheet, "A1", end, headStyle)
 	for i, row := range rows {
+		guardRow(row)
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
 			return err
@@ -145,4 +147,15 @@ func cellValue(s string) any {
 		return s
 	}
 	return n
+}
+
+// guardRow neutralises text cells that a spreadsheet could read as a
+// formula. Excel does not evaluate a text cell, but the same text copied
+// out or saved as CSV would be, so the workbook carries the CSV's guard.
+func guardRow(row []any) {
+	for i, v := range row {
+		if s, ok := v.(string); ok {
+			row[i] = spreadsheetText(s)
+		}
+	}
 }

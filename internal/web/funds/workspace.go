@@ -44,7 +44,18 @@ func (h *Workspace) donations(c *fiber.Ctx, status int, f *web.Form) error {
 	for i := range ds {
 		items[i] = h.Funds.View(&ds[i], withEmail)
 	}
-	return h.Pages.RenderForm(c, status, "funds/donations", f, items)
+	held, err := h.Funds.Discrepancies(c.UserContext(), h.Tenancy.ScopeOf(c))
+	if err != nil {
+		return err
+	}
+	return h.Pages.RenderForm(c, status, "funds/donations", f, donationsView{Items: items, Held: held})
+}
+
+// donationsView is what the workspace donations page shows: the gifts and
+// the Stripe payments held because their amount or currency differed.
+type donationsView struct {
+	Items []funds.DonationView
+	Held  []funds.DiscrepancyView
 }
 
 // RecordDonation books a cash, transfer or in-kind gift (POST /t/{slug}/donations).
@@ -74,6 +85,8 @@ type ledgerView struct {
 	Items     []funds.EntryView
 	Totals    funds.Totals
 	Threshold int64
+	// Pending is a raise of the threshold waiting for a second owner or admin.
+	Pending *funds.PendingThreshold
 }
 
 // Ledger shows every entry and the totals (GET /t/{slug}/ledger).
@@ -87,7 +100,7 @@ func (h *Workspace) ledger(c *fiber.Ctx, status int, f *web.Form) error {
 	if err != nil {
 		return err
 	}
-	th, err := h.Funds.Threshold(c.UserContext(), scope)
+	th, err := h.Funds.ThresholdState(c.UserContext(), scope)
 	if err != nil {
 		return err
 	}
@@ -95,7 +108,8 @@ func (h *Workspace) ledger(c *fiber.Ctx, status int, f *web.Form) error {
 	for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
 		items[i], items[j] = items[j], items[i] // newest first
 	}
-	return h.Pages.RenderForm(c, status, "funds/ledger_ws", f, ledgerView{Items: items, Totals: b.Totals(), Threshold: th})
+	return h.Pages.RenderForm(c, status, "funds/ledger_ws", f, ledgerView{Items: items, Totals: b.Totals(),
+		Threshold: th.ApprovalThreshold, Pending: th.Pending})
 }
 
 // AddEntry writes an entry typed in the form, with an optional receipt
@@ -145,6 +159,13 @@ func (h *Workspace) Reverse(c *fiber.Ctx) error {
 	}
 	_, err := h.Funds.Reverse(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id, funds.ReverseInput{Note: c.FormValue("note")})
 	return h.after(c, err, "funds.ws.reversed")
+}
+
+// ConfirmThreshold puts a raise of the approval threshold proposed by an
+// owner into force (POST /t/{slug}/ledger/settings/confirm).
+func (h *Workspace) ConfirmThreshold(c *fiber.Ctx) error {
+	_, err := h.Funds.ConfirmThreshold(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c))
+	return h.after(c, err, "funds.ws.threshold_confirmed")
 }
 
 // after redirects to the ledger with a flash: done, or the conflict's message.

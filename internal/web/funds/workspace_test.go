@@ -39,3 +39,28 @@ func TestTreasurerPages(t *testing.T) {
 		e.BrowserAs(other.OwnerToken).Get("/t/" + g.Slug + "/donations").Expect(http.StatusNotFound)
 	})
 }
+
+// A raise of the approval threshold proposed by the owner shows on the
+// ledger page, and a second owner or admin confirms it there (without
+// JavaScript); another group gets the 404 page and a treasurer the 403 page.
+func TestThresholdConfirmPage(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Ambang")
+		team := e.Team(g)
+		other := e.SignupGroup("Kelompok Luar Ambang")
+		e.Do(http.MethodPut, "/api/v1/t/"+g.Slug+"/ledger/settings", g.OwnerToken, map[string]any{"approval_threshold": 1000000000}).Expect(http.StatusOK)
+
+		path := "/t/" + g.Slug + "/ledger/settings/confirm"
+		ob := e.BrowserAs(other.OwnerToken)
+		ob.Get("/t/" + other.Slug + "/ledger")
+		ob.Post(path, testkit.Form()).Expect(http.StatusNotFound).Contains("Halaman tidak ditemukan")
+		tr := e.BrowserAs(team[access.Treasurer].Token)
+		tr.Get("/t/" + g.Slug + "/ledger").Expect(http.StatusOK).Contains("menjadi Rp 10.000.000").Lacks("Konfirmasi kenaikan batas")
+		tr.Post(path, testkit.Form()).Expect(http.StatusForbidden).Contains("Tidak diizinkan")
+
+		ad := e.BrowserAs(team[access.Admin].Token)
+		ad.Get("/t/" + g.Slug + "/ledger").Expect(http.StatusOK).Contains("Konfirmasi kenaikan batas")
+		ad.Post(path, testkit.Form()).ExpectRedirect("/t/" + g.Slug + "/ledger")
+		ad.Get("/t/" + g.Slug + "/ledger").Expect(http.StatusOK).Contains("Pengeluaran di atas Rp 10.000.000 perlu disetujui orang kedua").Lacks("Konfirmasi kenaikan batas")
+	})
+}
