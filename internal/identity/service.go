@@ -146,7 +146,8 @@ func (s *Service) LogoutEverywhere(ctx context.Context, userID string) error {
 	return s.Store.RevokeUserSessions(ctx, userID, "", s.Now())
 }
 
-// SetPassword replaces a user's password and ends all her sessions.
+// SetPassword replaces a user's password and ends all her sessions and
+// open reset links.
 func (s *Service) SetPassword(ctx context.Context, userID, password string) error {
 	if msg := CheckPasswordRules(password); msg != "" {
 		return errs.Invalid("password", "password", msg)
@@ -155,11 +156,5 @@ func (s *Service) SetPassword(ctx context.Context, userID, password string) erro
 	if err != nil {
 		return err
 	}
-	now := s.Now()
-	err = s.Store.db.Global(ctx).Model(&User{}).Where("id = ?", userID).
-		Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
-	if err != nil {
-		return err
-	}
-	return s.Store.RevokeUserSessions(ctx, userID, "", now)
+	return s.Store.db.GlobalTx(ctx, func(tx *gorm.DB) error { return s.SetPasswordIn(tx, userID, hash) })
 }

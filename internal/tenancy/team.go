@@ -153,6 +153,10 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 	if err != nil {
 		return nil, "", err
 	}
+	// A new membership ends reset links another group issued for her.
+	if err := s.Identity.EndResetLinks(ctx, user.ID); err != nil {
+		return nil, "", err
+	}
 	token, err = s.Identity.StartSession(ctx, user.ID)
 	return user, token, err
 }
