@@ -145,6 +145,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()))
 	a.HTTP.Use(idn.Middleware(cfg.HTTPS()))
 	a.HTTP.Use(httpx.CrossSiteGuard(identity.Cookie(cfg.HTTPS()), cfg.BaseURL))
+	a.HTTP.Use(httpx.TextGuard("/api/v1/stripe/webhook"))
 	a.mountAPI()
 	a.mountPages()
 	return a, nil

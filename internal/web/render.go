@@ -74,6 +74,15 @@ func (p *Pages) ErrorPage(c *fiber.Ctx, prob httpx.Problem) error {
 	if prob.Code == "tenant_suspended" {
 		key = "error.suspended"
 	}
+	if len(prob.Errors) > 0 {
+		// Name the fields at fault, as the API's problem does.
+		f := NewForm()
+		for _, fe := range prob.Errors {
+			f.Fields[fe.Field] = fe
+		}
+		c.Set(fiber.HeaderCacheControl, "no-store")
+		return p.write(c, prob.Status, "errors/error", "", p.view(c, "errors/error", prob.Status, f, key))
+	}
 	return p.renderError(c, prob.Status, key)
 }
 
