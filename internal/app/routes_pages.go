@@ -86,6 +86,8 @@ func (a *App) publicPages(resets *account.Resets) []page {
 		{method: fiber.MethodPost, path: "/password/reset/:token", handler: acc.ResetSubmit},
 		{method: fiber.MethodGet, path: "/invitations/:token", handler: acc.Invitation},
 		{method: fiber.MethodPost, path: "/invitations/:token", handler: acc.InvitationSubmit},
+		{method: fiber.MethodGet, path: "/email/verify/:token", handler: acc.Verify},
+		{method: fiber.MethodPost, path: "/email/verify/:token", handler: acc.VerifySubmit},
 	}
 }
 
@@ -94,6 +96,9 @@ func (a *App) publicPages(resets *account.Resets) []page {
 func (a *App) signedInPages() []page {
 	var pages []page
 	pages = append(pages, a.regionPages()...)
+	acc := &account.Handlers{Pages: a.Pages, Identity: a.Identity, Auth: a.auth, Tenancy: a.Tenancy, DB: a.DB}
+	pages = append(pages, page{method: fiber.MethodGet, path: "/email/verify", handler: acc.VerifyStatus},
+		page{method: fiber.MethodPost, path: "/email/verify", handler: acc.VerifyResend})
 	return pages
 }
 

@@ -73,7 +73,8 @@ func (s *Service) ChangePassword(ctx context.Context, u *User, keepSessionID, cu
 }
 
 // ChangeEmail gives u a new login email after she re-entered her password,
-// and ends her open reset links (one may have been mailed to the old address).
+// ends her open reset links (one may have been mailed to the old address)
+// and mails a link to verify the new one.
 func (s *Service) ChangeEmail(ctx context.Context, u *User, current, email, ip string) (*User, error) {
 	if err := s.reauthenticate(ctx, u, current, ip); err != nil {
 		return nil, err
@@ -81,8 +82,9 @@ func (s *Service) ChangeEmail(ctx context.Context, u *User, current, email, ip s
 	email = NormalizeEmail(email)
 	now := s.Now()
 	err := s.Store.db.GlobalTx(ctx, func(tx *gorm.DB) error {
+		// A new address is unverified until its own link is opened.
 		if err := tx.Model(&User{}).Where("id = ?", u.ID).
-			Updates(map[string]any{"email": email, "updated_at": now}).Error; err != nil {
+			Updates(map[string]any{"email": email, "email_verified_at": nil, "updated_at": now}).Error; err != nil {
 			return err
 		}
 		return EndResetLinksIn(tx, u.ID, now)
@@ -93,7 +95,11 @@ func (s *Service) ChangeEmail(ctx context.Context, u *User, current, email, ip s
 	if err != nil {
 		return nil, err
 	}
-	return s.Store.User(ctx, u.ID)
+	changed, err := s.Store.User(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	return changed, s.SendVerification(ctx, changed)
 }
 
 // Disable stops a user from logging in and ends all her sessions at once.

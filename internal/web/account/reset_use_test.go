@@ -49,6 +49,7 @@ func TestIssuedResetLinkCheckedWhenUsed(t *testing.T) {
 		token := issueLink(t, e, g, g.OwnerToken, fac.UserID)
 		inv := e.Do(http.MethodPost, "/api/v1/t/"+other.Slug+"/team", other.OwnerToken,
 			map[string]any{"email": fac.Email, "role": "admin"}).Expect(http.StatusCreated).Map()
+		e.VerifyEmail(fac.UserID)
 		e.Do(http.MethodPost, "/api/v1/invitations/"+testkit.Str(inv, "invitation", "token")+"/accept", "",
 			map[string]any{"password": testkit.Password}).Expect(http.StatusCreated)
 		expectLinkDead(t, e, token, fac.Email)
