@@ -102,7 +102,8 @@ func (s *Service) ChangeEmail(ctx context.Context, u *User, current, email, ip s
 	return changed, s.SendVerification(ctx, changed)
 }
 
-// Disable stops a user from logging in and ends all her sessions at once.
+// Disable stops a user from logging in and ends all her sessions and open
+// reset links at once.
 // byID is the platform admin doing it, who cannot disable herself.
 func (s *Service) Disable(ctx context.Context, byID, userID string) error {
 	if byID == userID {
@@ -118,6 +119,9 @@ func (s *Service) Disable(ctx context.Context, byID, userID string) error {
 			Updates(map[string]any{"disabled_at": now, "updated_at": now}).Error; err != nil {
 			return err
 		}
+	}
+	if err := s.EndResetLinks(ctx, u.ID); err != nil {
+		return err
 	}
 	return s.Store.RevokeUserSessions(ctx, u.ID, "", now)
 }

@@ -107,6 +107,13 @@ func TestIssuedResetLinkCheckedWhenUsed(t *testing.T) {
 		e.Do(http.MethodDelete, "/api/v1/t/"+g.Slug+"/team/"+fac8.UserID, g.OwnerToken, nil).Expect(http.StatusNoContent)
 		expectLinkDead(t, e, token, fac8.Email)
 
+		// A disabled account's links end with her sessions.
+		fac10 := e.AddMember(g, access.Facilitator)
+		token = issueLink(t, e, g, g.OwnerToken, fac10.UserID)
+		e.Do(http.MethodPost, "/api/v1/admin/users/"+fac10.UserID+"/disable", e.PlatformAdmin().Token, nil).
+			Expect(http.StatusNoContent)
+		expectLinkDead(t, e, token, fac10.Email)
+
 		// Nothing changed: the link still works.
 		fac9 := e.AddMember(g, access.Facilitator)
 		token = issueLink(t, e, g, g.OwnerToken, fac9.UserID)
