@@ -58,14 +58,14 @@ func (a *App) Prune(ctx context.Context) {
 	} else if n > 0 {
 		a.Log.Info("pruned sessions", "count", n)
 	}
-	if n, err := account.PruneResets(ctx, a.DB, now); err != nil {
-		a.Log.Error("prune password resets failed", "error", err)
-	} else if n > 0 {
-		a.Log.Info("pruned password resets", "count", n)
-	}
 	if n, err := identity.PruneVerifications(ctx, a.DB, now); err != nil {
 		a.Log.Error("prune email verifications failed", "error", err)
 	} else if n > 0 {
 		a.Log.Info("pruned email verifications", "count", n)
+	}
+	if n, err := account.PruneResets(ctx, a.DB, now); err != nil {
+		a.Log.Error("prune password resets failed", "error", err)
+	} else if n > 0 {
+		a.Log.Info("pruned password resets", "count", n)
 	}
 }

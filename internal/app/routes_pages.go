@@ -73,6 +73,8 @@ func (a *App) publicPages(resets *account.Resets) []page {
 	pub := &public.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
 	return []page{
 		{method: fiber.MethodGet, path: "/", handler: pub.Landing},
+		{method: fiber.MethodGet, path: "/email/verify/:token", handler: acc.Verify},
+		{method: fiber.MethodPost, path: "/email/verify/:token", handler: acc.VerifySubmit},
 		{method: fiber.MethodGet, path: "/signup", handler: acc.Signup},
 		{method: fiber.MethodGet, path: "/signup/places", handler: acc.SignupPlaces},
 		{method: fiber.MethodPost, path: "/signup", handler: acc.SignupSubmit},
@@ -86,8 +88,6 @@ func (a *App) publicPages(resets *account.Resets) []page {
 		{method: fiber.MethodPost, path: "/password/reset/:token", handler: acc.ResetSubmit},
 		{method: fiber.MethodGet, path: "/invitations/:token", handler: acc.Invitation},
 		{method: fiber.MethodPost, path: "/invitations/:token", handler: acc.InvitationSubmit},
-		{method: fiber.MethodGet, path: "/email/verify/:token", handler: acc.Verify},
-		{method: fiber.MethodPost, path: "/email/verify/:token", handler: acc.VerifySubmit},
 	}
 }
 
