@@ -30,6 +30,7 @@ import (
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
+	"github.com/peduli/peduli/internal/web/account"
 	"github.com/peduli/peduli/tenants"
 	webfs "github.com/peduli/peduli/web"
 )
@@ -99,7 +100,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	now := func() time.Time { return time.Now().UTC() }
 	idn := &identity.Service{Store: identity.NewStore(d), SessionIdle: cfg.SessionIdle,
-		SessionAbsolute: cfg.SessionAbsolute, Now: now}
+		SessionAbsolute: cfg.SessionAbsolute, Now: now, BaseURL: cfg.BaseURL, Log: log}
 	a := &App{
 		Config: cfg, Log: log, DB: d, Access: en, Identity: idn,
 		Tenancy: &tenancy.Service{DB: d, Store: tenancy.NewStore(d), Identity: idn, Access: en,
@@ -128,6 +129,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		return nil, err
 	}
 	a.Pages = pages
+	idn.MailVerification = account.VerificationMail(a.mailer(), pages.Catalogue)
 	a.HTTP = fiber.New(fiber.Config{
 		Immutable:             true, // handler strings outlive the request in stored structs
 		BodyLimit:             BodyLimit,
@@ -149,6 +151,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()))
 	a.HTTP.Use(idn.Middleware(cfg.HTTPS()))
 	a.HTTP.Use(httpx.CrossSiteGuard(identity.Cookie(cfg.HTTPS()), cfg.BaseURL))
+	a.HTTP.Use(httpx.TextGuard("/api/v1/stripe/webhook"))
 	a.mountAPI()
 	a.mountPages()
 	return a, nil

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/peduli/peduli/internal/identity"
 	"time"
 
 	"github.com/peduli/peduli/internal/web/account"
@@ -48,13 +49,19 @@ func (a *App) pruneEvery(ctx context.Context, every time.Duration) {
 	}
 }
 
-// Prune deletes ended sessions and dead password-reset links once.
+// Prune deletes ended sessions and dead password-reset and email
+// verification links once.
 func (a *App) Prune(ctx context.Context) {
 	now := time.Now().UTC()
 	if n, err := a.Identity.Store.PruneSessions(ctx, now); err != nil {
 		a.Log.Error("prune sessions failed", "error", err)
 	} else if n > 0 {
 		a.Log.Info("pruned sessions", "count", n)
+	}
+	if n, err := identity.PruneVerifications(ctx, a.DB, now); err != nil {
+		a.Log.Error("prune email verifications failed", "error", err)
+	} else if n > 0 {
+		a.Log.Info("pruned email verifications", "count", n)
 	}
 	if n, err := account.PruneResets(ctx, a.DB, now); err != nil {
 		a.Log.Error("prune password resets failed", "error", err)

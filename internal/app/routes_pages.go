@@ -73,6 +73,8 @@ func (a *App) publicPages(resets *account.Resets) []page {
 	pub := &public.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
 	return []page{
 		{method: fiber.MethodGet, path: "/", handler: pub.Landing},
+		{method: fiber.MethodGet, path: "/email/verify/:token", handler: acc.Verify},
+		{method: fiber.MethodPost, path: "/email/verify/:token", handler: acc.VerifySubmit},
 		{method: fiber.MethodGet, path: "/signup", handler: acc.Signup},
 		{method: fiber.MethodGet, path: "/signup/places", handler: acc.SignupPlaces},
 		{method: fiber.MethodPost, path: "/signup", handler: a.limited(acc.SignupSubmit, a.signupLimits()...)},
@@ -94,6 +96,9 @@ func (a *App) publicPages(resets *account.Resets) []page {
 func (a *App) signedInPages() []page {
 	var pages []page
 	pages = append(pages, a.regionPages()...)
+	acc := &account.Handlers{Pages: a.Pages, Identity: a.Identity, Auth: a.auth, Tenancy: a.Tenancy, DB: a.DB}
+	pages = append(pages, page{method: fiber.MethodGet, path: "/email/verify", handler: acc.VerifyStatus},
+		page{method: fiber.MethodPost, path: "/email/verify", handler: acc.VerifyResend})
 	return pages
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"gorm.io/gorm"
+
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -57,32 +59,51 @@ func (s *Service) ChangePassword(ctx context.Context, u *User, keepSessionID, cu
 		return err
 	}
 	now := s.Now()
-	err = s.Store.db.Global(ctx).Model(&User{}).Where("id = ?", u.ID).
-		Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
-	if err != nil {
-		return err
-	}
-	return s.Store.RevokeUserSessions(ctx, u.ID, keepSessionID, now)
+	return s.Store.db.GlobalTx(ctx, func(tx *gorm.DB) error {
+		err := tx.Model(&User{}).Where("id = ?", u.ID).
+			Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
+		if err != nil {
+			return err
+		}
+		if err := EndResetLinksIn(tx, u.ID, now); err != nil {
+			return err
+		}
+		return revokeSessions(tx, u.ID, keepSessionID, now)
+	})
 }
 
-// ChangeEmail gives u a new login email after she re-entered her password.
+// ChangeEmail gives u a new login email after she re-entered her password,
+// ends her open reset links (one may have been mailed to the old address)
+// and mails a link to verify the new one.
 func (s *Service) ChangeEmail(ctx context.Context, u *User, current, email, ip string) (*User, error) {
 	if err := s.reauthenticate(ctx, u, current, ip); err != nil {
 		return nil, err
 	}
 	email = NormalizeEmail(email)
-	err := s.Store.db.Global(ctx).Model(&User{}).Where("id = ?", u.ID).
-		Updates(map[string]any{"email": email, "updated_at": s.Now()}).Error
+	now := s.Now()
+	err := s.Store.db.GlobalTx(ctx, func(tx *gorm.DB) error {
+		// A new address is unverified until its own link is opened.
+		if err := tx.Model(&User{}).Where("id = ?", u.ID).
+			Updates(map[string]any{"email": email, "email_verified_at": nil, "updated_at": now}).Error; err != nil {
+			return err
+		}
+		return EndResetLinksIn(tx, u.ID, now)
+	})
 	if db.IsDuplicate(err) {
 		return nil, errs.Conflict("email_taken", "an account with this email already exists")
 	}
 	if err != nil {
 		return nil, err
 	}
-	return s.Store.User(ctx, u.ID)
+	changed, err := s.Store.User(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	return changed, s.SendVerification(ctx, changed)
 }
 
-// Disable stops a user from logging in and ends all her sessions at once.
+// Disable stops a user from logging in and ends all her sessions and open
+// reset links at once.
 // byID is the platform admin doing it, who cannot disable herself.
 func (s *Service) Disable(ctx context.Context, byID, userID string) error {
 	if byID == userID {
@@ -98,6 +119,9 @@ func (s *Service) Disable(ctx context.Context, byID, userID string) error {
 			Updates(map[string]any{"disabled_at": now, "updated_at": now}).Error; err != nil {
 			return err
 		}
+	}
+	if err := s.EndResetLinks(ctx, u.ID); err != nil {
+		return err
 	}
 	return s.Store.RevokeUserSessions(ctx, u.ID, "", now)
 }

@@ -258,6 +258,7 @@ func TestLogoutEverywhereEndsEverySession(t *testing.T) {
 func TestInvitationAcceptIsNoPasswordOracle(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		victim := e.SignupGroup("Kelompok Korban")
+		e.VerifyEmail(victim.OwnerID)
 		attacker := e.SignupGroup("Kelompok Penyerang")
 		c := withClock(e)
 		inv := e.Do(http.MethodPost, "/api/v1/t/"+attacker.Slug+"/team", attacker.OwnerToken,

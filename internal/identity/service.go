@@ -3,6 +3,7 @@ package identity
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"time"
 
 	"gorm.io/gorm"
@@ -17,6 +18,12 @@ type Service struct {
 	SessionIdle     time.Duration
 	SessionAbsolute time.Duration
 	Now             func() time.Time
+	// BaseURL starts the links mailed to users.
+	BaseURL string
+	// MailVerification sends verification links; nil when mail is not
+	// configured (addresses then stay unverified).
+	MailVerification VerificationMailer
+	Log              *slog.Logger
 }
 
 // NewUser is what it takes to create an account.
@@ -26,6 +33,9 @@ type NewUser struct {
 	Phone    string
 	Password string
 	Locale   string
+	// Verified records the address as verified at once: only for accounts
+	// an operator makes (demo users, the command line).
+	Verified bool
 }
 
 // Validate checks a new account's fields; prefix names the JSON object
@@ -52,6 +62,9 @@ func (s *Service) CreateUser(tx *gorm.DB, n NewUser) (*User, error) {
 	u := &User{
 		ID: db.NewID(), Email: NormalizeEmail(n.Email), Name: n.Name, Phone: n.Phone,
 		Locale: n.Locale, PasswordHash: hash, PasswordChangedAt: now, CreatedAt: now, UpdatedAt: now,
+	}
+	if n.Verified {
+		u.EmailVerifiedAt = &now
 	}
 	if err := tx.Create(u).Error; err != nil {
 		if db.IsDuplicate(err) {
@@ -146,7 +159,8 @@ func (s *Service) LogoutEverywhere(ctx context.Context, userID string) error {
 	return s.Store.RevokeUserSessions(ctx, userID, "", s.Now())
 }
 
-// SetPassword replaces a user's password and ends all her sessions.
+// SetPassword replaces a user's password and ends all her sessions and
+// open reset links.
 func (s *Service) SetPassword(ctx context.Context, userID, password string) error {
 	if msg := CheckPasswordRules(password); msg != "" {
 		return errs.Invalid("password", "password", msg)
@@ -155,11 +169,5 @@ func (s *Service) SetPassword(ctx context.Context, userID, password string) erro
 	if err != nil {
 		return err
 	}
-	now := s.Now()
-	err = s.Store.db.Global(ctx).Model(&User{}).Where("id = ?", userID).
-		Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
-	if err != nil {
-		return err
-	}
-	return s.Store.RevokeUserSessions(ctx, userID, "", now)
+	return s.Store.db.GlobalTx(ctx, func(tx *gorm.DB) error { return s.SetPasswordIn(tx, userID, hash) })
 }

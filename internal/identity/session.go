@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"gorm.io/gorm"
 	"time"
 
 	"github.com/peduli/peduli/internal/platform/db"
@@ -86,7 +87,11 @@ func (s *Store) RevokeSession(ctx context.Context, id string, now time.Time) err
 
 // RevokeUserSessions ends every session of userID except keepID (may be "").
 func (s *Store) RevokeUserSessions(ctx context.Context, userID, keepID string, now time.Time) error {
-	q := s.db.Global(ctx).Model(&Session{}).Where("user_id = ? AND revoked_at IS NULL", userID)
+	return revokeSessions(s.db.Global(ctx), userID, keepID, now)
+}
+
+func revokeSessions(tx *gorm.DB, userID, keepID string, now time.Time) error {
+	q := tx.Model(&Session{}).Where("user_id = ? AND revoked_at IS NULL", userID)
 	if keepID != "" {
 		q = q.Where("id <> ?", keepID)
 	}

@@ -21,6 +21,7 @@ type User struct {
 	PasswordHash      string     `json:"-"`
 	Locale            string     `json:"locale,omitempty"`
 	DisabledAt        *time.Time `json:"-"`
+	EmailVerifiedAt   *time.Time `json:"-"`
 	PasswordChangedAt time.Time  `json:"-"`
 	CreatedAt         time.Time  `json:"created_at"`
 	UpdatedAt         time.Time  `json:"-"`

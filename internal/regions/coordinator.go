@@ -26,7 +26,8 @@ type Coordinator struct {
 // AddCoordinator makes the account with email a coordinator of region code.
 // The person must already have an account: coordinators are officers the
 // platform operator knows, so an unknown email is a typo to fix (422)
-// rather than an invitation sent to whoever owns that address.
+// rather than an invitation sent to whoever owns that address. The account
+// must have verified its email (409 email_unverified otherwise).
 func (s *Service) AddCoordinator(ctx context.Context, code string, in CoordinatorInput) (*Coordinator, error) {
 	if _, err := s.Tenancy.Region(ctx, code); err != nil {
 		return nil, err
@@ -36,6 +37,10 @@ func (s *Service) AddCoordinator(ctx context.Context, code string, in Coordinato
 		return nil, errs.Invalid("email", "account", "no account uses this email; ask the person to sign up first")
 	}
 	if err != nil {
+		return nil, err
+	}
+	// Granted by email, so only to an address its owner has verified.
+	if err := identity.RequireVerified(u); err != nil {
 		return nil, err
 	}
 	if s.Access.Coordinates(u.ID, []string{code}) {

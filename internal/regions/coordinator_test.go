@@ -108,6 +108,7 @@ func TestPlatformAdminAssignsListsAndRemovesCoordinators(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		admin := e.PlatformAdmin()
 		person := e.Stranger()
+		e.VerifyEmail(person.UserID)
 		g := e.SignupGroup("Kelompok Biasa")
 		base := "/api/v1/admin/regions/53.01/coordinators"
 

@@ -19,6 +19,7 @@ func TestPersonalReadsListsWhatAUserOrSessionReadAcrossTenants(t *testing.T) {
 		start := time.Now().Add(-time.Minute)
 		// The same person is on both teams; she reads one record in each.
 		m := e.AddMember(a, "facilitator")
+		e.VerifyEmail(m.UserID)
 		inv := e.Do(http.MethodPost, "/api/v1/t/"+b.Slug+"/team", b.OwnerToken,
 			map[string]any{"email": m.Email, "role": "facilitator"}).Expect(http.StatusCreated).Map()
 		acc := e.Do(http.MethodPost, "/api/v1/invitations/"+testkit.Str(inv, "invitation", "token")+"/accept", "",

@@ -88,6 +88,10 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (*Tenant, *identit
 	}); err != nil {
 		return nil, nil, "", err
 	}
+	// Her address is unverified until she opens the link mailed to it.
+	if err := s.Identity.SendVerification(ctx, u); err != nil {
+		return nil, nil, "", err
+	}
 	token, err := s.Identity.StartSession(ctx, u.ID)
 	return t, u, token, err
 }

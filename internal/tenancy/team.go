@@ -119,6 +119,11 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 	if err != nil {
 		return nil, "", err
 	}
+	// A role granted by email reaches an existing account only once she has
+	// verified that address.
+	if err := identity.RequireVerified(proven); err != nil {
+		return nil, "", err
+	}
 	var inv Invitation
 	var user *identity.User
 	err = scope.Write(ctx, func(t *db.Tenant) error {
@@ -151,6 +156,10 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 		return s.Access.SetRole(user.ID, tenantID, access.Role(inv.Role))
 	})
 	if err != nil {
+		return nil, "", err
+	}
+	// A new membership ends reset links another group issued for her.
+	if err := s.Identity.EndResetLinks(ctx, user.ID); err != nil {
 		return nil, "", err
 	}
 	token, err = s.Identity.StartSession(ctx, user.ID)

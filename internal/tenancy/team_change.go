@@ -40,6 +40,10 @@ func (s *Service) ChangeRole(ctx context.Context, scope db.Scope, actor audit.Ac
 	if err != nil || !changed {
 		return err
 	}
+	// A reset link issued for her role as it was must not outlive it.
+	if err := s.Identity.EndResetLinks(ctx, userID); err != nil {
+		return err
+	}
 	return scope.Write(ctx, func(t *db.Tenant) error {
 		return audit.Record(t, actor, audit.Update, "team_member", userID, "role")
 	})
@@ -61,6 +65,9 @@ func (s *Service) RemoveMember(ctx context.Context, scope db.Scope, actor audit.
 		return s.Access.RemoveMember(userID, scope.TenantID())
 	})
 	if err != nil {
+		return err
+	}
+	if err := s.Identity.EndResetLinks(ctx, userID); err != nil {
 		return err
 	}
 	return scope.Write(ctx, func(t *db.Tenant) error {

@@ -35,6 +35,7 @@ func (e *Env) SignupGroupIn(name, code string) *Group {
 func (e *Env) Coordinator(code string) *Member {
 	e.T.Helper()
 	m := e.Stranger()
+	e.VerifyEmail(m.UserID) // roles granted by email need a verified address
 	admin := e.PlatformAdmin()
 	e.Do(http.MethodPost, "/api/v1/admin/regions/"+code+"/coordinators", admin.Token,
 		map[string]any{"email": m.Email}).Expect(http.StatusCreated)

@@ -1,6 +1,8 @@
 package testkit
 
 import (
+	"bytes"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -58,6 +60,40 @@ func (b *Browser) Post(path string, form url.Values) *Response {
 	}
 	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return b.do(req)
+}
+
+// CSRF returns the token of the last page opened.
+func (b *Browser) CSRF() string { return b.csrf }
+
+// PostRaw submits form exactly as given (no token added) with extra headers.
+func (b *Browser) PostRaw(path string, form url.Values, headers map[string]string) *Response {
+	b.e.T.Helper()
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	return b.do(req)
+}
+
+// PostMultipart submits fields as multipart/form-data, as a form with a
+// file input does; the token of the last page opened is added unless given.
+func (b *Browser) PostMultipart(path string, fields url.Values) *Response {
+	b.e.T.Helper()
+	if _, ok := fields["_csrf"]; !ok && b.csrf != "" {
+		fields.Set("_csrf", b.csrf)
+	}
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	for k, vs := range fields {
+		for _, v := range vs {
+			_ = w.WriteField(k, v)
+		}
+	}
+	_ = w.Close()
+	req := httptest.NewRequest(http.MethodPost, path, &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
 	return b.do(req)
 }
 

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -66,7 +67,7 @@ func (p *Pages) sign(nonce, session string) string {
 }
 
 // CSRF refuses POST, PUT, PATCH and DELETE requests whose token (form field
-// _csrf or header X-CSRF-Token) does not match the browser's cookie and
+// _csrf in the body, or header X-CSRF-Token; never the query string) does not match the browser's cookie and
 // session. Safe methods pass.
 func (p *Pages) CSRF(c *fiber.Ctx) error {
 	switch c.Method() {
@@ -75,7 +76,7 @@ func (p *Pages) CSRF(c *fiber.Ctx) error {
 	}
 	got := c.Get(CSRFHeader)
 	if got == "" {
-		got = c.FormValue(CSRFField)
+		got = bodyValue(c, CSRFField)
 	}
 	nonce := c.Cookies(p.csrfCookie())
 	if nonce == "" || got == "" {
@@ -86,6 +87,20 @@ func (p *Pages) CSRF(c *fiber.Ctx) error {
 		return p.csrfRefused(c)
 	}
 	return c.Next()
+}
+
+// bodyValue reads a field of a submitted form's body only. Fiber's
+// FormValue also answers from the query string, where a token would land
+// in access logs, browser history and Referer headers.
+func bodyValue(c *fiber.Ctx, name string) string {
+	if strings.HasPrefix(strings.ToLower(c.Get(fiber.HeaderContentType)), fiber.MIMEMultipartForm) {
+		form, err := c.MultipartForm()
+		if err != nil || len(form.Value[name]) == 0 {
+			return ""
+		}
+		return form.Value[name][0]
+	}
+	return string(c.Request().PostArgs().Peek(name))
 }
 
 func (p *Pages) csrfRefused(c *fiber.Ctx) error {

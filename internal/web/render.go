@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"net/url"
 	"strconv"
-	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -73,6 +74,15 @@ func (p *Pages) ErrorPage(c *fiber.Ctx, prob httpx.Problem) error {
 	if prob.Code == "tenant_suspended" {
 		key = "error.suspended"
 	}
+	if len(prob.Errors) > 0 {
+		// Name the fields at fault, as the API's problem does.
+		f := NewForm()
+		for _, fe := range prob.Errors {
+			f.Fields[fe.Field] = fe
+		}
+		c.Set(fiber.HeaderCacheControl, "no-store")
+		return p.write(c, prob.Status, "errors/error", "", p.view(c, "errors/error", prob.Status, f, key))
+	}
 	return p.renderError(c, prob.Status, key)
 }
 
@@ -114,9 +124,48 @@ func LoginURL(next string) string {
 	return "/login?next=" + url.QueryEscape(next)
 }
 
-// SafeNext reports whether next is a path on this site (not //evil.example
-// or a full URL), so redirects after login cannot send people elsewhere.
+// SafeNext reports whether next is a path on this site, so a redirect after
+// login (or a language switch) cannot send people elsewhere. It must parse
+// as a URL with no scheme, host or user; start with a single "/" followed by
+// neither "/" nor "\\"; and hold no control or whitespace character and no
+// backslash. Browsers drop tabs and newlines and read "\\" as "/", so
+// "/\t/evil.example" is another origin to them: the same holds after
+// percent-decoding, which is checked until nothing more decodes.
 func SafeNext(next string) bool {
-	return strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.HasPrefix(next, "/\\") &&
-		!strings.ContainsAny(next, "\r\n")
+	for range 4 {
+		if !safePath(next) {
+			return false
+		}
+		u, err := url.Parse(next)
+		if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
+			return false
+		}
+		decoded, err := url.PathUnescape(next)
+		if err != nil {
+			return false
+		}
+		if decoded == next {
+			return true
+		}
+		next = decoded
+	}
+	return false
+}
+
+// safePath checks the characters of a redirect path, before and after each
+// decoding.
+func safePath(p string) bool {
+	if len(p) == 0 || p[0] != '/' || (len(p) > 1 && (p[1] == '/' || p[1] == '\\')) {
+		return false
+	}
+	if !utf8.ValidString(p) {
+		return false
+	}
+	for _, r := range p {
+		if r == '\\' || unicode.IsControl(r) || unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) ||
+			r == '\u2028' || r == '\u2029' {
+			return false
+		}
+	}
+	return true
 }

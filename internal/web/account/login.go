@@ -14,7 +14,11 @@ func (h *Handlers) Login(c *fiber.Ctx) error {
 	if u := identity.UserOf(c); u != nil {
 		return c.Redirect(h.homeOf(c.UserContext(), u.ID), fiber.StatusSeeOther)
 	}
-	return h.Pages.RenderForm(c, fiber.StatusOK, "account/login", web.NewForm("next", c.Query("next")), nil)
+	next := c.Query("next")
+	if !web.SafeNext(next) {
+		next = ""
+	}
+	return h.Pages.RenderForm(c, fiber.StatusOK, "account/login", web.NewForm("next", next), nil)
 }
 
 // LoginSubmit checks the credentials and starts a session (POST /login).

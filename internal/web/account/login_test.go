@@ -2,6 +2,7 @@ package account_test
 
 import (
 	"net/http"
+	"net/url"
 	"testing"
 
 	"github.com/peduli/peduli/internal/testkit"
@@ -66,5 +67,36 @@ func TestLoginReturnsToThePageAsked(t *testing.T) {
 		b2.Get("/login?next=//evil.example/")
 		b2.Post("/login", testkit.Form("email", g.OwnerEmail, "password", testkit.Password, "next", "//evil.example/")).
 			ExpectRedirect("/t/" + g.Slug)
+	})
+}
+
+// TestCSRFTokenNeverFromQuery: a token in the query string would land in
+// access logs, history and Referer, so only the form body or the header
+// carries it.
+func TestCSRFTokenNeverFromQuery(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Token")
+		b := e.Browser()
+		b.Get("/login").Expect(http.StatusOK)
+		token := b.CSRF()
+		if token == "" {
+			t.Fatal("no token on the login page")
+		}
+		creds := testkit.Form("email", g.OwnerEmail, "password", testkit.Password, "_csrf", "")
+		creds.Del("_csrf")
+		b.PostRaw("/login?_csrf="+url.QueryEscape(token), creds, nil).Expect(http.StatusForbidden)
+		// The same token in the body or the header is accepted.
+		b.PostRaw("/login", creds, map[string]string{"X-CSRF-Token": token}).ExpectRedirect("/t/" + g.Slug)
+		b2 := e.Browser()
+		b2.Get("/login")
+		b2.Post("/login", testkit.Form("email", g.OwnerEmail, "password", testkit.Password)).ExpectRedirect("/t/" + g.Slug)
+		// A multipart body (forms with a file input) carries it too.
+		b3 := e.Browser()
+		b3.Get("/login")
+		b3.PostMultipart("/login", testkit.Form("email", g.OwnerEmail, "password", testkit.Password)).ExpectRedirect("/t/" + g.Slug)
+		b4 := e.Browser()
+		b4.Get("/login")
+		b4.PostMultipart("/login?_csrf="+url.QueryEscape(b4.CSRF()), testkit.Form("email", g.OwnerEmail, "password", testkit.Password, "_csrf", "x")).
+			Expect(http.StatusForbidden)
 	})
 }

@@ -2,7 +2,11 @@ package account
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/audit"
@@ -20,18 +24,9 @@ const (
 	EmailResetGap = 5 * time.Minute
 )
 
-// PasswordReset is a one-time link to choose a new password. Only the
-// token's hash is stored; the token itself exists only in the link.
-type PasswordReset struct {
-	ID        string `gorm:"primaryKey"`
-	UserID    string
-	TokenHash string
-	IssuedBy  *string
-	IssuedIn  *string
-	ExpiresAt time.Time
-	UsedAt    *time.Time
-	CreatedAt time.Time
-}
+// PasswordReset is a one-time link to choose a new password (identity
+// keeps the rows; the rules of who may issue one live here).
+type PasswordReset = identity.PasswordReset
 
 // Resets owns the rules of password reset links.
 type Resets struct {
@@ -62,19 +57,20 @@ var ErrResetElsewhere = errs.Conflict("reset_elsewhere",
 
 // IssueForMember makes a reset link for a member of the actor's group, to be
 // shared with her (often by WhatsApp). Only an owner may issue one for an
-// owner; nobody for a person who holds roles outside this group.
+// owner; nobody for a person who holds roles outside this group. The same
+// rule is checked again when the link is used.
 func (r *Resets) IssueForMember(ctx context.Context, scope db.Scope, actor audit.Actor, actorRole access.Role, userID string) (string, error) {
-	role, ok := r.Access.RoleIn(userID, scope.TenantID())
-	if !ok {
+	tenantID := scope.TenantID()
+	if _, ok := r.Access.RoleIn(userID, tenantID); !ok {
 		return "", errs.ErrNotFound
 	}
-	if role == access.Owner && actorRole != access.Owner {
-		return "", errs.ErrForbidden
+	grants, err := access.StoredGrants(r.DB.Global(ctx), userID)
+	if err != nil {
+		return "", err
 	}
-	if len(r.Access.Memberships(userID)) > 1 || len(r.Access.CoordinatedRegions(userID)) > 0 || r.Access.IsPlatformAdmin(userID) {
-		return "", ErrResetElsewhere
+	if err := resetRule(grants, tenantID, actorRole, true); err != nil {
+		return "", err
 	}
-	tenantID := scope.TenantID()
 	token, err := r.create(ctx, userID, &actor.UserID, &tenantID, IssuedResetTTL)
 	if err != nil {
 		return "", err
@@ -83,6 +79,59 @@ func (r *Resets) IssueForMember(ctx context.Context, scope db.Scope, actor audit
 		return audit.Record(t, actor, "issue", "password_reset", userID)
 	})
 	return token, err
+}
+
+// resetRule is who a group's owner or admin may make a reset link for:
+// a person whose only role anywhere is in tenantID, and who is not its owner
+// unless the issuer is one. issuerRole is the issuer's role in tenantID
+// (ok false when she has none); she must be allowed to manage the team.
+func resetRule(grants []access.Grant, tenantID string, issuerRole access.Role, ok bool) error {
+	if !ok || !access.Allows(issuerRole, access.TeamWrite) {
+		return errs.ErrForbidden
+	}
+	var role access.Role
+	for _, g := range grants {
+		if g.TenantID != tenantID {
+			return ErrResetElsewhere
+		}
+		role = g.Role
+	}
+	if role == "" {
+		return errs.ErrNotFound
+	}
+	if role == access.Owner && issuerRole != access.Owner {
+		return errs.ErrForbidden
+	}
+	return nil
+}
+
+// stillAllowed checks an issued link's rule again as it is used, reading
+// the roles as stored through q (the transaction that spends the link).
+// A link the person asked for by email went to her own address and needs
+// no group's say.
+func stillAllowed(q *gorm.DB, pr *PasswordReset) error {
+	if pr.IssuedIn == nil {
+		return nil
+	}
+	if pr.IssuedBy == nil {
+		return errs.ErrForbidden
+	}
+	grants, err := access.StoredGrants(q, pr.UserID)
+	if err != nil {
+		return err
+	}
+	team, err := access.StoredTeam(q, *pr.IssuedIn)
+	if err != nil {
+		return err
+	}
+	issuerRole, ok := team[*pr.IssuedBy]
+	return resetRule(grants, *pr.IssuedIn, issuerRole, ok)
+}
+
+// refused reports whether err is the rule saying no (rather than a fault).
+func refused(err error) bool {
+	var ce *errs.ConflictError
+	return errors.Is(err, errs.ErrForbidden) || errors.Is(err, errs.ErrNotFound) || errors.As(err, &ce)
 }
 
 // RequestByEmail mails a reset link to the address when an account has it
@@ -114,37 +163,83 @@ func (r *Resets) RequestByEmail(ctx context.Context, email string, mail func(u *
 	return r.Mailer.Send(ctx, mail(u, r.URL(token)))
 }
 
-// Valid returns the open reset behind token, or ErrNotFound when it is
-// unknown, used or expired.
-func (r *Resets) Valid(ctx context.Context, token string) (*PasswordReset, error) {
+// open reads the open reset behind token through q, locking its row on
+// PostgreSQL when lock is set; ErrNotFound when it is unknown, used or
+// expired.
+func (r *Resets) open(q *gorm.DB, token string, lock bool) (*PasswordReset, error) {
+	if lock && r.DB.Dialect == db.Postgres {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
 	var pr PasswordReset
-	err := r.DB.Global(ctx).Where("token_hash = ? AND used_at IS NULL AND expires_at > ?",
-		identity.HashToken(token), r.Now()).Take(&pr).Error
+	err := q.Where("token_hash = ? AND used_at IS NULL AND expires_at > ?", identity.HashToken(token), r.Now()).
+		Take(&pr).Error
 	if db.IsNotFound(err) {
 		return nil, errs.ErrNotFound
 	}
 	return &pr, err
 }
 
-// Use sets a new password with a reset link, once. Every open link of the
-// person is spent with it and all her sessions end.
+// Valid returns the open reset behind token, or ErrNotFound when it is
+// unknown, used, expired, or issued by a group whose rule no longer allows it.
+func (r *Resets) Valid(ctx context.Context, token string) (*PasswordReset, error) {
+	q := r.DB.Global(ctx)
+	pr, err := r.open(q, token, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := stillAllowed(q, pr); err != nil {
+		if refused(err) {
+			return nil, errs.ErrNotFound
+		}
+		return nil, err
+	}
+	return pr, nil
+}
+
+// Use sets a new password with a reset link, once. In one transaction it
+// checks the link, checks again that the group which issued it may still
+// do so (a link whose rule fails is ended, ErrNotFound), spends every open
+// link of the person, sets the password and ends all her sessions.
 func (r *Resets) Use(ctx context.Context, token, password string) (string, error) {
 	if msg := identity.CheckPasswordRules(password); msg != "" {
 		return "", errs.Invalid("password", "password", msg)
 	}
-	pr, err := r.Valid(ctx, token)
+	hash, err := identity.HashPassword(password)
 	if err != nil {
 		return "", err
 	}
-	res := r.DB.Global(ctx).Model(&PasswordReset{}).Where("user_id = ? AND used_at IS NULL", pr.UserID).
-		Update("used_at", r.Now())
-	if res.Error != nil {
-		return "", res.Error
+	var userID string
+	err = r.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
+		pr, err := r.open(tx, token, true)
+		if err != nil {
+			return err
+		}
+		now := r.Now()
+		if err := stillAllowed(tx, pr); err != nil {
+			if !refused(err) {
+				return err
+			}
+			// End it for good: the rule failing is the end of this link,
+			// even if her roles change back later.
+			return tx.Model(&PasswordReset{}).Where("id = ?", pr.ID).Update("expires_at", now).Error
+		}
+		res := tx.Model(&PasswordReset{}).Where("user_id = ? AND used_at IS NULL", pr.UserID).Update("used_at", now)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return errs.ErrNotFound
+		}
+		userID = pr.UserID
+		return r.Identity.SetPasswordIn(tx, pr.UserID, hash)
+	})
+	if err != nil {
+		return "", err
 	}
-	if res.RowsAffected == 0 {
+	if userID == "" {
 		return "", errs.ErrNotFound
 	}
-	return pr.UserID, r.Identity.SetPassword(ctx, pr.UserID, password)
+	return userID, nil
 }
 
 // ResetRetention is how long a used or expired reset link's row is kept.

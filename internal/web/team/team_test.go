@@ -72,7 +72,11 @@ func TestTeamPageInviteAndJoin(t *testing.T) {
 		nb.Get("/invitations/"+token).Expect(http.StatusOK).Contains("already has a Peduli account", "as Viewer").Lacks("Full name")
 		nb.Post("/invitations/"+token, testkit.Form("password", "not her password")).Expect(http.StatusUnprocessableEntity).
 			Contains("enter that account's password")
-		// She lands in the group that invited her, not in her own.
+		// Her address must be verified first; then she lands in the group
+		// that invited her, not in her own.
+		nb.Post("/invitations/"+token, testkit.Form("password", testkit.Password)).Expect(http.StatusUnprocessableEntity).
+			Contains("has not confirmed its email address yet")
+		e.VerifyEmail(other.OwnerID)
 		nb.Post("/invitations/"+token, testkit.Form("password", testkit.Password)).ExpectRedirect("/t/" + g.Slug)
 	})
 }
