@@ -18,10 +18,12 @@ import (
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/jobs"
 	"github.com/peduli/peduli/internal/partners"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/mail"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/provision"
@@ -29,6 +31,7 @@ import (
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
+	"github.com/peduli/peduli/internal/web/account"
 	"github.com/peduli/peduli/tenants"
 	webfs "github.com/peduli/peduli/web"
 )
@@ -49,11 +52,16 @@ type App struct {
 	Programs *programs.Service
 	Partners *partners.Service
 	Funds    *funds.Service
-	HTTP     *fiber.App
+	// Jobs is the background job queue shared by every replica.
+	Jobs *jobs.Runner
+	// Mail is the one SMTP sender, nil when PEDULI_SMTP_URL is not set.
+	Mail mail.Sender
+	HTTP *fiber.App
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
 
-	auth *identity.Handlers
+	auth   *identity.Handlers
+	resets *account.Resets
 }
 
 // Open connects to the configured database and migrates it (as the owner
@@ -64,14 +72,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, err
 		if err != nil {
 			return nil, err
 		}
-		return d, d.Migrate(ctx, log)
+		return d, migrate(ctx, d, log)
 	}
 	if cfg.MigrateDatabaseURL != cfg.DatabaseURL {
 		owner, err := db.OpenPostgres(cfg.MigrateDatabaseURL, db.Options{MaxOpenConns: 2, Logger: log})
 		if err != nil {
 			return nil, err
 		}
-		err = owner.Migrate(ctx, log)
+		err = migrate(ctx, owner, log)
 		if role := db.UserOf(cfg.DatabaseURL); err == nil && role != "" && role != db.UserOf(cfg.MigrateDatabaseURL) {
 			err = owner.GrantApp(ctx, role)
 		}
@@ -85,7 +93,15 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, err
 	if err != nil {
 		return nil, err
 	}
-	return d, d.Migrate(ctx, log)
+	return d, migrate(ctx, d, log)
+}
+
+// migrate applies Peduli's migrations, then the job queue's own.
+func migrate(ctx context.Context, d *db.DB, log *slog.Logger) error {
+	if err := d.Migrate(ctx, log); err != nil {
+		return err
+	}
+	return jobs.Migrate(ctx, d, log)
 }
 
 // New builds the App on an open, migrated database.
@@ -102,6 +118,12 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		Tenancy: &tenancy.Service{DB: d, Store: tenancy.NewStore(d), Identity: idn, Access: en,
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
 		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS(), Admins: en},
+	}
+	a.Jobs = jobs.New(d, log)
+	if m, err := mail.Parse(cfg.SMTPURL); err != nil {
+		return nil, err
+	} else if m != nil {
+		a.Mail = m
 	}
 	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
 	master, err := sealed.NewMaster(cfg.SecretKey)
@@ -124,6 +146,9 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		return nil, err
 	}
 	a.Pages = pages
+	a.Funds.Texts = pages.Catalogue
+	a.resets = &account.Resets{DB: d, Identity: idn, Access: en, Mailer: a.Mail, Jobs: a.Jobs,
+		Texts: pages.Catalogue, BaseURL: cfg.BaseURL, Now: now}
 	a.HTTP = fiber.New(fiber.Config{
 		Immutable:             true, // handler strings outlive the request in stored structs
 		BodyLimit:             BodyLimit,
@@ -147,6 +172,10 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.HTTP.Use(httpx.CrossSiteGuard(identity.Cookie(cfg.HTTPS()), cfg.BaseURL))
 	a.mountAPI()
 	a.mountPages()
+	a.registerJobs(a.resets)
+	if err := a.Jobs.Build(); err != nil {
+		return nil, err
+	}
 	return a, nil
 }
 
@@ -188,5 +217,7 @@ func (a *App) Ready(ctx context.Context) error {
 	return nil
 }
 
-// Close releases the database.
-func (a *App) Close() error { return a.DB.Close() }
+// Close stops working jobs and releases the database.
+func (a *App) Close() error {
+	return errors.Join(a.Jobs.Stop(JobGrace), a.DB.Close())
+}

@@ -60,9 +60,14 @@ func Record(t *db.Tenant, a Actor, action, entity, entityID string, fields ...st
 	if a.SessionID != "" {
 		session = &a.SessionID
 	}
-	return t.DB().Create(&Event{
+	now := time.Now().UTC()
+	err := t.DB().Create(&Event{
 		TenantID: t.ID, ID: db.NewID(), ActorID: actor, Action: action, Entity: entity,
 		EntityID: entityID, Fields: strings.Join(fields, ","), RequestID: a.RequestID, SessionID: session,
-		CreatedAt: time.Now().UTC(),
+		CreatedAt: now,
 	}).Error
+	if err != nil || action == ReadPersonal {
+		return err
+	}
+	return markChanged(t, now)
 }

@@ -152,13 +152,14 @@ func (s *Service) HandleEvent(ctx context.Context, ev stripe.Event) (string, err
 		if err != nil {
 			return err
 		}
-		settled, err = s.apply(tx, string(ev.Type), d, &obj)
-		return err
+		if settled, err = s.apply(tx, string(ev.Type), d, &obj); err != nil {
+			return err
+		}
+		return s.queueReceipts(tx, settled)
 	})
 	if err != nil {
 		return "", err
 	}
-	s.sendReceipts(ctx, route.TenantID, settled)
 	return outcome, nil
 }
 

@@ -2,11 +2,13 @@ package regions
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
@@ -48,70 +50,87 @@ func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 	return s.DB.Global(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error
 }
 
-// RefreshStale refreshes every group whose data changed since its figures
-// were computed, whose figures are older than StaleAfter, or that has none
-// yet. A change is seen in the group's audit log, which every write in a
-// tenant records, so features need not tell the rollup anything. It returns
-// how many groups it refreshed.
-func (s *Service) RefreshStale(ctx context.Context) (int, error) {
-	var ids []string
-	if err := s.DB.Global(ctx).Table("tenants").Order("id").Pluck("id", &ids).Error; err != nil {
+// RefreshBatch is how many groups one rollup job computes before it ends
+// (the next run takes the rest), so one job never holds the queue for long.
+const RefreshBatch = 200
+
+// RefreshChanged refreshes up to limit groups whose data changed since
+// their figures were computed, the longest waiting first. The transaction
+// that changed a group marked it (audit.Record), so this reads only marked
+// groups; a mark is removed only if no newer change came while the group
+// was computed. It returns how many groups it refreshed.
+func (s *Service) RefreshChanged(ctx context.Context, limit int) (int, error) {
+	marks, err := audit.Changed(ctx, s.DB, limit)
+	if err != nil {
 		return 0, err
 	}
-	var have []Figures
-	if err := s.DB.Global(ctx).Select("tenant_id, source_changed_at, refreshed_at").Find(&have).Error; err != nil {
-		return 0, err
+	for i, m := range marks {
+		if err := s.Refresh(ctx, m.TenantID); err != nil {
+			return i, fmt.Errorf("rollup of a changed group: %w", err)
+		}
+		if err := audit.Settle(ctx, s.DB, m); err != nil {
+			return i, err
+		}
 	}
-	known := make(map[string]Figures, len(have))
-	for _, f := range have {
-		known[f.TenantID] = f
-	}
-	now, n := s.Now(), 0
-	for _, id := range ids {
-		if ctx.Err() != nil {
-			return n, ctx.Err()
-		}
-		old, ok := known[id]
-		stale := !ok || now.Sub(old.RefreshedAt) > StaleAfter
-		if !stale {
-			var changed *time.Time
-			err := s.DB.Scope(id).Read(ctx, func(t *db.Tenant) error {
-				var err error
-				changed, err = lastChange(t)
-				return err
-			})
-			if err != nil {
-				return n, err
-			}
-			stale = changed != nil && (old.SourceChangedAt == nil || changed.After(*old.SourceChangedAt))
-		}
-		if !stale {
-			continue
-		}
-		if err := s.Refresh(ctx, id); err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
+	return len(marks), nil
 }
 
-// RefreshEvery runs RefreshStale on a timer until ctx ends.
-func (s *Service) RefreshEvery(ctx context.Context, every time.Duration) {
-	tick := time.NewTicker(every)
-	defer tick.Stop()
-	for {
-		if n, err := s.RefreshStale(ctx); err != nil && ctx.Err() == nil {
-			s.Log.Error("rollup refresh failed", "error", err)
-		} else if n > 0 {
-			s.Log.Info("rollup refreshed", "groups", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
+// RefreshDay is the daily pass the moving 90-day window needs, spread over
+// the day: each run refreshes groups that have no figures yet or whose
+// figures are older than StaleAfter, the oldest first, at most limit.
+// Called every PassEvery with limit a share of all groups, it renews every
+// group once a day without a burst.
+func (s *Service) RefreshDay(ctx context.Context, limit int) (int, error) {
+	cutoff := s.Now().Add(-StaleAfter)
+	var ids []string
+	err := s.DB.Global(ctx).Table("tenants t").
+		Joins("LEFT JOIN group_figures f ON f.tenant_id = t.id").
+		Where("f.tenant_id IS NULL OR f.refreshed_at < ?", cutoff).
+		Order("f.refreshed_at IS NOT NULL, f.refreshed_at, t.id").Limit(limit).Pluck("t.id", &ids).Error
+	if err != nil {
+		return 0, err
+	}
+	for i, id := range ids {
+		if err := s.Refresh(ctx, id); err != nil {
+			return i, fmt.Errorf("daily rollup: %w", err)
 		}
 	}
+	return len(ids), nil
+}
+
+// PassEvery is how often the daily pass runs; DayShare is how many groups
+// each run takes so that all of them are renewed within StaleAfter.
+const PassEvery = 15 * time.Minute
+
+// DayShare returns the batch for one daily-pass run: the groups divided by
+// the runs in a day, rounded up, and at least RefreshBatch/10.
+func (s *Service) DayShare(ctx context.Context) (int, error) {
+	var n int64
+	if err := s.DB.Global(ctx).Table("tenants").Count(&n).Error; err != nil {
+		return 0, err
+	}
+	runs := int64(StaleAfter / PassEvery)
+	return max(int((n+runs-1)/runs), RefreshBatch/10), nil
+}
+
+// RefreshStale refreshes, until none is left, every changed group and every
+// group without figures or with figures older than StaleAfter; tests and
+// operators use it to bring the rollup up to date at once.
+func (s *Service) RefreshStale(ctx context.Context) (int, error) {
+	total := 0
+	for _, pass := range []func(context.Context, int) (int, error){s.RefreshChanged, s.RefreshDay} {
+		for {
+			n, err := pass(ctx, RefreshBatch)
+			total += n
+			if err != nil {
+				return total, err
+			}
+			if n < RefreshBatch {
+				break
+			}
+		}
+	}
+	return total, nil
 }
 
 // lastChange is the time of the group's latest audited write.

@@ -133,6 +133,11 @@ func New(t testing.TB, d db.Dialect, opts ...func(*config.Config)) *Env {
 		if err := owner.Global(ctx).Exec("DELETE FROM login_throttles").Error; err != nil {
 			t.Fatalf("reset login throttles: %v", err)
 		}
+		// Likewise no jobs queued by an earlier test's App, whose mail
+		// server or Stripe is gone.
+		if err := owner.Global(ctx).Exec("DELETE FROM river_job").Error; err != nil {
+			t.Fatalf("empty the job queue: %v", err)
+		}
 	}
 	t.Cleanup(func() {
 		if owner != database {
@@ -142,6 +147,15 @@ func New(t testing.TB, d db.Dialect, opts ...func(*config.Config)) *Env {
 		CheckLogs(t, logs)
 	})
 	return &Env{T: t, App: a, Dialect: d, Logs: logs, Owner: owner}
+}
+
+// StartJobs makes the App work its queued jobs (not the periodic ones)
+// until the test ends, as a serving replica does.
+func (e *Env) StartJobs() {
+	e.T.Helper()
+	if err := e.App.Jobs.Start(context.Background()); err != nil {
+		e.T.Fatalf("start jobs: %v", err)
+	}
 }
 
 // logSink sends app logs to stderr when PEDULI_TEST_LOGS=1, else nowhere.

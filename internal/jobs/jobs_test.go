@@ -1,0 +1,168 @@
+package jobs_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/peduli/peduli/internal/jobs"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/testkit"
+)
+
+func TestMain(m *testing.M) { testkit.Main(m) }
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+type tick struct{}
+
+func (tick) Kind() string { return "test_tick" }
+
+type flaky struct {
+	Name string `json:"name"`
+}
+
+func (flaky) Kind() string { return "test_flaky" }
+
+// runs records when each job ran, whichever replica ran it.
+type runs struct {
+	mu  sync.Mutex
+	at  []time.Time
+	ids map[int64]int
+}
+
+func (r *runs) add(id int64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.at = append(r.at, time.Now())
+	r.ids[id]++
+}
+
+func (r *runs) snapshot() ([]time.Time, map[int64]int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ids := map[int64]int{}
+	for k, v := range r.ids {
+		ids[k] = v
+	}
+	return append([]time.Time(nil), r.at...), ids
+}
+
+// replica is one server's runner on d, with the test's periodic job.
+func replica(t *testing.T, d *db.DB, every time.Duration, seen *runs) *jobs.Runner {
+	t.Helper()
+	r := jobs.New(d, quiet)
+	jobs.Handle(r, func(_ context.Context, j *river.Job[tick]) error {
+		seen.add(j.ID)
+		return nil
+	})
+	r.Every(every, func() river.JobArgs { return tick{} })
+	if err := r.Build(); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// Two replicas on one database schedule a periodic job once between them:
+// only the elected leader inserts it, and each run is worked by one replica.
+func TestPeriodicJobRunsOnceAcrossReplicas(t *testing.T) {
+	for _, d := range testkit.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			a, b := testkit.New(t, d), testkit.New(t, d)
+			second := a.App.DB
+			if d == db.Postgres {
+				second = b.App.DB // its own pool: another process as far as the database knows
+			}
+			const every = 400 * time.Millisecond
+			seen := &runs{ids: map[int64]int{}}
+			ctx, cancel := context.WithCancel(context.Background())
+			var wg sync.WaitGroup
+			for _, r := range []*jobs.Runner{replica(t, a.App.DB, every, seen), replica(t, second, every, seen)} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if err := r.Run(ctx, 5*time.Second); err != nil {
+						t.Error(err)
+					}
+				}()
+			}
+			deadline := time.Now().Add(30 * time.Second)
+			for {
+				if at, _ := seen.snapshot(); len(at) >= 6 || time.Now().After(deadline) {
+					break
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			cancel()
+			wg.Wait()
+			at, ids := seen.snapshot()
+			if len(at) < 6 {
+				t.Fatalf("the periodic job ran %d times in 30 s", len(at))
+			}
+			for id, n := range ids {
+				if n != 1 {
+					t.Errorf("job %d worked %d times", id, n)
+				}
+			}
+			// Two schedulers would insert each run twice, about together.
+			for i := 1; i < len(at); i++ {
+				if gap := at[i].Sub(at[i-1]); gap < every/2 {
+					t.Errorf("runs %d and %d only %s apart: scheduled by more than one replica", i-1, i, gap)
+				}
+			}
+		})
+	}
+}
+
+// A job that fails is retried with backoff until it succeeds, and a second
+// insert of a unique job while the first waits adds nothing.
+func TestFailedJobIsRetried(t *testing.T) {
+	for _, d := range testkit.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			e := testkit.New(t, d)
+			r := jobs.New(e.App.DB, quiet)
+			var mu sync.Mutex
+			attempts := 0
+			done := make(chan struct{})
+			jobs.Handle(r, func(_ context.Context, j *river.Job[flaky]) error {
+				mu.Lock()
+				defer mu.Unlock()
+				attempts++
+				if j.Attempt == 1 {
+					return errors.New("the mail server is down")
+				}
+				close(done)
+				return nil
+			})
+			if err := r.Build(); err != nil {
+				t.Fatal(err)
+			}
+			ctx := context.Background()
+			for range 2 {
+				if err := r.Enqueue(ctx, flaky{Name: "once"}, jobs.Once); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := r.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			defer r.Stop(5 * time.Second)
+			select {
+			case <-done:
+			case <-time.After(45 * time.Second):
+				t.Fatal("the failed job was not retried within 45 s")
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if attempts != 2 {
+				t.Fatalf("%d attempts, want 2 (one failure, one retry, no duplicate)", attempts)
+			}
+		})
+	}
+}
