@@ -28,6 +28,7 @@ const (
 // does not hold the single writer's lock; the row is written afterwards.
 func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 	var f *Figures
+	var months map[string]*GroupMonth
 	err := s.DB.Scope(tenantID).Read(ctx, func(t *db.Tenant) error {
 		changed, err := lastChange(t)
 		if err != nil {
@@ -37,17 +38,28 @@ func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 			return err
 		}
 		f.SourceChangedAt = changed
-		months, err := monthly(t, f.RefreshedAt)
-		if err != nil {
+		if months, err = s.groupMonths(t); err != nil {
 			return err
 		}
-		f.Monthly = months.text()
+		f.Monthly = lastTwelve(months, f.RefreshedAt).text()
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return s.DB.Global(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error
+	return s.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("tenant_id = ?", tenantID).Delete(&GroupMonth{}).Error; err != nil {
+			return err
+		}
+		rows := sortedMonths(months)
+		if len(rows) == 0 {
+			return nil
+		}
+		return tx.CreateInBatches(rows, 100).Error
+	})
 }
 
 // RefreshBatch is how many groups one rollup job computes before it ends
