@@ -31,6 +31,8 @@ Commands:
                         give a group a new personal-data key and re-encrypt its records
   keys destroy --tenant SLUG --yes
                         crypto-shred a group's personal data (irreversible)
+  dev seed [--groups N --staff S --beneficiaries B --seed X]
+                        development only: fill the database with seeded groups
   help                  show this text
 
 Every flag of serve is also a PEDULI_* environment variable; run
@@ -68,6 +70,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return auditCmd(ctx, args, stdout, stderr)
 	case "keys":
 		return keys(ctx, args, stdout, stderr)
+	case "dev":
+		return dev(ctx, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
