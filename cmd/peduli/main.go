@@ -34,6 +34,8 @@ Commands:
   jobs list [--failed] [--limit N]
                         list the background jobs waiting or running (or failed)
   jobs retry ID         put a failed job back in the queue
+  dev seed [--groups N --staff S --beneficiaries B --seed X]
+                        development only: fill the database with seeded groups
   help                  show this text
 
 Every flag of serve is also a PEDULI_* environment variable; run
@@ -73,6 +75,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return keys(ctx, args, stdout, stderr)
 	case "jobs":
 		return jobsCmd(ctx, args, stdout, stderr)
+	case "dev":
+		return dev(ctx, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
