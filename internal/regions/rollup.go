@@ -2,7 +2,9 @@ package regions
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -76,15 +78,55 @@ func (s *Service) RefreshChanged(ctx context.Context, limit int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	ids := make([]string, len(marks))
 	for i, m := range marks {
-		if err := s.Refresh(ctx, m.TenantID); err != nil {
-			return i, fmt.Errorf("rollup of a changed group: %w", err)
-		}
-		if err := audit.Settle(ctx, s.DB, m); err != nil {
-			return i, err
-		}
+		ids[i] = m.TenantID
 	}
-	return len(marks), nil
+	done, err := s.refreshAll(ctx, ids)
+	n := 0
+	for i, ok := range done {
+		if !ok {
+			continue
+		}
+		if serr := audit.Settle(ctx, s.DB, marks[i]); serr != nil {
+			return n, errors.Join(err, serr)
+		}
+		n++
+	}
+	if err != nil {
+		return n, fmt.Errorf("rollup of a changed group: %w", err)
+	}
+	return n, nil
+}
+
+// refreshAll refreshes the groups a few at a time (each in its own short
+// transaction; one at a time on SQLite, which has one writer) and says which
+// succeeded.
+func (s *Service) refreshAll(ctx context.Context, ids []string) ([]bool, error) {
+	workers := reportWorkers
+	if s.DB.Dialect == db.SQLite {
+		workers = 1
+	}
+	done := make([]bool, len(ids))
+	errs := make([]error, len(ids))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(ids)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = s.Refresh(ctx, ids[i])
+				done[i] = errs[i] == nil
+			}
+		}()
+	}
+	for i := range ids {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return done, errors.Join(errs...)
 }
 
 // RefreshDay is the daily pass the moving 90-day window needs, spread over
@@ -102,12 +144,17 @@ func (s *Service) RefreshDay(ctx context.Context, limit int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	for i, id := range ids {
-		if err := s.Refresh(ctx, id); err != nil {
-			return i, fmt.Errorf("daily rollup: %w", err)
+	done, err := s.refreshAll(ctx, ids)
+	n := 0
+	for _, ok := range done {
+		if ok {
+			n++
 		}
 	}
-	return len(ids), nil
+	if err != nil {
+		return n, fmt.Errorf("daily rollup: %w", err)
+	}
+	return n, nil
 }
 
 // PassEvery is how often the daily pass runs; DayShare is how many groups
