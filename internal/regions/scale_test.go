@@ -104,6 +104,8 @@ func measure(t *testing.T, name string, runs int, fn func() error) {
 		took = append(took, time.Since(start))
 	}
 	sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
-	p := func(q float64) time.Duration { return took[min(len(took)-1, int(q*float64(len(took))))].Round(time.Microsecond) }
+	p := func(q float64) time.Duration {
+		return took[min(len(took)-1, int(q*float64(len(took))))].Round(time.Microsecond)
+	}
 	t.Logf("%s: %d runs, p50 %s, p99 %s", name, runs, p(0.5), p(0.99))
 }
