@@ -19,7 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -48,7 +48,10 @@ type Runner struct {
 	workers  *river.Workers
 	periodic []*river.PeriodicJob
 	client   *river.Client[*sql.Tx]
-	started  atomic.Bool
+	// mu makes a second Stop wait for the first to finish, so the pool is
+	// never closed under a client that is still stopping.
+	mu      sync.Mutex
+	started bool
 }
 
 // New returns a Runner on d; features register workers, then Build.
@@ -103,10 +106,12 @@ func (r *Runner) Client() *river.Client[*sql.Tx] { return r.client }
 
 // Start works jobs until Stop; periodic jobs are not scheduled (see Run).
 func (r *Runner) Start(ctx context.Context) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if err := r.client.Start(ctx); err != nil {
 		return fmt.Errorf("jobs: start: %w", err)
 	}
-	r.started.Store(true)
+	r.started = true
 	return nil
 }
 
@@ -123,9 +128,12 @@ func (r *Runner) Run(ctx context.Context, grace time.Duration) error {
 
 // Stop stops working jobs, cancelling those still running after grace.
 func (r *Runner) Stop(grace time.Duration) error {
-	if !r.started.CompareAndSwap(true, false) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.started {
 		return nil
 	}
+	r.started = false
 	ctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := r.client.Stop(ctx); err != nil {
@@ -188,10 +196,7 @@ func Migrate(ctx context.Context, d *db.DB, log *slog.Logger) error {
 			return fmt.Errorf("river migrations: %w", err)
 		}
 		if len(applied) == 0 {
-			return nil
-		}
-		for _, v := range applied {
-			log.Info("river migration applied", "version", v.Version, "duration", v.Duration)
+			return nil // River logs each version it applies
 		}
 	}
 }
