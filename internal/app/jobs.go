@@ -20,6 +20,8 @@ const (
 	// PruneEvery is how often ended sessions, dead reset links and idle
 	// login-throttle counters are deleted.
 	PruneEvery = time.Hour
+	// RollupBudget bounds one rollup run, well inside River's job timeout.
+	RollupBudget = 2 * time.Minute
 )
 
 // RollupChanged refreshes the coordinator figures of groups that changed.
@@ -45,12 +47,15 @@ func (Prune) Kind() string { return "prune" }
 func (a *App) registerJobs(resets *account.Resets) {
 	r := a.Jobs
 	jobs.Handle(r, func(ctx context.Context, _ *river.Job[RollupChanged]) error {
-		n, err := a.Regions.RefreshChanged(ctx, regions.RefreshBatch)
-		if n == regions.RefreshBatch && err == nil {
-			// More are waiting: go on at once rather than at the next tick.
-			err = r.Enqueue(ctx, RollupChanged{}, jobs.Once)
+		// Batch after batch while more are waiting, for up to RollupBudget;
+		// what is left waits for the next run.
+		for start := time.Now(); time.Since(start) < RollupBudget; {
+			n, err := a.Regions.RefreshChanged(ctx, regions.RefreshBatch)
+			if err != nil || n < regions.RefreshBatch {
+				return err
+			}
 		}
-		return err
+		return nil
 	})
 	jobs.Handle(r, func(ctx context.Context, _ *river.Job[RollupDay]) error {
 		share, err := a.Regions.DayShare(ctx)
