@@ -73,9 +73,11 @@ func (a *App) registerJobs(resets *account.Resets) {
 	jobs.Handle(r, a.Funds.MailSummary)
 	jobs.Handle(r, resets.MailReset)
 
-	r.Every(RollupEvery, func() river.JobArgs { return RollupChanged{} })
-	r.Every(regions.PassEvery, func() river.JobArgs { return RollupDay{} })
-	r.Every(PruneEvery, func() river.JobArgs { return Prune{} })
+	// The rollup runs as soon as a leader is elected too, so groups that
+	// changed or appeared while no server ran get their figures at once.
+	r.Every(RollupEvery, true, func() river.JobArgs { return RollupChanged{} })
+	r.Every(regions.PassEvery, true, func() river.JobArgs { return RollupDay{} })
+	r.Every(PruneEvery, false, func() river.JobArgs { return Prune{} })
 }
 
 // JobGrace is how long running jobs may finish when the server stops.

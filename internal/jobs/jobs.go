@@ -66,10 +66,11 @@ func Handle[T river.JobArgs](r *Runner, fn func(ctx context.Context, job *river.
 
 // Every schedules a job on an interval, inserted by the cluster's leader
 // only and unique while one waits or runs, so a slow run is not stacked on.
-// Periodic jobs start with Run; the first run is one interval after start.
-func (r *Runner) Every(every time.Duration, args func() river.JobArgs) {
+// Periodic jobs start with Run; the first run is due when a leader is
+// elected if atStart, else one interval later.
+func (r *Runner) Every(every time.Duration, atStart bool, args func() river.JobArgs) {
 	r.periodic = append(r.periodic, river.NewPeriodicJob(river.PeriodicInterval(every),
-		func() (river.JobArgs, *river.InsertOpts) { return args(), Once }, nil))
+		func() (river.JobArgs, *river.InsertOpts) { return args(), Once }, &river.PeriodicJobOpts{RunOnStart: atStart}))
 }
 
 func driver(d *db.DB) riverdriver.Driver[*sql.Tx] {
