@@ -62,7 +62,7 @@ func replica(t *testing.T, d *db.DB, every time.Duration, seen *runs) *jobs.Runn
 		seen.add(j.ID)
 		return nil
 	})
-	r.Every(every, true, func() river.JobArgs { return tick{} })
+	r.Every(every, false, func() river.JobArgs { return tick{} })
 	if err := r.Build(); err != nil {
 		t.Fatal(err)
 	}
