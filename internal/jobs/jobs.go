@@ -83,7 +83,7 @@ func driver(d *db.DB) riverdriver.Driver[*sql.Tx] {
 // Build creates the River client once every worker is registered.
 func (r *Runner) Build() error {
 	c, err := river.NewClient(driver(r.db), &river.Config{
-		Logger:  r.log,
+		Logger:  slog.New(atLeastInfo{r.log.Handler()}),
 		Workers: r.workers,
 		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: Workers}},
 		// The serving role owns no table, so it may not REINDEX River's.
@@ -176,6 +176,20 @@ var Once = &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState:
 // Ever makes a job unique by its args for as long as River keeps it
 // (completed jobs included): a receipt is mailed once per donation.
 var Ever = &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
+
+// atLeastInfo passes on River's records of level Info and above: its debug
+// records (a stats line every few seconds) say nothing an operator needs.
+type atLeastInfo struct{ slog.Handler }
+
+func (h atLeastInfo) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelInfo && h.Handler.Enabled(ctx, l)
+}
+
+func (h atLeastInfo) WithAttrs(as []slog.Attr) slog.Handler {
+	return atLeastInfo{h.Handler.WithAttrs(as)}
+}
+
+func (h atLeastInfo) WithGroup(name string) slog.Handler { return atLeastInfo{h.Handler.WithGroup(name)} }
 
 // migrationLock serialises River's migrations across replicas starting
 // together on PostgreSQL (goose takes its own lock for ours).
