@@ -189,7 +189,9 @@ func (h atLeastInfo) WithAttrs(as []slog.Attr) slog.Handler {
 	return atLeastInfo{h.Handler.WithAttrs(as)}
 }
 
-func (h atLeastInfo) WithGroup(name string) slog.Handler { return atLeastInfo{h.Handler.WithGroup(name)} }
+func (h atLeastInfo) WithGroup(name string) slog.Handler {
+	return atLeastInfo{h.Handler.WithGroup(name)}
+}
 
 // migrationLock serialises River's migrations across replicas starting
 // together on PostgreSQL (goose takes its own lock for ours).
