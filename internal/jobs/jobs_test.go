@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"sort"
@@ -112,14 +113,40 @@ func TestPeriodicJobRunsOnceAcrossReplicas(t *testing.T) {
 					t.Errorf("job %d worked %d times", id, n)
 				}
 			}
-			// Two schedulers would insert each run twice, due about together.
-			sort.Slice(at, func(i, j int) bool { return at[i].Before(at[j]) })
-			for i := 1; i < len(at); i++ {
-				if gap := at[i].Sub(at[i-1]); gap < every/2 {
-					t.Errorf("runs %d and %d due only %s apart: scheduled by more than one replica", i-1, i, gap)
-				}
+			for _, p := range scheduledTwice(at, every) {
+				t.Error(p)
 			}
 		})
+	}
+}
+
+// scheduledTwice lists runs due less than half an interval apart: two
+// schedulers insert each run twice, due about together.
+func scheduledTwice(at []time.Time, every time.Duration) []string {
+	at = append([]time.Time(nil), at...)
+	sort.Slice(at, func(i, j int) bool { return at[i].Before(at[j]) })
+	var out []string
+	for i := 1; i < len(at); i++ {
+		if gap := at[i].Sub(at[i-1]); gap < every/2 {
+			out = append(out, fmt.Sprintf("runs %d and %d due only %s apart: scheduled by more than one replica", i-1, i, gap))
+		}
+	}
+	return out
+}
+
+// Negative control: two replicas each running their own ticker, as the
+// server did before the job queue, are caught by scheduledTwice.
+func TestScheduledTwiceCatchesPerReplicaTickers(t *testing.T) {
+	const every = 400 * time.Millisecond
+	start := time.Now()
+	var at []time.Time
+	for _, offset := range []time.Duration{0, 30 * time.Millisecond} { // two replicas started together
+		for i := range 6 {
+			at = append(at, start.Add(offset+time.Duration(i)*every))
+		}
+	}
+	if n := len(scheduledTwice(at, every)); n != 6 {
+		t.Fatalf("scheduledTwice found %d doubled runs of 6", n)
 	}
 }
 
