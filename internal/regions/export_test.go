@@ -49,3 +49,24 @@ func (s *Service) StoredMonths(ctx context.Context, tenantID string) (map[string
 	}
 	return out, err
 }
+
+// RefreshParts times the parts of one group's refresh.
+func (s *Service) RefreshParts(ctx context.Context, tenantID string) (compute, months, change time.Duration, err error) {
+	err = s.DB.Scope(tenantID).Read(ctx, func(t *db.Tenant) error {
+		start := time.Now()
+		if _, err := lastChange(t); err != nil {
+			return err
+		}
+		change = time.Since(start)
+		start = time.Now()
+		if _, _, err := s.compute(ctx, t, s.Now(), reportable); err != nil {
+			return err
+		}
+		compute = time.Since(start)
+		start = time.Now()
+		_, err := s.groupMonths(t)
+		months = time.Since(start)
+		return err
+	})
+	return
+}

@@ -69,6 +69,22 @@ func TestScaleRollupAndReport(t *testing.T) {
 	}
 	t.Logf("rollup with nothing changed: %s", time.Since(start).Round(time.Microsecond))
 
+	var ids []string
+	if err := g.Table("tenants").Order("id").Limit(20).Pluck("id", &ids).Error; err != nil {
+		t.Fatal(err)
+	}
+	var compute, months, change time.Duration
+	for _, id := range ids {
+		c, m, ch, err := a.Regions.RefreshParts(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compute, months, change = compute+c, months+m, change+ch
+	}
+	k := time.Duration(len(ids))
+	t.Logf("one group's refresh, mean of %d: figures %s, months %s, last change %s", len(ids),
+		(compute / k).Round(time.Microsecond), (months / k).Round(time.Microsecond), (change / k).Round(time.Microsecond))
+
 	for _, code := range []string{"53", "53.01"} {
 		r, err := a.Tenancy.Store.Region(ctx, code)
 		if err != nil {
