@@ -8,7 +8,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/peduli/peduli/internal/app"
+	fundspkg "github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/platform/config"
 )
 
@@ -18,7 +18,7 @@ func funds(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "reconcile" {
 		return fmt.Errorf("usage: peduli funds reconcile [--older-than 30m] [--json]")
 	}
-	olderThan := app.ReconcileAfter
+	olderThan := fundspkg.ReconcileAfter
 	asJSON := false
 	cfg, err := config.Load("funds reconcile", args[1:], func(fs *flag.FlagSet) {
 		fs.DurationVar(&olderThan, "older-than", olderThan, "settle donations pending at least this long")

@@ -31,6 +31,11 @@ Commands:
                         give a group a new personal-data key and re-encrypt its records
   keys destroy --tenant SLUG --yes
                         crypto-shred a group's personal data (irreversible)
+  jobs list [--failed] [--limit N]
+                        list the background jobs waiting or running (or failed)
+  jobs retry ID         put a failed job back in the queue
+  dev seed [--groups N --staff S --beneficiaries B --seed X]
+                        development only: fill the database with seeded groups
   help                  show this text
 
 Every flag of serve is also a PEDULI_* environment variable; run
@@ -68,6 +73,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return auditCmd(ctx, args, stdout, stderr)
 	case "keys":
 		return keys(ctx, args, stdout, stderr)
+	case "jobs":
+		return jobsCmd(ctx, args, stdout, stderr)
+	case "dev":
+		return dev(ctx, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

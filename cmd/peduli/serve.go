@@ -51,7 +51,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		// Other replicas announce role changes; reload at once on each.
 		go a.Access.Listen(ctx, cfg.DatabaseURL)
 	}
-	go a.RunJobs(ctx)
+	go func() {
+		if err := a.RunJobs(ctx); err != nil {
+			log.Error("background jobs stopped", "error", err)
+		}
+	}()
 
 	errc := make(chan error, 1)
 	go func() { errc <- a.HTTP.Listener(ln) }()

@@ -18,10 +18,12 @@ import (
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/jobs"
 	"github.com/peduli/peduli/internal/partners"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/mail"
 	"github.com/peduli/peduli/internal/platform/ratelimit"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/programs"
@@ -51,11 +53,16 @@ type App struct {
 	Programs *programs.Service
 	Partners *partners.Service
 	Funds    *funds.Service
-	HTTP     *fiber.App
+	// Jobs is the background job queue shared by every replica.
+	Jobs *jobs.Runner
+	// Mail is the one SMTP sender, nil when PEDULI_SMTP_URL is not set.
+	Mail mail.Sender
+	HTTP *fiber.App
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
 
-	auth *identity.Handlers
+	auth   *identity.Handlers
+	resets *account.Resets
 	// limiter bounds anonymous writes (limits.go).
 	limiter *ratelimit.Limiter
 }
@@ -68,14 +75,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, err
 		if err != nil {
 			return nil, err
 		}
-		return d, d.Migrate(ctx, log)
+		return d, migrate(ctx, d, log)
 	}
 	if cfg.MigrateDatabaseURL != cfg.DatabaseURL {
 		owner, err := db.OpenPostgres(cfg.MigrateDatabaseURL, db.Options{MaxOpenConns: 2, Logger: log})
 		if err != nil {
 			return nil, err
 		}
-		err = owner.Migrate(ctx, log)
+		err = migrate(ctx, owner, log)
 		if role := db.UserOf(cfg.DatabaseURL); err == nil && role != "" && role != db.UserOf(cfg.MigrateDatabaseURL) {
 			err = owner.GrantApp(ctx, role)
 		}
@@ -89,7 +96,15 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, err
 	if err != nil {
 		return nil, err
 	}
-	return d, d.Migrate(ctx, log)
+	return d, migrate(ctx, d, log)
+}
+
+// migrate applies Peduli's migrations, then the job queue's own.
+func migrate(ctx context.Context, d *db.DB, log *slog.Logger) error {
+	if err := d.Migrate(ctx, log); err != nil {
+		return err
+	}
+	return jobs.Migrate(ctx, d, log)
 }
 
 // New builds the App on an open, migrated database.
@@ -107,6 +122,12 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
 		auth:    &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS(), Admins: en},
 		limiter: &ratelimit.Limiter{DB: d, Now: now},
+	}
+	a.Jobs = jobs.New(d, log)
+	if m, err := mail.Parse(cfg.SMTPURL); err != nil {
+		return nil, err
+	} else if m != nil {
+		a.Mail = m
 	}
 	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
 	master, err := sealed.NewMaster(cfg.SecretKey)
@@ -129,7 +150,15 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		return nil, err
 	}
 	a.Pages = pages
-	idn.MailVerification = account.VerificationMail(a.mailer(), pages.Catalogue)
+	a.Funds.Texts = pages.Catalogue
+	a.resets = &account.Resets{DB: d, Identity: idn, Access: en, Mailer: a.Mail, Jobs: a.Jobs,
+		Texts: pages.Catalogue, BaseURL: cfg.BaseURL, Now: now}
+	idn.MailVerification = account.VerificationMail(a.Mail, pages.Catalogue)
+	if a.Mail != nil {
+		idn.QueueVerification = func(ctx context.Context, userID string) error {
+			return a.Jobs.Enqueue(ctx, account.VerifyMail{UserID: userID}, jobs.Once)
+		}
+	}
 	a.HTTP = fiber.New(fiber.Config{
 		Immutable:             true, // handler strings outlive the request in stored structs
 		BodyLimit:             BodyLimit,
@@ -154,6 +183,10 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.HTTP.Use(httpx.TextGuard("/api/v1/stripe/webhook"))
 	a.mountAPI()
 	a.mountPages()
+	a.registerJobs(a.resets)
+	if err := a.Jobs.Build(); err != nil {
+		return nil, err
+	}
 	return a, nil
 }
 
@@ -195,5 +228,7 @@ func (a *App) Ready(ctx context.Context) error {
 	return nil
 }
 
-// Close releases the database.
-func (a *App) Close() error { return a.DB.Close() }
+// Close stops working jobs and releases the database.
+func (a *App) Close() error {
+	return errors.Join(a.Jobs.Stop(JobGrace), a.DB.Close())
+}

@@ -2,73 +2,120 @@ package app
 
 import (
 	"context"
-	"github.com/peduli/peduli/internal/identity"
 	"time"
 
+	"github.com/riverqueue/river"
+
+	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/jobs"
+	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/web/account"
 )
 
-// RollupEvery is how often changed groups' coordinator figures are
-// recomputed: the most a coordinator's view lags a group's data.
-const RollupEvery = 5 * time.Minute
-
-// ReconcileEvery is how often pending online donations are checked with
-// Stripe, and ReconcileAfter how old a pending donation must be: a donor
-// still on the payment page is not disturbed.
+// Periodic jobs. The cluster's leader inserts each when due; any replica
+// works it. Each is idempotent and unique while waiting or running.
 const (
-	ReconcileEvery = 10 * time.Minute
-	ReconcileAfter = 30 * time.Minute
+	// RollupEvery is how often changed groups' coordinator figures are
+	// recomputed: about the most a coordinator's view lags a group's data.
+	RollupEvery = time.Minute
+	// PruneEvery is how often ended sessions, dead reset links and idle
+	// login-throttle counters are deleted.
+	PruneEvery = time.Hour
+	// RollupBudget bounds one rollup run, well inside River's job timeout.
+	RollupBudget = 2 * time.Minute
 )
 
-// RunJobs runs the server's periodic jobs until ctx ends. Features add
-// their schedules here.
-func (a *App) RunJobs(ctx context.Context) {
-	// Coordinators' per-group figures: refresh groups whose data changed.
-	go a.Regions.RefreshEvery(ctx, RollupEvery)
-	// Online donations whose webhook never came: ask Stripe.
-	go a.Funds.ReconcileEvery(ctx, ReconcileEvery, ReconcileAfter)
-	// Login-throttle counters nobody has touched for an hour.
-	go a.Identity.PruneThrottlesEvery(ctx, time.Hour)
-	// Ended sessions and dead reset links.
-	go a.pruneEvery(ctx, time.Hour)
-	<-ctx.Done()
-}
+// RollupChanged refreshes the coordinator figures of groups that changed.
+type RollupChanged struct{}
 
-// pruneEvery deletes ended sessions and dead password-reset links on a timer
-// until ctx ends.
-func (a *App) pruneEvery(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			a.Prune(ctx)
+// Kind names the job.
+func (RollupChanged) Kind() string { return "rollup_changed" }
+
+// RollupDay renews a share of the groups' figures for the moving window.
+type RollupDay struct{}
+
+// Kind names the job.
+func (RollupDay) Kind() string { return "rollup_day" }
+
+// Prune deletes records nobody needs any more.
+type Prune struct{}
+
+// Kind names the job.
+func (Prune) Kind() string { return "prune" }
+
+// registerJobs gives every job kind its worker and schedules the periodic
+// ones; the runner is built afterwards.
+func (a *App) registerJobs(resets *account.Resets) {
+	r := a.Jobs
+	jobs.Handle(r, func(ctx context.Context, _ *river.Job[RollupChanged]) error {
+		// Batch after batch while more are waiting, for up to RollupBudget;
+		// what is left waits for the next run.
+		for start := time.Now(); time.Since(start) < RollupBudget; {
+			n, err := a.Regions.RefreshChanged(ctx, regions.RefreshBatch)
+			if err != nil || n < regions.RefreshBatch {
+				return err
+			}
 		}
-	}
+		return nil
+	})
+	jobs.Handle(r, func(ctx context.Context, _ *river.Job[RollupDay]) error {
+		share, err := a.Regions.DayShare(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = a.Regions.RefreshDay(ctx, share)
+		return err
+	})
+	jobs.Handle(r, func(ctx context.Context, _ *river.Job[Prune]) error {
+		return a.Prune(ctx)
+	})
+	jobs.Handle(r, a.Funds.ReconcileOne)
+	jobs.Handle(r, a.Funds.MailReceipt)
+	jobs.Handle(r, a.Funds.MailSummary)
+	jobs.Handle(r, resets.MailReset)
+	jobs.Handle(r, account.MailVerification(a.Identity))
+
+	// The rollup runs as soon as a leader is elected too, so groups that
+	// changed or appeared while no server ran get their figures at once.
+	r.Every(RollupEvery, true, func() river.JobArgs { return RollupChanged{} })
+	r.Every(regions.PassEvery, true, func() river.JobArgs { return RollupDay{} })
+	r.Every(PruneEvery, false, func() river.JobArgs { return Prune{} })
 }
 
-// Prune deletes ended sessions and dead password-reset and email
-// verification links once.
-func (a *App) Prune(ctx context.Context) {
+// JobGrace is how long running jobs may finish when the server stops.
+const JobGrace = 10 * time.Second
+
+// RunJobs works background jobs and takes part in scheduling the periodic
+// ones until ctx ends.
+func (a *App) RunJobs(ctx context.Context) error {
+	return a.Jobs.Run(ctx, JobGrace)
+}
+
+// Prune deletes ended sessions, dead password-reset and email-verification
+// links, idle login-throttle counters and spent rate-limit windows once.
+func (a *App) Prune(ctx context.Context) error {
 	now := time.Now().UTC()
-	if n, err := a.Identity.Store.PruneSessions(ctx, now); err != nil {
-		a.Log.Error("prune sessions failed", "error", err)
-	} else if n > 0 {
+	n, err := a.Identity.Store.PruneSessions(ctx, now)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
 		a.Log.Info("pruned sessions", "count", n)
 	}
-	if n, err := identity.PruneVerifications(ctx, a.DB, now); err != nil {
-		a.Log.Error("prune email verifications failed", "error", err)
-	} else if n > 0 {
+	if n, err = identity.PruneVerifications(ctx, a.DB, now); err != nil {
+		return err
+	}
+	if n > 0 {
 		a.Log.Info("pruned email verifications", "count", n)
 	}
-	if n, err := account.PruneResets(ctx, a.DB, now); err != nil {
-		a.Log.Error("prune password resets failed", "error", err)
-	} else if n > 0 {
+	if n, err = account.PruneResets(ctx, a.DB, now); err != nil {
+		return err
+	}
+	if n > 0 {
 		a.Log.Info("pruned password resets", "count", n)
 	}
 	if err := a.limiter.Prune(ctx); err != nil {
-		a.Log.Error("prune rate limits failed", "error", err)
+		return err
 	}
+	return a.Identity.Store.PruneThrottles(ctx, now)
 }

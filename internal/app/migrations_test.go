@@ -20,7 +20,7 @@ func sqliteSchema(t *testing.T, d *db.DB) schema {
 	ctx := context.Background()
 	var tables []string
 	err := d.Global(ctx).Raw(`SELECT name FROM sqlite_master WHERE type = 'table'
-		AND name NOT LIKE 'sqlite_%' AND name <> 'goose_db_version'`).Scan(&tables).Error
+		AND name NOT LIKE 'sqlite_%' AND name <> 'goose_db_version' AND name NOT LIKE 'river_%'`).Scan(&tables).Error
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,8 @@ func postgresSchema(t *testing.T, d *db.DB) schema {
 	var rows []struct{ TableName, ColumnName string }
 	err := d.Global(context.Background()).Raw(`SELECT c.table_name, c.column_name FROM information_schema.columns c
 		JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-		WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> 'goose_db_version'`).
+		WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> 'goose_db_version'
+		AND c.table_name NOT LIKE 'river_%'`).
 		Scan(&rows).Error
 	if err != nil {
 		t.Fatal(err)

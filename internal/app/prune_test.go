@@ -34,7 +34,9 @@ func TestPruneDeletesOnlyLongEndedSessions(t *testing.T) {
 			long, long, identity.HashToken(old)).Error; err != nil {
 			t.Fatal(err)
 		}
-		e.App.Prune(ctx)
+		if err := e.App.Prune(ctx); err != nil {
+			t.Fatal(err)
+		}
 		if after := sessions(); after != before-1 {
 			t.Fatalf("sessions %d → %d, want exactly one pruned", before, after)
 		}

@@ -17,13 +17,9 @@ import (
 // base, email when SMTP is configured, and the host secrets sealed under
 // the operator's master key.
 func (a *App) newFunds(cfg config.Config, master *sealed.Master, now func() time.Time) error {
-	mailer, err := funds.NewMailer(cfg.SMTPURL)
-	if err != nil {
-		return err
-	}
 	receiptKey := sha256.Sum256([]byte("peduli receipt links v1\x00" + cfg.SecretKey))
 	a.Funds = &funds.Service{DB: a.DB, Tenancy: a.Tenancy, Access: a.Access, Master: master,
-		Stripe: funds.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase), Mailer: mailer, Log: a.Log,
+		Stripe: funds.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase), Mailer: a.Mail, Jobs: a.Jobs, Log: a.Log,
 		BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, WebhookSecret: cfg.StripeWebhookSecret,
 		ReceiptKey: receiptKey[:], Now: now}
 	return nil

@@ -33,8 +33,7 @@ func (a *App) mountPages() {
 	gz := compress.New(compress.Config{Level: compress.LevelBestSpeed})
 	a.HTTP.Get("/static/:file", gz, p.Assets.Serve)
 
-	resets := &account.Resets{DB: a.DB, Identity: a.Identity, Access: a.Access, Mailer: a.mailer(),
-		BaseURL: a.Config.BaseURL, Now: a.Tenancy.Now}
+	resets := a.resets
 	for _, r := range append(a.publicPages(resets), a.fundsPublicPages()...) {
 		a.HTTP.Add(r.method, r.path, gz, httpx.NoStore, p.Errors, p.CSRF, r.handler)
 	}
@@ -114,18 +113,4 @@ func (a *App) teamPages(resets *account.Resets) []page {
 		{method: fiber.MethodGet, path: "/audit", perm: access.AuditRead, nav: "nav.audit", handler: ws.Audit},
 		{method: fiber.MethodGet, path: "/settings", perm: access.TenantRead, nav: "nav.settings", handler: ws.Settings},
 	}
-}
-
-// mailer is the SMTP sender when PEDULI_SMTP_URL is set, else nil (password
-// reset then works through links the group's owner or admin issues).
-func (a *App) mailer() account.Mailer {
-	m, err := account.NewSMTP(a.Config.SMTPURL)
-	if err != nil {
-		a.Log.Error("mail disabled", "error", err)
-		return nil
-	}
-	if m == nil {
-		return nil
-	}
-	return m
 }

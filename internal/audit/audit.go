@@ -53,6 +53,17 @@ const (
 // Record writes one event in the tenant's transaction, so the event exists
 // exactly when the change it describes does.
 func Record(t *db.Tenant, a Actor, action, entity, entityID string, fields ...string) error {
+	now := time.Now().UTC()
+	ev := NewEvent(t.ID, db.NewID(), a, action, entity, entityID, now, fields...)
+	if err := t.DB().Create(&ev).Error; err != nil || action == ReadPersonal {
+		return err
+	}
+	return markChanged(t, now)
+}
+
+// NewEvent builds the event Record writes, for callers that insert many
+// events in one statement (bulk loaders).
+func NewEvent(tenantID, id string, a Actor, action, entity, entityID string, at time.Time, fields ...string) Event {
 	var actor, session *string
 	if a.UserID != "" {
 		actor = &a.UserID
@@ -60,9 +71,9 @@ func Record(t *db.Tenant, a Actor, action, entity, entityID string, fields ...st
 	if a.SessionID != "" {
 		session = &a.SessionID
 	}
-	return t.DB().Create(&Event{
-		TenantID: t.ID, ID: db.NewID(), ActorID: actor, Action: action, Entity: entity,
+	return Event{
+		TenantID: tenantID, ID: id, ActorID: actor, Action: action, Entity: entity,
 		EntityID: entityID, Fields: strings.Join(fields, ","), RequestID: a.RequestID, SessionID: session,
-		CreatedAt: time.Now().UTC(),
-	}).Error
+		CreatedAt: at,
+	}
 }

@@ -76,6 +76,9 @@ func (s *Service) Give(ctx context.Context, slug string, in GiveInput) (*Checkou
 		if err := tx.DB().Create(&d).Error; err != nil {
 			return err
 		}
+		if err := s.queueReconcile(tx, d.ID); err != nil {
+			return err
+		}
 		return addRoutes(tx, d.ID, d.ID, receiptRef(tokenHash))
 	})
 	if err != nil {

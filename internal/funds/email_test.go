@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/jobs"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/testkit"
 )
@@ -20,18 +21,20 @@ func TestReceiptEmailAndYearlySummary(t *testing.T) {
 			e := testkit.New(t, d, testkit.WithStripe(testkit.StripeMockURL(t)), func(c *config.Config) {
 				c.SMTPURL = sink.URL("kas@peduli.example")
 			})
+			e.StartJobs()
 			e.Logs.Forbid("maria.donatur@example.org", "Maria Donatur")
 			g := e.ProvisionedGroup(rindu)
 			facilitator := e.AddMember(g, access.Facilitator)
 
 			id, cs := giveOnline(t, e, rindu, 5000000, "once")
 			deliver(e, completed("evt_mail_"+id, id, cs, 5000000)).Expect(http.StatusOK)
-			mails := sink.All()
+			mails := sink.Wait(t, 1, 15*time.Second)
 			if len(mails) != 1 || !strings.Contains(mails[0], "maria.donatur@example.org") || !strings.Contains(mails[0], "/receipts/") {
 				t.Fatalf("receipt email: %q", mails)
 			}
 			// a replay sends nothing more
 			deliver(e, completed("evt_mail_"+id, id, cs, 5000000)).Expect(http.StatusOK)
+			time.Sleep(2 * jobs.PollEvery)
 			if n := len(sink.All()); n != 1 {
 				t.Fatalf("%d emails after a replay", n)
 			}
@@ -50,8 +53,12 @@ func TestReceiptEmailAndYearlySummary(t *testing.T) {
 			e.Do(http.MethodGet, year+"?year="+now, facilitator.Token, nil).ExpectProblem(http.StatusForbidden, "forbidden")
 			e.Do(http.MethodGet, year+"?year=soon", g.OwnerToken, nil).ExpectProblem(422, "validation_failed")
 			sent := e.Do(http.MethodPost, year+"/send", g.OwnerToken, map[string]any{"year": json.Number(now)}).Expect(http.StatusOK).Map()
-			if sent["sent"].(float64) < 1 || len(sink.All()) < 2 {
+			if sent["sent"].(float64) < 1 {
 				t.Fatalf("summaries sent %v", sent)
+			}
+			summary := sink.Wait(t, 2, 15*time.Second)[1]
+			if !strings.Contains(summary, "maria.donatur@example.org") || !strings.Contains(summary, "Ringkasan donasi tahun "+now) {
+				t.Fatalf("summary mail: %s", summary)
 			}
 		})
 	}

@@ -32,7 +32,10 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/jobs"
 	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/i18n"
+	"github.com/peduli/peduli/internal/platform/mail"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/tenancy"
 )
@@ -85,7 +88,9 @@ type Service struct {
 	Access  *access.Enforcer
 	Master  *sealed.Master
 	Stripe  *Stripe
-	Mailer  *Mailer
+	Mailer  mail.Sender // nil when PEDULI_SMTP_URL is not set
+	Jobs    *jobs.Runner
+	Texts   *i18n.Catalogue
 	Log     *slog.Logger
 	BaseURL string
 	DataDir string

@@ -2,78 +2,117 @@ package funds
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
-	"net"
-	"net/smtp"
-	"net/url"
 	"strings"
+
+	"github.com/riverqueue/river"
+
+	"github.com/peduli/peduli/internal/jobs"
+	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/mail"
 )
 
-// Mailer sends receipts by email through the SMTP server in
-// PEDULI_SMTP_URL (smtp://user:pass@host:port?from=address).
-type Mailer struct {
-	addr string
-	auth smtp.Auth
-	from string
+// ReceiptMail is the job that emails a donor her receipt link. It names the
+// donation only; the worker reads the address when it sends.
+type ReceiptMail struct {
+	TenantID   string `json:"tenant_id"`
+	DonationID string `json:"donation_id"`
 }
 
-// NewMailer parses the SMTP URL; an empty URL gives nil (no email: the
-// receipt stays available by its link).
-func NewMailer(raw string) (*Mailer, error) {
-	if raw == "" {
-		return nil, nil
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return nil, fmt.Errorf("PEDULI_SMTP_URL is not a URL like smtp://user:pass@host:587?from=a@b")
-	}
-	m := &Mailer{addr: u.Host, from: u.Query().Get("from")}
-	if _, _, err := net.SplitHostPort(u.Host); err != nil {
-		m.addr = net.JoinHostPort(u.Host, "25")
-	}
-	if m.from == "" {
-		m.from = "noreply@" + u.Hostname()
-	}
-	if u.User != nil {
-		pass, _ := u.User.Password()
-		m.auth = smtp.PlainAuth("", u.User.Username(), pass, u.Hostname())
-	}
-	return m, nil
-}
+// Kind names the job in the queue.
+func (ReceiptMail) Kind() string { return "receipt_mail" }
 
-// Send sends one plain-text message.
-func (m *Mailer) Send(to, subject, body string) error {
-	msg := "From: " + m.from + "\r\nTo: " + to + "\r\nSubject: " + subject +
-		"\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
-		strings.ReplaceAll(body, "\n", "\r\n")
-	return smtp.SendMail(m.addr, m.auth, m.from, []string{to}, []byte(msg))
-}
-
-// sendReceipts emails the receipt links of gifts that just succeeded. It
-// runs after the commit; a failed email is logged and the receipt stays
-// available by its link.
-func (s *Service) sendReceipts(ctx context.Context, tenantID string, donationIDs []string) {
-	if s.Mailer == nil || len(donationIDs) == 0 {
-		return
+// queueReceipts queues the receipt mails of gifts that just succeeded, in
+// the transaction that settled them: the mail is sent if and only if the
+// settlement commits, after the webhook or reconciliation has answered,
+// and once per donation.
+func (s *Service) queueReceipts(tx *db.Tenant, donationIDs []string) error {
+	if s.Mailer == nil || s.Jobs == nil {
+		return nil
 	}
 	for _, id := range donationIDs {
-		r, err := s.receiptByID(ctx, tenantID, id)
-		if err != nil || r.Donation.DonorEmail == "" {
-			continue
-		}
-		subject, body := receiptEmail(r, s.BaseURL+"/receipts/"+s.receiptToken(tenantID, id))
-		if err := s.Mailer.Send(r.Donation.DonorEmail, subject, body); err != nil {
-			// the SMTP error may quote the address, so it is not logged
-			s.Log.Warn("receipt email not sent", "tenant", tenantID, "donation", id)
+		if err := s.Jobs.EnqueueTx(tx.DB(), ReceiptMail{TenantID: tx.ID, DonationID: id}, jobs.Ever); err != nil {
+			return err
 		}
 	}
+	return nil
 }
 
-func receiptEmail(r *Receipt, link string) (string, string) {
-	if r.Donation.Locale == "en" {
-		return "Your receipt " + r.Donation.ReceiptNumber,
-			"Thank you for your gift to " + r.GroupName + ".\n\nYour receipt: " + link + "\n"
+// MailReceipt works a ReceiptMail job. A gift without an email address
+// needs no mail; the receipt stays available by its link either way.
+func (s *Service) MailReceipt(ctx context.Context, job *river.Job[ReceiptMail]) error {
+	if s.Mailer == nil {
+		return nil
 	}
-	return "Tanda terima donasi " + r.Donation.ReceiptNumber,
-		"Terima kasih atas donasi Anda untuk " + r.GroupName + ".\n\nTanda terima: " + link + "\n"
+	r, err := s.receiptByID(ctx, job.Args.TenantID, job.Args.DonationID)
+	if errors.Is(err, errs.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if r.Donation.DonorEmail == "" {
+		return nil
+	}
+	loc := s.Texts.Localizer(r.Donation.Locale)
+	link := s.BaseURL + "/receipts/" + s.receiptToken(job.Args.TenantID, job.Args.DonationID)
+	return mail.Redact(s.Mailer.Send(ctx, mail.Message{To: r.Donation.DonorEmail,
+		Subject: loc.T("funds.mail.receipt_subject", "Number", r.Donation.ReceiptNumber),
+		Body:    loc.T("funds.mail.receipt_body", "Group", r.GroupName, "URL", link)}))
+}
+
+// SummaryMail is the job that emails one donor her gifts of a year. It
+// names her by a hash of her address, so the queue keeps no address.
+type SummaryMail struct {
+	TenantID string `json:"tenant_id"`
+	Year     int    `json:"year"`
+	Donor    string `json:"donor"`
+}
+
+// Kind names the job in the queue.
+func (SummaryMail) Kind() string { return "yearly_summary_mail" }
+
+func donorKey(email string) string {
+	h := sha256.Sum256([]byte(strings.ToLower(email)))
+	return hex.EncodeToString(h[:])
+}
+
+// MailSummary works a SummaryMail job: it recomputes the donor's summary
+// (so it is current when sent) and mails it in her language.
+func (s *Service) MailSummary(ctx context.Context, job *river.Job[SummaryMail]) error {
+	if s.Mailer == nil {
+		return nil
+	}
+	scope := s.DB.Scope(job.Args.TenantID)
+	sums, err := s.YearlySummaries(ctx, scope, job.Args.Year)
+	if err != nil {
+		return err
+	}
+	ts, err := s.Tenancy.Store.Tenants(ctx, []string{job.Args.TenantID})
+	if err != nil || len(ts) != 1 {
+		return err
+	}
+	for _, sum := range sums {
+		if donorKey(sum.DonorEmail) != job.Args.Donor {
+			continue
+		}
+		subject, body := s.summaryEmail(sum, ts[0].Name)
+		return mail.Redact(s.Mailer.Send(ctx, mail.Message{To: sum.DonorEmail, Subject: subject, Body: body}))
+	}
+	return nil
+}
+
+func (s *Service) summaryEmail(sum YearlySummary, group string) (string, string) {
+	loc := s.Texts.Localizer(sum.locale)
+	var b strings.Builder
+	b.WriteString(loc.T("funds.mail.summary_intro", "Group", group, "Year", sum.Year) + "\n\n")
+	for _, g := range sum.Gifts {
+		fmt.Fprintf(&b, "%s  %s  %s\n", g.Date, Rupiah(g.Amount), g.ReceiptNumber)
+	}
+	b.WriteString("\n" + loc.T("funds.mail.summary_total", "Total", Rupiah(sum.Total)) + "\n")
+	return loc.T("funds.mail.summary_subject", "Year", sum.Year), b.String()
 }

@@ -2,8 +2,12 @@ package funds
 
 import (
 	"context"
+	"fmt"
 	"time"
 
+	"github.com/riverqueue/river"
+
+	"github.com/peduli/peduli/internal/jobs"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
@@ -128,34 +132,68 @@ func (s *Service) settle(ctx context.Context, d *Donation, key string, fix func(
 		if cur.Status != StatusPending {
 			return nil
 		}
-		to, err = fix(tx, cur)
-		return err
+		if to, err = fix(tx, cur); err != nil || to != StatusSucceeded {
+			return err
+		}
+		return s.queueReceipts(tx, []string{d.ID})
 	})
-	if err == nil && to == StatusSucceeded {
-		s.sendReceipts(ctx, d.TenantID, []string{d.ID})
-	}
 	return to, err
 }
 
-// ReconcileEvery runs Reconcile every interval until ctx ends. Several
-// replicas may run it at once: each fix is applied once whoever gets there
-// first, the others find nothing to do.
-func (s *Service) ReconcileEvery(ctx context.Context, every, olderThan time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		rep, err := s.Reconcile(ctx, olderThan)
-		if err != nil {
-			s.Log.Error("reconcile failed", "error", err.Error())
-			continue
-		}
-		if len(rep.Changed) > 0 || rep.Errors > 0 {
-			s.Log.Info("reconciled pending donations", "checked", rep.Checked, "changed", len(rep.Changed), "errors", rep.Errors)
-		}
+// ReconcileAfter is how old a pending online donation must be before
+// Stripe is asked about it: a donor still on the payment page is not
+// disturbed. ReconcileGiveUp is when a donation Stripe still calls open is
+// left to the operator's full pass (peduli funds reconcile).
+const (
+	ReconcileAfter  = 30 * time.Minute
+	ReconcileGiveUp = 48 * time.Hour
+)
+
+// ReconcileDonation is the job that checks one online donation with Stripe
+// once the reconciliation window has passed. It is inserted in the
+// transaction that creates the pending donation, so every online gift gets
+// exactly one, and it reads only that donation.
+type ReconcileDonation struct {
+	TenantID   string `json:"tenant_id"`
+	DonationID string `json:"donation_id"`
+}
+
+// Kind names the job in the queue.
+func (ReconcileDonation) Kind() string { return "donation_reconcile" }
+
+// queueReconcile schedules the donation's check for ReconcileAfter from now.
+func (s *Service) queueReconcile(tx *db.Tenant, donationID string) error {
+	if s.Jobs == nil {
+		return nil
 	}
+	return s.Jobs.EnqueueTx(tx.DB(), ReconcileDonation{TenantID: tx.ID, DonationID: donationID},
+		&river.InsertOpts{ScheduledAt: s.Now().Add(ReconcileAfter), UniqueOpts: jobs.Once.UniqueOpts})
+}
+
+// ReconcileOne works a ReconcileDonation job: a donation no longer pending
+// needs nothing; one Stripe still calls open is checked again a window
+// later, until ReconcileGiveUp. A Stripe error fails the job, which River
+// retries with backoff.
+func (s *Service) ReconcileOne(ctx context.Context, job *river.Job[ReconcileDonation]) error {
+	var d Donation
+	err := s.DB.Scope(job.Args.TenantID).Read(ctx, func(tx *db.Tenant) error {
+		return tx.DB().Where("tenant_id = ? AND id = ?", tx.ID, job.Args.DonationID).Take(&d).Error
+	})
+	if db.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if d.Status != StatusPending || d.Channel != ChannelOnline {
+		return nil
+	}
+	to, err := s.reconcileOne(ctx, &d)
+	if err != nil {
+		return fmt.Errorf("reconcile donation: %s", describe(err))
+	}
+	if to == "" && s.Now().Sub(d.CreatedAt) < ReconcileGiveUp {
+		return river.JobSnooze(ReconcileAfter)
+	}
+	return nil
 }

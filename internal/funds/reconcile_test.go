@@ -10,6 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/testkit"
 )
@@ -93,6 +97,59 @@ func TestReconcileSettlesMissedWebhookOnce(t *testing.T) {
 		deliver(e, completed("evt_late_"+paid, paid, cs, 5000000)).Expect(http.StatusOK)
 		if after := ledger(t, e, g.TenantID); fmt.Sprint(after) != fmt.Sprint(before) {
 			t.Fatalf("the late webhook changed the ledger")
+		}
+	})
+}
+
+// Every online gift is queued for its own check when it is created, due
+// when the reconciliation window has passed; the check settles that gift
+// from Stripe's answer, once, with no pass over any group.
+func TestReconcileJobSettlesTheGiftItWasQueuedFor(t *testing.T) {
+	stub := &stripeStub{}
+	srv := httptest.NewServer(stub)
+	defer srv.Close()
+	testkit.RunWith(t, func(testing.TB) []func(*config.Config) {
+		return []func(*config.Config){testkit.WithStripe(srv.URL)}
+	}, func(t *testing.T, e *testkit.Env) {
+		e.ProvisionedGroup(rindu)
+		created := time.Now()
+		paid, _ := giveOnline(t, e, rindu, 5000000, "once")
+		client := e.App.Jobs.Client()
+		list, err := client.JobList(t.Context(), river.NewJobListParams().Kinds(funds.ReconcileDonation{}.Kind()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var job *rivertype.JobRow
+		for _, j := range list.Jobs {
+			var args funds.ReconcileDonation
+			if json.Unmarshal(j.EncodedArgs, &args) == nil && args.DonationID == paid {
+				job = j
+			}
+		}
+		if job == nil || job.State != rivertype.JobStateScheduled {
+			t.Fatalf("no scheduled check for the gift: %+v", list.Jobs)
+		}
+		if due := job.ScheduledAt.Sub(created); due < funds.ReconcileAfter-time.Minute || due > funds.ReconcileAfter+time.Minute {
+			t.Fatalf("the check is due %s after the gift, want %s", due, funds.ReconcileAfter)
+		}
+		if status, _ := donationStatus(t, e, paid); status != "pending" {
+			t.Fatalf("status %s before the check", status)
+		}
+		// The window passes.
+		if _, err := client.JobRetry(t.Context(), job.ID); err != nil {
+			t.Fatal(err)
+		}
+		e.StartJobs()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			status, receipt := donationStatus(t, e, paid)
+			if status == "succeeded" && receipt != "" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the gift is %s 20 s after its check was due", status)
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
 	})
 }

@@ -218,13 +218,14 @@ func (s *Service) applyEvent(ctx context.Context, id, typ string, route *Route, 
 		if held != nil {
 			return s.hold(tx, id, held)
 		}
-		settled, err = s.apply(tx, typ, d, obj)
-		return err
+		if settled, err = s.apply(tx, typ, d, obj); err != nil {
+			return err
+		}
+		return s.queueReceipts(tx, settled)
 	})
 	if err != nil {
 		return "", err
 	}
-	s.sendReceipts(ctx, route.TenantID, settled)
 	return outcome, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/jobs"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -77,9 +78,10 @@ func (s *Service) YearlySummaries(ctx context.Context, scope db.Scope, year int)
 	return out, nil
 }
 
-// SendYearlySummaries emails each donor her summary of the year and
-// records who sent them. It needs SMTP; without it the treasurer reads the
-// summaries from the list instead.
+// SendYearlySummaries queues a mail of each donor's summary of the year
+// and records who asked, in one transaction, and answers how many mails it
+// queued. It needs SMTP; without it the treasurer reads the summaries from
+// the list instead.
 func (s *Service) SendYearlySummaries(ctx context.Context, scope db.Scope, actor audit.Actor, group string, year int) (int, error) {
 	if s.Mailer == nil {
 		return 0, errs.Conflict("smtp_not_configured", "email is not configured on this server (PEDULI_SMTP_URL)")
@@ -88,36 +90,17 @@ func (s *Service) SendYearlySummaries(ctx context.Context, scope db.Scope, actor
 	if err != nil {
 		return 0, err
 	}
-	sent := 0
-	for _, sum := range sums {
-		subject, body := summaryEmail(sum, group)
-		if err := s.Mailer.Send(sum.DonorEmail, subject, body); err != nil {
-			s.Log.Warn("yearly summary email not sent", "tenant", scope.TenantID())
-			continue
-		}
-		sent++
-	}
 	err = scope.Write(ctx, func(tx *db.Tenant) error {
+		for _, sum := range sums {
+			job := SummaryMail{TenantID: scope.TenantID(), Year: year, Donor: donorKey(sum.DonorEmail)}
+			if err := s.Jobs.EnqueueTx(tx.DB(), job, jobs.Once); err != nil {
+				return err
+			}
+		}
 		return audit.Record(tx, actor, "send", "yearly_summary", fmt.Sprint(year), "donor_email")
 	})
-	return sent, err
-}
-
-func summaryEmail(s YearlySummary, group string) (string, string) {
-	var b strings.Builder
-	en := s.locale == "en"
-	if en {
-		fmt.Fprintf(&b, "Your gifts to %s in %d\n\n", group, s.Year)
-	} else {
-		fmt.Fprintf(&b, "Donasi Anda untuk %s pada tahun %d\n\n", group, s.Year)
+	if err != nil {
+		return 0, err
 	}
-	for _, g := range s.Gifts {
-		fmt.Fprintf(&b, "%s  %s  %s\n", g.Date, Rupiah(g.Amount), g.ReceiptNumber)
-	}
-	if en {
-		fmt.Fprintf(&b, "\nTotal: %s\n\nThank you.\n", Rupiah(s.Total))
-		return fmt.Sprintf("Your %d donation summary", s.Year), b.String()
-	}
-	fmt.Fprintf(&b, "\nJumlah: %s\n\nTerima kasih.\n", Rupiah(s.Total))
-	return fmt.Sprintf("Ringkasan donasi tahun %d", s.Year), b.String()
+	return len(sums), nil
 }

@@ -23,7 +23,10 @@ type Service struct {
 	// MailVerification sends verification links; nil when mail is not
 	// configured (addresses then stay unverified).
 	MailVerification VerificationMailer
-	Log              *slog.Logger
+	// QueueVerification queues the job that mails a verification link
+	// (MailVerificationLink); nil when mail is not configured.
+	QueueVerification func(ctx context.Context, userID string) error
+	Log               *slog.Logger
 }
 
 // NewUser is what it takes to create an account.

@@ -127,18 +127,3 @@ func (s *Store) PruneThrottles(ctx context.Context, now time.Time) error {
 	return s.db.Global(ctx).Where("updated_at < ? AND (blocked_until IS NULL OR blocked_until < ?)",
 		now.Add(-ThrottleWindow), now).Delete(&loginThrottle{}).Error
 }
-
-// PruneThrottlesEvery removes idle throttle counters on a timer until ctx
-// ends, so the table holds only recent failures.
-func (s *Service) PruneThrottlesEvery(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			_ = s.Store.PruneThrottles(ctx, s.Now())
-		}
-	}
-}

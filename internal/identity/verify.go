@@ -3,7 +3,7 @@ package identity
 import (
 	"context"
 	"errors"
-	"net/textproto"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -64,13 +64,33 @@ func (s *Service) EmailVerified(ctx context.Context, userID string) (bool, error
 // VerifyURL is the link a verification token opens.
 func (s *Service) VerifyURL(token string) string { return s.BaseURL + "/email/verify/" + token }
 
-// SendVerification mails u a link to verify her current address, when mail
-// is configured and she has not verified it yet; at most one mail to an
-// address every VerificationGap. A failure to mail is logged (only the SMTP reply code,
-// which cannot echo the address), not returned: the account change that
-// asked for it has happened, and she can ask for another link.
+// SendVerification queues a mail with a link to verify u's current
+// address, when mail is configured and she has not verified it yet. The
+// mail goes out after the request has answered (MailVerificationLink works
+// the job), so an account change never waits for a mail server.
 func (s *Service) SendVerification(ctx context.Context, u *User) error {
-	if s.MailVerification == nil || u.EmailVerified() {
+	if s.QueueVerification == nil || s.MailVerification == nil || u.EmailVerified() {
+		return nil
+	}
+	if err := s.QueueVerification(ctx, u.ID); err != nil {
+		return fmt.Errorf("identity: queue verification mail: %w", err)
+	}
+	return nil
+}
+
+// MailVerificationLink makes a verification link for the user's current
+// address and mails it; at most one mail to an address every
+// VerificationGap. A link whose mail did not go out is removed again, and
+// the error is returned so the job is retried.
+func (s *Service) MailVerificationLink(ctx context.Context, userID string) error {
+	u, err := s.Store.User(ctx, userID)
+	if errors.Is(err, errs.ErrNotFound) {
+		return nil // the account is gone: nothing to verify
+	}
+	if err != nil {
+		return err
+	}
+	if s.MailVerification == nil || u.EmailVerified() || u.DisabledAt != nil {
 		return nil
 	}
 	now := s.Now()
@@ -88,13 +108,11 @@ func (s *Service) SendVerification(ctx context.Context, u *User) error {
 	if err := s.Store.db.Global(ctx).Create(row).Error; err != nil {
 		return err
 	}
-	if err := s.MailVerification(ctx, u, s.VerifyURL(token)); err != nil && s.Log != nil {
-		var reply *textproto.Error
-		if errors.As(err, &reply) {
-			s.Log.Error("verification mail failed", "smtp_code", reply.Code)
-		} else {
-			s.Log.Error("verification mail failed", "error", err)
+	if err := s.MailVerification(ctx, u, s.VerifyURL(token)); err != nil {
+		if derr := s.Store.db.Global(context.WithoutCancel(ctx)).Where("id = ?", row.ID).Delete(&EmailVerification{}).Error; derr != nil {
+			return derr
 		}
+		return err
 	}
 	return nil
 }

@@ -84,18 +84,24 @@ func (s *Service) fromTemplate(ctx context.Context, v *errs.ValidationError, p *
 	if err != nil {
 		return err
 	}
+	copyTemplate(p, tpl, in.Name, in.Description)
+	return nil
+}
+
+// copyTemplate makes p a snapshot of the template version; an empty name
+// or description takes the template's.
+func copyTemplate(p *Program, tpl *Template, name, description string) {
 	p.TemplateKey, p.TemplateVersion = &tpl.Key, &tpl.Version
-	p.Name = strings.TrimSpace(in.Name)
+	p.Name = strings.TrimSpace(name)
 	if p.Name == "" {
 		p.Name = tpl.Name
 	}
-	p.Description = strings.TrimSpace(in.Description)
+	p.Description = strings.TrimSpace(description)
 	if p.Description == "" {
 		p.Description = tpl.Description
 	}
 	p.Category, p.KUBE, p.GraduationPeriods = tpl.Category, tpl.KUBE, tpl.GraduationPeriods
 	p.Activities, p.Indicators = tpl.Activities, tpl.Indicators
-	return nil
 }
 
 // fromScratch fills p from the body's own lists.

@@ -1,11 +1,7 @@
 package regions
 
 import (
-	"context"
 	"encoding/json"
-	"time"
-
-	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // Month is one month of a group's activity, exact, as the rollup keeps it.
@@ -19,24 +15,6 @@ type Month struct {
 
 // Months is the rollup's monthly series, stored as JSON text.
 type Months []Month
-
-// monthly computes the last 12 months of activities and attendance of
-// reportable people.
-func monthly(t *db.Tenant, now time.Time) (Months, error) {
-	acts, err := activitiesByMonth(t, now, 12)
-	if err != nil {
-		return nil, err
-	}
-	out := make(Months, len(acts))
-	for i, m := range lastMonths(now, 12) {
-		att, err := attendance(t, reportable, DayOf(m), DayOf(m.AddDate(0, 1, 0)))
-		if err != nil {
-			return nil, err
-		}
-		out[i] = Month{Month: acts[i].Month, Activities: int(acts[i].Value), Expected: att.expected, Present: att.present, People: att.people}
-	}
-	return out, nil
-}
 
 func (m Months) text() string {
 	b, _ := json.Marshal(m)
@@ -89,20 +67,4 @@ func regionMonths(series []Months) []RegionMonth {
 		out = append(out, rm)
 	}
 	return out
-}
-
-// RegionMonths returns the region's last 12 months, from the rollup of
-// every group at or below code.
-func (s *Service) RegionMonths(ctx context.Context, code string) ([]RegionMonth, error) {
-	var texts []string
-	err := s.DB.Global(ctx).Table("group_figures f").Joins("JOIN tenants t ON t.id = f.tenant_id").
-		Where("t.region_code = ? OR t.region_code LIKE ?", code, code+".%").Pluck("f.monthly", &texts).Error
-	if err != nil {
-		return nil, err
-	}
-	series := make([]Months, len(texts))
-	for i, s := range texts {
-		series[i] = parseMonths(s)
-	}
-	return regionMonths(series), nil
 }

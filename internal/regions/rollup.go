@@ -2,11 +2,15 @@ package regions
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
@@ -26,6 +30,7 @@ const (
 // does not hold the single writer's lock; the row is written afterwards.
 func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 	var f *Figures
+	var months map[string]*GroupMonth
 	err := s.DB.Scope(tenantID).Read(ctx, func(t *db.Tenant) error {
 		changed, err := lastChange(t)
 		if err != nil {
@@ -35,83 +40,156 @@ func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 			return err
 		}
 		f.SourceChangedAt = changed
-		months, err := monthly(t, f.RefreshedAt)
-		if err != nil {
+		if months, err = s.groupMonths(t); err != nil {
 			return err
 		}
-		f.Monthly = months.text()
+		f.Monthly = lastTwelve(months, f.RefreshedAt).text()
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return s.DB.Global(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error
+	return s.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("tenant_id = ?", tenantID).Delete(&GroupMonth{}).Error; err != nil {
+			return err
+		}
+		rows := sortedMonths(months)
+		if len(rows) == 0 {
+			return nil
+		}
+		return tx.CreateInBatches(rows, 100).Error
+	})
 }
 
-// RefreshStale refreshes every group whose data changed since its figures
-// were computed, whose figures are older than StaleAfter, or that has none
-// yet. A change is seen in the group's audit log, which every write in a
-// tenant records, so features need not tell the rollup anything. It returns
-// how many groups it refreshed.
-func (s *Service) RefreshStale(ctx context.Context) (int, error) {
-	var ids []string
-	if err := s.DB.Global(ctx).Table("tenants").Order("id").Pluck("id", &ids).Error; err != nil {
+// RefreshBatch is how many groups one rollup job computes before it ends
+// (the next run takes the rest), so one job never holds the queue for long.
+const RefreshBatch = 200
+
+// RefreshChanged refreshes up to limit groups whose data changed since
+// their figures were computed, the longest waiting first. The transaction
+// that changed a group marked it (audit.Record), so this reads only marked
+// groups; a mark is removed only if no newer change came while the group
+// was computed. It returns how many groups it refreshed.
+func (s *Service) RefreshChanged(ctx context.Context, limit int) (int, error) {
+	marks, err := audit.Changed(ctx, s.DB, limit)
+	if err != nil {
 		return 0, err
 	}
-	var have []Figures
-	if err := s.DB.Global(ctx).Select("tenant_id, source_changed_at, refreshed_at").Find(&have).Error; err != nil {
-		return 0, err
+	ids := make([]string, len(marks))
+	for i, m := range marks {
+		ids[i] = m.TenantID
 	}
-	known := make(map[string]Figures, len(have))
-	for _, f := range have {
-		known[f.TenantID] = f
-	}
-	now, n := s.Now(), 0
-	for _, id := range ids {
-		if ctx.Err() != nil {
-			return n, ctx.Err()
-		}
-		old, ok := known[id]
-		stale := !ok || now.Sub(old.RefreshedAt) > StaleAfter
-		if !stale {
-			var changed *time.Time
-			err := s.DB.Scope(id).Read(ctx, func(t *db.Tenant) error {
-				var err error
-				changed, err = lastChange(t)
-				return err
-			})
-			if err != nil {
-				return n, err
-			}
-			stale = changed != nil && (old.SourceChangedAt == nil || changed.After(*old.SourceChangedAt))
-		}
-		if !stale {
+	done, err := s.refreshAll(ctx, ids)
+	n := 0
+	for i, ok := range done {
+		if !ok {
 			continue
 		}
-		if err := s.Refresh(ctx, id); err != nil {
-			return n, err
+		if serr := audit.Settle(ctx, s.DB, marks[i]); serr != nil {
+			return n, errors.Join(err, serr)
 		}
 		n++
+	}
+	if err != nil {
+		return n, fmt.Errorf("rollup of a changed group: %w", err)
 	}
 	return n, nil
 }
 
-// RefreshEvery runs RefreshStale on a timer until ctx ends.
-func (s *Service) RefreshEvery(ctx context.Context, every time.Duration) {
-	tick := time.NewTicker(every)
-	defer tick.Stop()
-	for {
-		if n, err := s.RefreshStale(ctx); err != nil && ctx.Err() == nil {
-			s.Log.Error("rollup refresh failed", "error", err)
-		} else if n > 0 {
-			s.Log.Info("rollup refreshed", "groups", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
+// refreshAll refreshes the groups a few at a time (each in its own short
+// transaction; one at a time on SQLite, which has one writer) and says which
+// succeeded.
+func (s *Service) refreshAll(ctx context.Context, ids []string) ([]bool, error) {
+	workers := reportWorkers
+	if s.DB.Dialect == db.SQLite {
+		workers = 1
+	}
+	done := make([]bool, len(ids))
+	errs := make([]error, len(ids))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(ids)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = s.Refresh(ctx, ids[i])
+				done[i] = errs[i] == nil
+			}
+		}()
+	}
+	for i := range ids {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return done, errors.Join(errs...)
+}
+
+// RefreshDay is the daily pass the moving 90-day window needs, spread over
+// the day: each run refreshes groups that have no figures yet or whose
+// figures are older than StaleAfter, the oldest first, at most limit.
+// Called every PassEvery with limit a share of all groups, it renews every
+// group once a day without a burst.
+func (s *Service) RefreshDay(ctx context.Context, limit int) (int, error) {
+	cutoff := s.Now().Add(-StaleAfter)
+	var ids []string
+	err := s.DB.Global(ctx).Table("tenants t").
+		Joins("LEFT JOIN group_figures f ON f.tenant_id = t.id").
+		Where("f.tenant_id IS NULL OR f.refreshed_at < ?", cutoff).
+		Order("f.refreshed_at IS NOT NULL, f.refreshed_at, t.id").Limit(limit).Pluck("t.id", &ids).Error
+	if err != nil {
+		return 0, err
+	}
+	done, err := s.refreshAll(ctx, ids)
+	n := 0
+	for _, ok := range done {
+		if ok {
+			n++
 		}
 	}
+	if err != nil {
+		return n, fmt.Errorf("daily rollup: %w", err)
+	}
+	return n, nil
+}
+
+// PassEvery is how often the daily pass runs; DayShare is how many groups
+// each run takes so that all of them are renewed within StaleAfter.
+const PassEvery = 15 * time.Minute
+
+// DayShare returns the batch for one daily-pass run: the groups divided by
+// the runs in a day, rounded up, and at least RefreshBatch/10.
+func (s *Service) DayShare(ctx context.Context) (int, error) {
+	var n int64
+	if err := s.DB.Global(ctx).Table("tenants").Count(&n).Error; err != nil {
+		return 0, err
+	}
+	runs := int64(StaleAfter / PassEvery)
+	return max(int((n+runs-1)/runs), RefreshBatch/10), nil
+}
+
+// RefreshStale refreshes, until none is left, every changed group and every
+// group without figures or with figures older than StaleAfter; tests and
+// operators use it to bring the rollup up to date at once.
+func (s *Service) RefreshStale(ctx context.Context) (int, error) {
+	total := 0
+	for _, pass := range []func(context.Context, int) (int, error){s.RefreshChanged, s.RefreshDay} {
+		for {
+			n, err := pass(ctx, RefreshBatch)
+			total += n
+			if err != nil {
+				return total, err
+			}
+			if n < RefreshBatch {
+				break
+			}
+		}
+	}
+	return total, nil
 }
 
 // lastChange is the time of the group's latest audited write.

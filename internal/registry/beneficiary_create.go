@@ -18,22 +18,7 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 	if err != nil {
 		return View{}, err
 	}
-	now := s.Now()
-	b := &Beneficiary{TenantID: scope.TenantID(), ID: db.NewID(), Female: c.nik.Female, CreatedAt: now, UpdatedAt: now}
-	if actor.UserID != "" {
-		b.CreatedBy = &actor.UserID
-	}
-	p := Personal{}
-	applyInput(b, &p, c)
-	if p.BirthDate == "" {
-		p.BirthDate = c.nik.BirthDate.Format(time.DateOnly)
-		y := c.nik.BirthDate.Year()
-		b.BirthYear = &y
-	}
-	var consent *ConsentRecord
-	if in.Consent != nil {
-		consent = s.recordConsent(b, actor, in.Consent.Purposes, now)
-	}
+	b, p, consent := s.build(scope.TenantID(), db.NewID(), db.NewID(), actor, c, s.Now())
 	err = s.withKey(ctx, scope, func(key Key) error {
 		sealPersonal(b, key, p)
 		return scope.Write(ctx, func(t *db.Tenant) error {
@@ -58,6 +43,28 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 		return View{}, err
 	}
 	return fullView(b, p), nil
+}
+
+// build makes the row of a new beneficiary (not yet sealed) from checked
+// input, and her consent history row when the input carries consent.
+func (s *Service) build(tenantID, id, consentID string, actor audit.Actor, c checked, now time.Time) (*Beneficiary, Personal, *ConsentRecord) {
+	b := &Beneficiary{TenantID: tenantID, ID: id, Female: c.nik.Female, CreatedAt: now, UpdatedAt: now}
+	if actor.UserID != "" {
+		b.CreatedBy = &actor.UserID
+	}
+	p := Personal{}
+	applyInput(b, &p, c)
+	if p.BirthDate == "" {
+		p.BirthDate = c.nik.BirthDate.Format(time.DateOnly)
+		y := c.nik.BirthDate.Year()
+		b.BirthYear = &y
+	}
+	var consent *ConsentRecord
+	if c.in.Consent != nil {
+		consent = s.recordConsent(b, actor, c.in.Consent.Purposes, now)
+		consent.ID = consentID
+	}
+	return b, p, consent
 }
 
 // applyInput copies the present fields of c onto b (clear facts) and p

@@ -6,14 +6,40 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // SMTPSink is a minimal SMTP server on 127.0.0.1 that keeps every message
 // it receives, for tests of mail the product sends.
 type SMTPSink struct {
-	mu   sync.Mutex
-	mail []string
-	ln   net.Listener
+	mu    sync.Mutex
+	mail  []string
+	ln    net.Listener
+	delay time.Duration
+}
+
+// Slow makes the sink take d to accept each message, as a distant or busy
+// mail server does; the message counts as received only after that.
+func (s *SMTPSink) Slow(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.delay = d
+}
+
+// Wait returns the messages once at least n have arrived, failing the test
+// after timeout: mail is sent by background jobs, after the request.
+func (s *SMTPSink) Wait(t testing.TB, n int, timeout time.Duration) []string {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		if all := s.All(); len(all) >= n {
+			return all
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d mails after %s, want %d", len(s.All()), timeout, n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // NewSMTPSink starts a sink that stops when the test ends.
@@ -70,6 +96,10 @@ func (s *SMTPSink) serve(c net.Conn) {
 				}
 				b.WriteString(l)
 			}
+			s.mu.Lock()
+			delay := s.delay
+			s.mu.Unlock()
+			time.Sleep(delay)
 			s.mu.Lock()
 			s.mail = append(s.mail, b.String())
 			s.mu.Unlock()

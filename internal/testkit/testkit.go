@@ -140,6 +140,11 @@ func New(t testing.TB, d db.Dialect, opts ...func(*config.Config)) *Env {
 		if err := owner.Global(ctx).Exec("DELETE FROM rate_limits").Error; err != nil {
 			t.Fatalf("reset rate limits: %v", err)
 		}
+		// Likewise no jobs queued by an earlier test's App, whose mail
+		// server or Stripe is gone.
+		if err := owner.Global(ctx).Exec("DELETE FROM river_job").Error; err != nil {
+			t.Fatalf("empty the job queue: %v", err)
+		}
 	}
 	t.Cleanup(func() {
 		if owner != database {
@@ -153,6 +158,15 @@ func New(t testing.TB, d db.Dialect, opts ...func(*config.Config)) *Env {
 
 // WithLimits serves with the production abuse limits on anonymous writes.
 func WithLimits(c *config.Config) { c.Limits = config.DefaultLimits() }
+
+// StartJobs makes the App work its queued jobs (not the periodic ones)
+// until the test ends, as a serving replica does.
+func (e *Env) StartJobs() {
+	e.T.Helper()
+	if err := e.App.Jobs.Start(context.Background()); err != nil {
+		e.T.Fatalf("start jobs: %v", err)
+	}
+}
 
 // logSink sends app logs to stderr when PEDULI_TEST_LOGS=1, else nowhere.
 func logSink() io.Writer {

@@ -20,6 +20,10 @@ func AppendOnly() []string { return append([]string(nil), appendOnly...) }
 // them, so it cannot fake or roll back the schema's history.
 var migrationTables = []string{"goose_db_version"}
 
+// jobMigrationTables are the job queue's schema history, likewise withheld
+// (its other tables are served like ours; none is a tenant table).
+var jobMigrationTables = []string{"river_migration"}
+
 // GrantApp gives the serving role exactly what serving needs after a
 // migration as the owner, in one transaction so a replica that is serving
 // meanwhile never sees a half-granted state: it first takes every privilege
@@ -40,6 +44,9 @@ func (d *DB) GrantApp(ctx context.Context, role string) error {
 		"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + r,
 	}
 	for _, t := range migrationTables {
+		stmts = append(stmts, "REVOKE ALL ON "+quoteIdent(t)+" FROM "+r)
+	}
+	for _, t := range jobMigrationTables {
 		stmts = append(stmts, "REVOKE ALL ON "+quoteIdent(t)+" FROM "+r)
 	}
 	for _, t := range appendOnly {

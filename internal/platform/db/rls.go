@@ -16,6 +16,8 @@ var CrossTenantTables = map[string]string{
 	"stripe_events": "one row per Stripe event processed, keyed by Stripe's event id before the tenant is known",
 	"group_hosts":   "which host receives a group's online donations; read by the public donation path",
 	"group_figures": "maintained per-group aggregates that coordinators read side by side across a region",
+	"group_changes": "one mark per group whose data changed, taken across groups by the rollup job",
+	"group_months":  "maintained per-group monthly aggregates that coordinators' views sum across a region",
 }
 
 // tenantPolicyMark is what every tenant policy compares tenant_id with.

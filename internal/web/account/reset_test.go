@@ -5,8 +5,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/jobs"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/testkit"
@@ -79,7 +81,41 @@ func TestResetByEmail(t *testing.T) {
 			e := testkit.New(t, d, func(c *config.Config) {
 				c.SMTPURL = sink.URL("noreply@peduli.test")
 			})
+			e.StartJobs()
 			testResetByEmail(t, e, sink, d)
+		})
+	}
+}
+
+// The answer to /password/forgot must not tell whether the address has an
+// account, by its text or by its time: the mail goes out after the answer.
+func TestForgotAnswersBeforeTheMailIsSent(t *testing.T) {
+	for _, d := range testkit.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			sink := testkit.NewSMTPSink(t)
+			e := testkit.New(t, d, func(c *config.Config) {
+				c.SMTPURL = sink.URL("noreply@peduli.test")
+			})
+			e.StartJobs()
+			g := e.SignupGroup("Kelompok Lambat")
+			sink.Slow(3 * time.Second)
+			b := e.Browser()
+			b.Get("/password/forgot")
+			started := time.Now()
+			b.Post("/password/forgot", testkit.Form("email", g.OwnerEmail)).ExpectRedirect("/login")
+			known := time.Since(started)
+			if known >= time.Second || len(sink.All()) != 0 {
+				t.Fatalf("the answer for an existing account waited for the mail server: %s, %d mails", known, len(sink.All()))
+			}
+			b.Get("/password/forgot")
+			started = time.Now()
+			b.Post("/password/forgot", testkit.Form("email", "belum-terdaftar@example.org")).ExpectRedirect("/login")
+			unknown := time.Since(started)
+			t.Logf("forgot: existing account %s, unknown address %s", known, unknown)
+			mail := sink.Wait(t, 1, 20*time.Second)
+			if !strings.Contains(mail[0], "To: <"+g.OwnerEmail+">") || !resetLink.MatchString(mail[0]) {
+				t.Fatalf("mail: %s", mail[0])
+			}
 		})
 	}
 }
@@ -96,13 +132,15 @@ func testResetByEmail(t *testing.T, e *testkit.Env, sink *testkit.SMTPSink, _ db
 	// Asking again at once sends nothing more (no inbox flooding).
 	b.Get("/password/forgot")
 	b.Post("/password/forgot", testkit.Form("email", g.OwnerEmail)).ExpectRedirect("/login")
-	var mail []string // the reset mails (sign-up also mailed a verification link)
+	sink.Wait(t, 2, 15*time.Second) // the sign-up's verification link and the reset link
+	time.Sleep(3 * jobs.PollEvery)  // room for a second reset mail, which must not come
+	var mail []string
 	for _, m := range sink.All() {
 		if resetLink.MatchString(m) {
 			mail = append(mail, m)
 		}
 	}
-	if len(mail) != 1 || !strings.Contains(mail[0], "To: "+g.OwnerEmail) {
+	if len(mail) != 1 || !strings.Contains(mail[0], "To: <"+g.OwnerEmail+">") {
 		t.Fatalf("mail sent: %q", mail)
 	}
 	m := resetLink.FindStringSubmatch(mail[0])

@@ -5,14 +5,18 @@ import (
 	"errors"
 	"time"
 
+	"github.com/riverqueue/river"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/jobs"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/i18n"
+	"github.com/peduli/peduli/internal/platform/mail"
 )
 
 // How long reset links work: a link a group's admin shares by WhatsApp may
@@ -33,7 +37,9 @@ type Resets struct {
 	DB       *db.DB
 	Identity *identity.Service
 	Access   *access.Enforcer
-	Mailer   Mailer // nil when PEDULI_SMTP_URL is not set
+	Mailer   mail.Sender // nil when PEDULI_SMTP_URL is not set
+	Jobs     *jobs.Runner
+	Texts    *i18n.Catalogue
 	BaseURL  string
 	Now      func() time.Time
 }
@@ -41,12 +47,12 @@ type Resets struct {
 // URL is the link a token opens.
 func (r *Resets) URL(token string) string { return r.BaseURL + "/password/reset/" + token }
 
-func (r *Resets) create(ctx context.Context, userID string, by, in *string, ttl time.Duration) (string, error) {
+func (r *Resets) create(ctx context.Context, userID string, by, in *string, ttl time.Duration) (string, string, error) {
 	token := identity.NewToken("pdr_")
 	now := r.Now()
 	row := &PasswordReset{ID: db.NewID(), UserID: userID, TokenHash: identity.HashToken(token),
 		IssuedBy: by, IssuedIn: in, ExpiresAt: now.Add(ttl), CreatedAt: now}
-	return token, r.DB.Global(ctx).Create(row).Error
+	return token, row.ID, r.DB.Global(ctx).Create(row).Error
 }
 
 // ErrResetElsewhere refuses a link for someone who also belongs elsewhere:
@@ -71,7 +77,7 @@ func (r *Resets) IssueForMember(ctx context.Context, scope db.Scope, actor audit
 	if err := resetRule(grants, tenantID, actorRole, true); err != nil {
 		return "", err
 	}
-	token, err := r.create(ctx, userID, &actor.UserID, &tenantID, IssuedResetTTL)
+	token, _, err := r.create(ctx, userID, &actor.UserID, &tenantID, IssuedResetTTL)
 	if err != nil {
 		return "", err
 	}
@@ -134,10 +140,11 @@ func refused(err error) bool {
 	return errors.Is(err, errs.ErrForbidden) || errors.Is(err, errs.ErrNotFound) || errors.As(err, &ce)
 }
 
-// RequestByEmail mails a reset link to the address when an account has it
-// and mail is configured. It answers the same either way, so the form
-// cannot tell who has an account.
-func (r *Resets) RequestByEmail(ctx context.Context, email string, mail func(u *identity.User, url string) Message) error {
+// RequestByEmail queues a reset mail when an account has the address and
+// mail is configured, and returns without waiting for it: the answer, and
+// the time it takes, are the same whether the address has an account or
+// not. The mail is written and sent by MailReset.
+func (r *Resets) RequestByEmail(ctx context.Context, email string) error {
 	if r.Mailer == nil {
 		return nil
 	}
@@ -145,8 +152,34 @@ func (r *Resets) RequestByEmail(ctx context.Context, email string, mail func(u *
 	if err != nil || u.DisabledAt != nil {
 		return nil
 	}
-	// One mail per person every few minutes, so the form cannot be used to
-	// flood someone's inbox.
+	// One waiting mail per person: asking again before it went adds nothing.
+	return r.Jobs.Enqueue(ctx, ResetMail{UserID: u.ID}, jobs.Once)
+}
+
+// ResetMail is the job that mails a person a link to choose a new password.
+// It names the person only; the link is made when the mail is sent, so no
+// token is ever stored outside its hash.
+type ResetMail struct {
+	UserID string `json:"user_id"`
+}
+
+// Kind names the job in the queue.
+func (ResetMail) Kind() string { return "password_reset_mail" }
+
+// MailReset works a ResetMail job: at most one mail per person every
+// EmailResetGap (so the form cannot flood an inbox), in her language. A
+// link whose mail did not go out is removed again before the job retries.
+func (r *Resets) MailReset(ctx context.Context, job *river.Job[ResetMail]) error {
+	if r.Mailer == nil {
+		return nil
+	}
+	u, err := r.Identity.Store.User(ctx, job.Args.UserID)
+	if errors.Is(err, errs.ErrNotFound) || (err == nil && u.DisabledAt != nil) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
 	var recent int64
 	if err := r.DB.Global(ctx).Model(&PasswordReset{}).
 		Where("user_id = ? AND issued_by IS NULL AND created_at > ?", u.ID, r.Now().Add(-EmailResetGap)).
@@ -156,11 +189,20 @@ func (r *Resets) RequestByEmail(ctx context.Context, email string, mail func(u *
 	if recent > 0 {
 		return nil
 	}
-	token, err := r.create(ctx, u.ID, nil, nil, EmailResetTTL)
+	token, id, err := r.create(ctx, u.ID, nil, nil, EmailResetTTL)
 	if err != nil {
 		return err
 	}
-	return r.Mailer.Send(ctx, mail(u, r.URL(token)))
+	loc := r.Texts.Localizer(u.Locale)
+	msg := mail.Message{To: u.Email, Subject: loc.T("reset.mail_subject"),
+		Body: loc.T("reset.mail_body", "Name", u.Name, "URL", r.URL(token))}
+	if err := r.Mailer.Send(ctx, msg); err != nil {
+		if derr := r.DB.Global(context.WithoutCancel(ctx)).Where("id = ?", id).Delete(&PasswordReset{}).Error; derr != nil {
+			return derr
+		}
+		return mail.Redact(err)
+	}
+	return nil
 }
 
 // open reads the open reset behind token through q, locking its row on

@@ -1,0 +1,127 @@
+//go:build scale
+
+package regions_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/peduli/peduli/internal/app"
+	"github.com/peduli/peduli/internal/platform/config"
+	"github.com/peduli/peduli/internal/regions"
+)
+
+// TestScaleRollupAndReport measures, on a database seeded beforehand (peduli
+// dev seed), how fast the rollup job refreshes changed groups and how long
+// the coordinators' reads take. It is a measurement, not a check; run it
+// with the serving configuration in the environment:
+//
+//	PEDULI_DATABASE_URL=… PEDULI_MIGRATE_DATABASE_URL=… PEDULI_SECRET_KEY=… \
+//	  go test -tags scale -run TestScaleRollupAndReport -v ./internal/regions/
+func TestScaleRollupAndReport(t *testing.T) {
+	cfg, err := config.Load("scale", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx := context.Background()
+	d, err := app.Open(ctx, cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.New(cfg, log, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	g := a.DB.Global(ctx)
+	var groups int64
+	if err := g.Table("tenants").Count(&groups).Error; err != nil {
+		t.Fatal(err)
+	}
+
+	// Every group changed: the rollup job's worst case.
+	if err := g.Exec(`INSERT INTO group_changes (tenant_id, changed_at, seq)
+		SELECT id, ?, 1 FROM tenants ON CONFLICT (tenant_id) DO UPDATE SET seq = group_changes.seq + 1`,
+		time.Now().UTC()).Error; err != nil {
+		t.Fatal(err)
+	}
+	start, n := time.Now(), 0
+	for {
+		k, err := a.Regions.RefreshChanged(ctx, regions.RefreshBatch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += k
+		if k < regions.RefreshBatch {
+			break
+		}
+	}
+	took := time.Since(start)
+	t.Logf("rollup: %d changed groups (of %d) in %s = %.1f groups/s", n, groups, took.Round(time.Millisecond), float64(n)/took.Seconds())
+	start = time.Now()
+	if k, err := a.Regions.RefreshChanged(ctx, regions.RefreshBatch); err != nil || k != 0 {
+		t.Fatalf("second pass refreshed %d (%v)", k, err)
+	}
+	t.Logf("rollup with nothing changed: %s", time.Since(start).Round(time.Microsecond))
+
+	var ids []string
+	if err := g.Table("tenants").Order("id").Limit(20).Pluck("id", &ids).Error; err != nil {
+		t.Fatal(err)
+	}
+	var compute, months, change time.Duration
+	for _, id := range ids {
+		c, m, ch, err := a.Regions.RefreshParts(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compute, months, change = compute+c, months+m, change+ch
+	}
+	k := time.Duration(len(ids))
+	t.Logf("one group's refresh, mean of %d: figures %s, months %s, last change %s", len(ids),
+		(compute / k).Round(time.Microsecond), (months / k).Round(time.Microsecond), (change / k).Round(time.Microsecond))
+
+	for _, code := range []string{"53", "53.01"} {
+		r, err := a.Tenancy.Store.Region(ctx, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, to, err := regions.Period("", "", time.Now().UTC())
+		if err != nil {
+			t.Fatal(err)
+		}
+		measure(t, "region report "+code, 10, func() error {
+			_, err := a.Regions.Report(ctx, r, from, to, "scale")
+			return err
+		})
+		measure(t, "region groups "+code, 30, func() error {
+			_, err := a.Regions.Groups(ctx, code, "-beneficiaries_served")
+			return err
+		})
+		measure(t, "region months "+code, 30, func() error {
+			_, err := a.Regions.RegionMonths(ctx, code)
+			return err
+		})
+	}
+}
+
+func measure(t *testing.T, name string, runs int, fn func() error) {
+	t.Helper()
+	var took []time.Duration
+	for range runs {
+		start := time.Now()
+		if err := fn(); err != nil {
+			t.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+	}
+	sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
+	p := func(q float64) time.Duration {
+		return took[min(len(took)-1, int(q*float64(len(took))))].Round(time.Microsecond)
+	}
+	t.Logf("%s: %d runs, p50 %s, p99 %s", name, runs, p(0.5), p(0.99))
+}
