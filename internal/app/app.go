@@ -155,8 +155,8 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		Texts: pages.Catalogue, BaseURL: cfg.BaseURL, Now: now}
 	idn.MailVerification = account.VerificationMail(a.Mail, pages.Catalogue)
 	if a.Mail != nil {
-		idn.QueueVerification = func(ctx context.Context, userID string) error {
-			return a.Jobs.Enqueue(ctx, account.VerifyMail{UserID: userID}, jobs.Once)
+		idn.QueueVerification = func(ctx context.Context, userID, addressHash string) error {
+			return a.Jobs.Enqueue(ctx, account.VerifyMail{UserID: userID, AddressHash: addressHash}, jobs.Once)
 		}
 	}
 	a.HTTP = fiber.New(fiber.Config{

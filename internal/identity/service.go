@@ -23,9 +23,10 @@ type Service struct {
 	// MailVerification sends verification links; nil when mail is not
 	// configured (addresses then stay unverified).
 	MailVerification VerificationMailer
-	// QueueVerification queues the job that mails a verification link
-	// (MailVerificationLink); nil when mail is not configured.
-	QueueVerification func(ctx context.Context, userID string) error
+	// QueueVerification queues the job that mails a verification link for
+	// the address with addressHash (MailVerificationLink); nil when mail is
+	// not configured.
+	QueueVerification func(ctx context.Context, userID, addressHash string) error
 	Log               *slog.Logger
 }
 

@@ -72,17 +72,18 @@ func (s *Service) SendVerification(ctx context.Context, u *User) error {
 	if s.QueueVerification == nil || s.MailVerification == nil || u.EmailVerified() {
 		return nil
 	}
-	if err := s.QueueVerification(ctx, u.ID); err != nil {
+	if err := s.QueueVerification(ctx, u.ID, HashToken(u.Email)); err != nil {
 		return fmt.Errorf("identity: queue verification mail: %w", err)
 	}
 	return nil
 }
 
 // MailVerificationLink makes a verification link for the user's current
-// address and mails it; at most one mail to an address every
-// VerificationGap. A link whose mail did not go out is removed again, and
-// the error is returned so the job is retried.
-func (s *Service) MailVerificationLink(ctx context.Context, userID string) error {
+// address and mails it, unless the address is no longer the one whose hash
+// the job names (a newer job mails the new one); at most one mail to an
+// address every VerificationGap. A link whose mail did not go out is
+// removed again, and the error is returned so the job is retried.
+func (s *Service) MailVerificationLink(ctx context.Context, userID, addressHash string) error {
 	u, err := s.Store.User(ctx, userID)
 	if errors.Is(err, errs.ErrNotFound) {
 		return nil // the account is gone: nothing to verify
@@ -90,7 +91,7 @@ func (s *Service) MailVerificationLink(ctx context.Context, userID string) error
 	if err != nil {
 		return err
 	}
-	if s.MailVerification == nil || u.EmailVerified() || u.DisabledAt != nil {
+	if s.MailVerification == nil || u.EmailVerified() || u.DisabledAt != nil || HashToken(u.Email) != addressHash {
 		return nil
 	}
 	now := s.Now()

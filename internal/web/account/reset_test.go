@@ -98,13 +98,14 @@ func TestForgotAnswersBeforeTheMailIsSent(t *testing.T) {
 			})
 			e.StartJobs()
 			g := e.SignupGroup("Kelompok Lambat")
+			sink.Wait(t, 1, 20*time.Second) // the sign-up's verification link
 			sink.Slow(3 * time.Second)
 			b := e.Browser()
 			b.Get("/password/forgot")
 			started := time.Now()
 			b.Post("/password/forgot", testkit.Form("email", g.OwnerEmail)).ExpectRedirect("/login")
 			known := time.Since(started)
-			if known >= time.Second || len(sink.All()) != 0 {
+			if known >= time.Second || len(sink.All()) != 1 {
 				t.Fatalf("the answer for an existing account waited for the mail server: %s, %d mails", known, len(sink.All()))
 			}
 			b.Get("/password/forgot")
@@ -112,9 +113,9 @@ func TestForgotAnswersBeforeTheMailIsSent(t *testing.T) {
 			b.Post("/password/forgot", testkit.Form("email", "belum-terdaftar@example.org")).ExpectRedirect("/login")
 			unknown := time.Since(started)
 			t.Logf("forgot: existing account %s, unknown address %s", known, unknown)
-			mail := sink.Wait(t, 1, 20*time.Second)
-			if !strings.Contains(mail[0], "To: <"+g.OwnerEmail+">") || !resetLink.MatchString(mail[0]) {
-				t.Fatalf("mail: %s", mail[0])
+			mail := sink.Wait(t, 2, 20*time.Second)
+			if !strings.Contains(mail[1], "To: <"+g.OwnerEmail+">") || !resetLink.MatchString(mail[1]) {
+				t.Fatalf("mail: %s", mail[1])
 			}
 		})
 	}

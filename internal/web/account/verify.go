@@ -29,10 +29,13 @@ func VerificationMail(m mail.Sender, cat *i18n.Catalogue) identity.VerificationM
 }
 
 // VerifyMail is the job that mails a person a link to verify her address.
-// It names the person only; the link is made when the mail is sent, so no
-// token is ever stored outside its hash.
+// It names the person and the address's hash (never the address); the link
+// is made when the mail is sent, so no token is ever stored outside its
+// hash. The address's hash keeps a job for a changed address from being
+// taken for a duplicate of the last one.
 type VerifyMail struct {
-	UserID string `json:"user_id"`
+	UserID      string `json:"user_id"`
+	AddressHash string `json:"address_sha256"`
 }
 
 // Kind names the job in the queue.
@@ -41,7 +44,7 @@ func (VerifyMail) Kind() string { return "email_verification_mail" }
 // MailVerification works a VerifyMail job.
 func MailVerification(idn *identity.Service) func(ctx context.Context, job *river.Job[VerifyMail]) error {
 	return func(ctx context.Context, job *river.Job[VerifyMail]) error {
-		return idn.MailVerificationLink(ctx, job.Args.UserID)
+		return idn.MailVerificationLink(ctx, job.Args.UserID, job.Args.AddressHash)
 	}
 }
 
