@@ -16,7 +16,7 @@ import (
 // Bounds of the role cache. A domain is a group ("t:…"), a region ("r:…")
 // or the platform; each entry holds who has which role there (a group's
 // whole team: 30 staff take about 4 KB) and the decisions already made
-// for them. At most CacheDomains entries are kept, the coldest evicted
+// there, per role and permission. At most CacheDomains entries are kept, the coldest evicted
 // first; an entry older than CacheTTL is loaded again on its next use, which
 // bounds how long a change whose notice was lost can go unseen.
 const (
@@ -24,7 +24,7 @@ const (
 	CacheTTL     = 60 * time.Second
 	// maxDecisions caps the decisions remembered per domain, so one
 	// domain's entry stays small however many checks it sees.
-	maxDecisions = 2048
+	maxDecisions = 256
 )
 
 // loadFunc reads one domain's role assignments from the database: user id
@@ -66,7 +66,14 @@ type domainEntry struct {
 	decisions map[decisionKey]bool
 }
 
-type decisionKey struct{ user, obj, act string }
+// decisionKey names a decision by role, not by person: casbin's answer for
+// a person depends only on her role in the domain (roles do not inherit,
+// and permissions are shared by every domain of a kind), so the members of
+// one role share it; "" stands for someone without a role there.
+type decisionKey struct {
+	role     Role
+	obj, act string
+}
 
 func newRoleManager(load loadFunc, size int, ttl time.Duration) *roleManager {
 	return &roleManager{load: load, size: size, ttl: ttl, now: time.Now,
@@ -158,7 +165,7 @@ func (rm *roleManager) len() int {
 
 func (e *domainEntry) decision(user string, p Perm) (allowed, ok bool) {
 	e.mu.RLock()
-	allowed, ok = e.decisions[decisionKey{user, p.Obj, p.Act}]
+	allowed, ok = e.decisions[decisionKey{e.roles[user], p.Obj, p.Act}]
 	e.mu.RUnlock()
 	return allowed, ok
 }
@@ -169,7 +176,7 @@ func (e *domainEntry) remember(user string, p Perm, allowed bool) {
 		e.decisions = make(map[decisionKey]bool)
 	}
 	if len(e.decisions) < maxDecisions {
-		e.decisions[decisionKey{user, p.Obj, p.Act}] = allowed
+		e.decisions[decisionKey{e.roles[user], p.Obj, p.Act}] = allowed
 	}
 	e.mu.Unlock()
 }

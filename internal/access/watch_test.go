@@ -80,6 +80,16 @@ func TestRoleChangeReachesOtherInstanceWithinASecond(t *testing.T) {
 				t.Fatal(err)
 			}
 			within(t, "coordinator", func() bool { return two.App.Access.Coordinates(s.UserID, []string{testkit.MatrixRegion}) })
+
+			// None of it went to casbin_rule, which holds only permissions.
+			var links int64
+			if err := one.Owner.Global(context.Background()).Raw("SELECT count(*) FROM casbin_rule WHERE ptype <> 'p'").
+				Scan(&links).Error; err != nil {
+				t.Fatal(err)
+			}
+			if links != 0 {
+				t.Fatalf("casbin_rule holds %d role links", links)
+			}
 		})
 	}
 }
