@@ -54,3 +54,27 @@ func TestLedgerListPages(t *testing.T) {
 		}
 	})
 }
+
+// The donation list pages newest first by its cursor.
+func TestDonationListPages(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Halaman Donasi")
+		var ids []string
+		for i := 0; i < 3; i++ {
+			ids = append([]string{testkit.Str(e.CashGift(g, g.OwnerToken, int64(1000000+i)), "id")}, ids...)
+		}
+		base := "/api/v1/t/" + g.Slug + "/donations?limit=2"
+		first := e.Do(http.MethodGet, base, g.OwnerToken, nil).Expect(http.StatusOK).Map()
+		next := testkit.Str(first, "next_cursor")
+		second := e.Do(http.MethodGet, base+"&cursor="+next, g.OwnerToken, nil).Expect(http.StatusOK).Map()
+		var walked []string
+		for _, page := range []map[string]any{first, second} {
+			for _, it := range page["items"].([]any) {
+				walked = append(walked, it.(map[string]any)["id"].(string))
+			}
+		}
+		if !reflect.DeepEqual(walked, ids) || testkit.Str(second, "next_cursor") != "" {
+			t.Fatalf("pages %v (next %q), want %v", walked, testkit.Str(second, "next_cursor"), ids)
+		}
+	})
+}
