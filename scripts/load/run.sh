@@ -95,7 +95,10 @@ BARE_DATABASE_URL=$PEDULI_DATABASE_URL "$OUT/bare" -addr 127.0.0.1:$BARE_PORT > 
 BPID=$!
 pids+=($BPID)
 wait_ready "$BARE/readyz" 30
-wait_ready "http://127.0.0.1:$STRIPE_PORT/v1/balance" 30 || true
+for _ in $(seq 300); do # stripe-mock answers 200 to an authenticated request
+	curl -fso /dev/null -u sk_test_123: "http://127.0.0.1:$STRIPE_PORT/v1/balance" && break
+	sleep 0.1
+done
 
 SLUG=$(q "SELECT slug FROM tenants WHERE slug LIKE 'seed-%' AND verified ORDER BY slug LIMIT 1")
 groups=$(q "SELECT count(*) FROM tenants")
