@@ -156,3 +156,20 @@ func (h *Handlers) RemoveMember(c *fiber.Ctx) error {
 	}
 	return c.SendStatus(fiber.StatusNoContent)
 }
+
+// Invitations lists the pending invitations (GET …/invitations).
+func (h *Handlers) Invitations(c *fiber.Ctx) error {
+	items, err := h.Service.PendingInvitations(c.UserContext(), h.Service.ScopeOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items})
+}
+
+// RevokeInvitation revokes a pending invitation (DELETE …/invitations/{id}).
+func (h *Handlers) RevokeInvitation(c *fiber.Ctx) error {
+	if err := h.Service.RevokeInvitation(c.UserContext(), h.Service.ScopeOf(c), ActorOf(c), RoleOf(c), c.Params("id")); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}

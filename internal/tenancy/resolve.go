@@ -12,8 +12,9 @@ import (
 )
 
 const (
-	localTenant = "tenancy.tenant"
-	localRole   = "tenancy.role"
+	localTenant  = "tenancy.tenant"
+	localRole    = "tenancy.role"
+	localService = "tenancy.service"
 )
 
 // Resolve turns /t/:slug into the tenant for a member of it. Everyone else
@@ -40,11 +41,12 @@ func (s *Service) Resolve(c *fiber.Ctx) error {
 	}
 	c.Locals(localTenant, t)
 	c.Locals(localRole, role)
+	c.Locals(localService, s)
 	return c.Next()
 }
 
 // Require answers 403 unless the caller's role in the resolved tenant
-// grants p. Casbin decides.
+// grants p. Casbin decides, through the same Enforcer.Can as Can.
 func (s *Service) Require(p access.Perm) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		ok, err := s.Access.Can(identity.UserOf(c).ID, TenantOf(c).ID, p)
@@ -56,6 +58,24 @@ func (s *Service) Require(p access.Perm) fiber.Handler {
 		}
 		return c.Next()
 	}
+}
+
+// Can reports whether the caller may do p in the resolved tenant. It is the
+// check behind pages and buttons, asking casbin through Enforcer.Can like
+// Require does for routes; false outside a tenant or when the roles cannot
+// be read (logged).
+func Can(c *fiber.Ctx, p access.Perm) bool {
+	s, _ := c.Locals(localService).(*Service)
+	t, u := TenantOf(c), identity.UserOf(c)
+	if s == nil || t == nil || u == nil {
+		return false
+	}
+	ok, err := s.Access.Can(u.ID, t.ID, p)
+	if err != nil {
+		s.Log.Error("permission not decidable", "error", err)
+		return false
+	}
+	return ok
 }
 
 // TenantOf returns the tenant Resolve found.
