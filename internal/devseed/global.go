@@ -54,7 +54,7 @@ func (p *plan) coordinators(ctx context.Context) (int64, error) {
 
 // newGroup builds the n-th group's tenant and team.
 func (p *plan) newGroup(n int) group {
-	g := newGen(p.o.Seed, uint64(n)+1)
+	g := newGen(p.o.Seed, groupStream(n))
 	r := p.regions[g.intn(len(p.regions))]
 	at := p.start.AddDate(0, 0, -30).Add(time.Duration(g.intn(24*60)) * time.Minute)
 	t := tenancy.Tenant{ID: g.id(at), Slug: GroupSlug(n), Name: g.groupName(n), Status: tenancy.StatusActive,

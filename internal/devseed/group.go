@@ -53,7 +53,7 @@ func (p *plan) groupData(ctx context.Context, gr group) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	g := newGen(p.o.Seed, uint64(gr.n)+1<<32)
+	g := newGen(p.o.Seed, groupStream(gr.n)+1<<32)
 	writers := actors(gr, access.Owner, access.Admin, access.Facilitator)
 	money := actors(gr, access.Owner, access.Admin, access.Treasurer)
 	var rs rows

@@ -19,7 +19,7 @@ func TestMain(m *testing.M) { testkit.Main(m) }
 
 const password = "benih-peduli-dev"
 
-func seed(t *testing.T, e *testkit.Env, groups, staff, people int, seedValue int64) devseed.Result {
+func seed(t *testing.T, e *testkit.Env, groups, staff, people int, seedValue uint64) devseed.Result {
 	t.Helper()
 	a := e.App
 	res, err := devseed.Run(context.Background(), devseed.Deps{DB: a.DB, Tenancy: a.Tenancy.Store,
