@@ -93,16 +93,29 @@ func (en *Enforcer) RoleIn(userID, tenantID string) (Role, bool) {
 }
 
 func (en *Enforcer) roleIn(userID, domain string) (Role, bool) {
-	ent, loaded, err := en.rm.entry(context.Background(), domain)
+	r, ok, err := en.role(userID, domain)
 	if err != nil {
 		en.log.Error("roles not readable", "domain", domain, "error", err)
-		return "", false
+	}
+	return r, ok
+}
+
+// Role returns the user's role in a tenant; ok is false for non-members,
+// and err says the roles could not be read.
+func (en *Enforcer) Role(userID, tenantID string) (Role, bool, error) {
+	return en.role(userID, tenantDom(tenantID))
+}
+
+func (en *Enforcer) role(userID, domain string) (Role, bool, error) {
+	ent, loaded, err := en.rm.entry(context.Background(), domain)
+	if err != nil {
+		return "", false, err
 	}
 	if loaded {
 		en.resetMatcher()
 	}
 	r, ok := ent.roles[userID]
-	return r, ok
+	return r, ok, nil
 }
 
 // RoleMay reports whether role grants p in a group, as casbin decides it;
@@ -316,4 +329,30 @@ func nullable(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// RolesElsewhere reports whether userID holds any role outside tenantID: in
+// another group, a region or the platform. It reads the tables, not the
+// cache, and an error is an error (callers refuse rather than assume not).
+func (en *Enforcer) RolesElsewhere(ctx context.Context, userID, tenantID string) (bool, error) {
+	ms, err := en.MembershipsOf(ctx, userID)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range ms {
+		if m.TenantID != tenantID {
+			return true, nil
+		}
+	}
+	var n int64
+	if err := en.db.Global(ctx).Table("region_coordinators").Where("user_id = ?", userID).Count(&n).Error; err != nil {
+		return false, err
+	}
+	if n > 0 {
+		return true, nil
+	}
+	if err := en.db.Global(ctx).Table("platform_admins").Where("user_id = ?", userID).Count(&n).Error; err != nil {
+		return false, err
+	}
+	return n > 0, nil
 }

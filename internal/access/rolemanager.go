@@ -11,6 +11,7 @@ import (
 
 	"github.com/casbin/casbin/v2/log"
 	"github.com/casbin/casbin/v2/rbac"
+	"golang.org/x/sync/singleflight"
 )
 
 // Bounds of the role cache. A domain is a group ("t:…"), a region ("r:…")
@@ -52,6 +53,8 @@ type roleManager struct {
 	// stale is set when an entry was (re)loaded where casbin's compiled
 	// matcher could not be reset at once (inside an Enforce call).
 	stale atomic.Bool
+
+	loading singleflight.Group
 
 	loads, hits atomic.Uint64
 }
@@ -103,16 +106,27 @@ func (rm *roleManager) cached(domain string) *domainEntry {
 	return e
 }
 
-// entry returns domain's entry, loading it on first use.
+// entry returns domain's entry, loading it on first use. Concurrent first
+// uses of one domain share a single load.
 func (rm *roleManager) entry(ctx context.Context, domain string) (*domainEntry, bool, error) {
 	if e := rm.cached(domain); e != nil {
 		rm.hits.Add(1)
 		return e, false, nil
 	}
+	v, err, _ := rm.loading.Do(domain, func() (any, error) { return rm.loadEntry(ctx, domain) })
+	if err != nil {
+		return nil, false, err
+	}
+	return v.(*domainEntry), true, nil
+}
+
+// loadEntry reads domain and keeps it, unless something was evicted
+// meanwhile.
+func (rm *roleManager) loadEntry(ctx context.Context, domain string) (*domainEntry, error) {
 	g0 := rm.gen.Load()
 	roles, err := rm.load(ctx, domain)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	rm.loads.Add(1)
 	e := &domainEntry{domain: domain, roles: roles, loadedAt: rm.now()}
@@ -121,7 +135,7 @@ func (rm *roleManager) entry(ctx context.Context, domain string) (*domainEntry, 
 	if rm.gen.Load() != g0 {
 		// Something was evicted while this load ran, perhaps this very
 		// domain: use what was read for this answer, but do not keep it.
-		return e, true, nil
+		return e, nil
 	}
 	if el, ok := rm.items[domain]; ok {
 		rm.ll.Remove(el)
@@ -133,7 +147,7 @@ func (rm *roleManager) entry(ctx context.Context, domain string) (*domainEntry, 
 		delete(rm.items, old.Value.(*domainEntry).domain)
 	}
 	rm.gen.Add(1)
-	return e, true, nil
+	return e, nil
 }
 
 // evict drops one domain's entry; the next check loads it again.

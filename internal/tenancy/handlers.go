@@ -53,7 +53,10 @@ func (h *Handlers) Signup(c *fiber.Ctx) error {
 // Me describes the caller: her account, groups, regions and platform role.
 func (h *Handlers) Me(c *fiber.Ctx) error {
 	u := identity.UserOf(c)
-	members := h.Service.Access.Memberships(u.ID)
+	members, err := h.Service.Access.MembershipsOf(c.UserContext(), u.ID)
+	if err != nil {
+		return rolesUnavailable(err)
+	}
 	ids := make([]string, len(members))
 	roles := make(map[string]access.Role, len(members))
 	for i, m := range members {

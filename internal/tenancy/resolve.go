@@ -1,6 +1,8 @@
 package tenancy
 
 import (
+	"fmt"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/access"
@@ -29,7 +31,10 @@ func (s *Service) Resolve(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	role, ok := s.Access.RoleIn(u.ID, t.ID)
+	role, ok, err := s.Access.Role(u.ID, t.ID)
+	if err != nil {
+		return rolesUnavailable(err)
+	}
 	if !ok {
 		return errs.ErrNotFound
 	}
@@ -51,7 +56,7 @@ func (s *Service) Require(p access.Perm) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		ok, err := s.Access.Can(identity.UserOf(c).ID, TenantOf(c).ID, p)
 		if err != nil {
-			return err
+			return rolesUnavailable(err)
 		}
 		if !ok {
 			return errs.ErrForbidden
@@ -76,6 +81,12 @@ func Can(c *fiber.Ctx, p access.Perm) bool {
 		return false
 	}
 	return ok
+}
+
+// rolesUnavailable answers 503 when the roles cannot be read (the database
+// is down or slow): never a 404 or 403 that would tell a member she is not.
+func rolesUnavailable(err error) error {
+	return fmt.Errorf("%w: roles not readable: %w", fiber.ErrServiceUnavailable, err)
 }
 
 // TenantOf returns the tenant Resolve found.

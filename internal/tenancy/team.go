@@ -152,6 +152,8 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 		if user, err = s.inviteeAccount(ctx, t.DB(), inv.Email, in, proven); err != nil {
 			return err
 		}
+		// Checks on the account itself belong here, once it is known and
+		// before anything is written.
 		if current, ok := team.Role(user.ID); ok && current == access.Owner && role != access.Owner && team.Owners() == 1 {
 			return errLastOwner
 		}

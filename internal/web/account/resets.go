@@ -71,7 +71,9 @@ func (r *Resets) IssueForMember(ctx context.Context, scope db.Scope, actor audit
 	if role == access.Owner && actorRole != access.Owner {
 		return "", errs.ErrForbidden
 	}
-	if len(r.Access.Memberships(userID)) > 1 || len(r.Access.CoordinatedRegions(userID)) > 0 || r.Access.IsPlatformAdmin(userID) {
+	if elsewhere, err := r.Access.RolesElsewhere(ctx, userID, scope.TenantID()); err != nil {
+		return "", err
+	} else if elsewhere {
 		return "", ErrResetElsewhere
 	}
 	tenantID := scope.TenantID()
