@@ -33,7 +33,7 @@ func devSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fs.IntVar(&o.Groups, "groups", 50, "number of groups")
 		fs.IntVar(&o.Staff, "staff", 5, "team members per group, the owner included")
 		fs.IntVar(&o.Beneficiaries, "beneficiaries", 200, "beneficiaries per group")
-		fs.Int64Var(&o.Seed, "seed", 1, "seed of the generator: the same seed gives the same data")
+		fs.Uint64Var(&o.Seed, "seed", 1, "seed of the generator: the same seed gives the same data")
 		fs.StringVar(&until, "until", time.Now().UTC().AddDate(0, 0, -1).Format(time.DateOnly), "last day of the year of activity (default yesterday)")
 		fs.StringVar(&o.Password, "password", "benih-peduli-dev", "password of every seeded user")
 		fs.IntVar(&o.Workers, "workers", 0, "groups written at once (default 4 on PostgreSQL, 1 on SQLite)")

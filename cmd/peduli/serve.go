@@ -11,10 +11,6 @@ import (
 	"github.com/peduli/peduli/internal/platform/config"
 )
 
-// casbinReload bounds how long another replica's role change can take to
-// be seen here.
-const casbinReload = 30 * time.Second
-
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg, err := config.Load("serve", args)
 	if err != nil {
@@ -46,9 +42,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	log.Info("listening", "addr", ln.Addr().String(), "url", cfg.BaseURL,
 		"database", map[bool]string{true: "sqlite", false: "postgres"}[cfg.Embedded()],
 		"startup_ms", time.Since(started).Milliseconds())
-	go a.Access.ReloadEvery(ctx, casbinReload)
-	if !cfg.Embedded() {
-		// Other replicas announce role changes; reload at once on each.
+	go a.Access.Maintain(ctx)
+	if cfg.Embedded() {
+		// The command line is a second process: notice its role changes.
+		go a.Access.WatchDataVersion(ctx)
+	} else {
+		// Every replica announces the group or region whose roles it
+		// changed; each forgets just that one.
 		go a.Access.Listen(ctx, cfg.DatabaseURL)
 	}
 	go func() {

@@ -43,18 +43,21 @@ func user(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		return err
 	}
 	defer a.Close()
+	// The account and its platform role are one transaction; a running
+	// server enforces the role within a second.
 	var u *identity.User
-	err = a.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
-		u, err = a.Identity.CreateUser(tx, identity.NewUser{Email: email, Name: name, Password: password, Verified: true})
-		return err
+	err = a.Access.ChangePlatformAdmins(ctx, func(tx *gorm.DB, grant func(userID string) error) error {
+		var err error
+		if u, err = a.Identity.CreateUser(tx, identity.NewUser{Email: email, Name: name, Password: password, Verified: true}); err != nil {
+			return err
+		}
+		if admin {
+			return grant(u.ID)
+		}
+		return nil
 	})
 	if err != nil {
 		return err
-	}
-	if admin {
-		if err := a.Access.GrantPlatformAdmin(u.ID); err != nil {
-			return err
-		}
 	}
 	fmt.Fprintf(stdout, "created user %s (%s)%s\n", u.Email, u.ID, map[bool]string{true: " as platform admin"}[admin])
 	return nil

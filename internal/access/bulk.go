@@ -2,39 +2,43 @@ package access
 
 import (
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/peduli/peduli/internal/platform/db"
 )
 
-// Assignment is one role held by a user in a tenant or a region, for bulk
-// loaders (the development data generator) that add many at once.
-type Assignment struct {
-	UserID string
-	Role   Role
-	// TenantID is set for a tenant role; Region for a coordinator.
-	TenantID string
-	Region   string
-}
+// Bulk writers for loaders (the development data generator) that add many
+// role assignments at once. A running process sees them once its role
+// cache forgets the domain (at the cache's TTL, or EvictAll).
 
-// InsertAssignments stores role assignments in one multi-row statement per
-// batch, where SetRole and AddCoordinator store them one by one. Running
-// enforcers see them at their next reload.
-func InsertAssignments(tx *gorm.DB, as []Assignment) error {
-	rows := make([]map[string]any, 0, len(as))
-	for _, a := range as {
-		dom := ""
-		switch {
-		case a.TenantID != "" && ValidTenantRole(string(a.Role)):
-			dom = tenantDom(a.TenantID)
-		case a.Region != "" && a.Role == Coordinator:
-			dom = regionDom(a.Region)
-		default:
-			return fmt.Errorf("access: %q in tenant %q / region %q is not an assignment", a.Role, a.TenantID, a.Region)
+// InsertMembers adds team members to t's group in multi-row statements,
+// inside the group's own transaction (memberships is a tenant table).
+// Each user gets exactly one tenant role; the group must not have them yet.
+func InsertMembers(t *db.Tenant, members []Member, at time.Time) error {
+	rows := make([]membershipRow, 0, len(members))
+	for _, m := range members {
+		if !ValidTenantRole(string(m.Role)) {
+			return fmt.Errorf("access: %q is not a tenant role", m.Role)
 		}
-		rows = append(rows, map[string]any{"ptype": "g", "v0": userSub(a.UserID), "v1": string(a.Role), "v2": dom})
+		rows = append(rows, membershipRow{TenantID: t.ID, UserID: m.UserID, Role: string(m.Role), CreatedAt: at})
 	}
 	if len(rows) == 0 {
 		return nil
 	}
-	return tx.Table("casbin_rule").CreateInBatches(rows, 1000).Error
+	return t.DB().CreateInBatches(rows, 1000).Error
+}
+
+// InsertCoordinators makes each user a coordinator of the region code
+// mapped to her, in one statement per batch.
+func InsertCoordinators(tx *gorm.DB, regionOf map[string]string, at time.Time) error {
+	rows := make([]map[string]any, 0, len(regionOf))
+	for userID, code := range regionOf {
+		rows = append(rows, map[string]any{"region_code": code, "user_id": userID, "created_at": at})
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return tx.Table("region_coordinators").CreateInBatches(rows, 1000).Error
 }

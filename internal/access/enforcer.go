@@ -17,7 +17,9 @@ import (
 
 // The model: role assignments per domain (g), permissions shared by every
 // tenant in domain "*" (p). Permissions are never copied per tenant: that
-// makes checks scale with the number of tenants.
+// makes checks scale with the number of tenants. The matcher compares the
+// permission first and asks for the role link (g) last, so the role cache
+// is asked only about the few rules that grant what is asked.
 const modelText = `
 [request_definition]
 r = sub, dom, obj, act
@@ -32,7 +34,7 @@ g = _, _, _
 e = some(where (p.eft == allow))
 
 [matchers]
-m = g(r.sub, p.sub, r.dom) && (p.dom == "*" || p.dom == r.dom) && (p.obj == "*" || p.obj == r.obj) && (p.act == "*" || p.act == r.act)
+m = (p.obj == "*" || p.obj == r.obj) && (p.act == "*" || p.act == r.act) && (p.dom == "*" || p.dom == r.dom) && g(r.sub, p.sub, r.dom)
 `
 
 // Domains and subjects as casbin stores them.
@@ -45,18 +47,19 @@ func userFromSub(sub string) string   { return strings.TrimPrefix(sub, "u:") }
 func tenantFromDom(dom string) string { return strings.TrimPrefix(dom, "t:") }
 func regionFromDom(dom string) string { return strings.TrimPrefix(dom, "r:") }
 
-// Enforcer wraps a synchronised casbin enforcer whose every change is
-// written through to casbin_rule at once (AutoSave, incremental writes; the
-// policy is never saved whole, which would truncate the table first).
+// Enforcer decides with casbin: the model and the permissions every group
+// shares live in casbin_rule (changed only through incremental writes, never
+// saved whole); who holds which role where is answered by roleManager from
+// the membership tables.
 type Enforcer struct {
-	e       *casbin.SyncedEnforcer
-	log     *slog.Logger
-	db      *db.DB
-	replica string // names this process in change announcements
+	e   *casbin.SyncedEnforcer
+	rm  *roleManager
+	log *slog.Logger
+	db  *db.DB
 }
 
-// NewEnforcer loads the policy from d and makes sure the role permissions
-// of this build are present.
+// NewEnforcer loads the shared permissions from d, makes sure this build's
+// are present, and answers role links from the membership tables.
 func NewEnforcer(d *db.DB, log *slog.Logger) (*Enforcer, error) {
 	m, err := model.NewModelFromString(modelText)
 	if err != nil {
@@ -74,7 +77,12 @@ func NewEnforcer(d *db.DB, log *slog.Logger) (*Enforcer, error) {
 		return nil, fmt.Errorf("casbin: %w", err)
 	}
 	e.EnableAutoSave(true)
-	en := &Enforcer{e: e, log: log, db: d, replica: db.NewID()}
+	en := &Enforcer{e: e, log: log, db: d}
+	en.rm = newRoleManager(en.loadDomain, CacheDomains, CacheTTL)
+	e.SetRoleManager(en.rm)
+	if err := e.BuildRoleLinks(); err != nil {
+		return nil, fmt.Errorf("casbin role links: %w", err)
+	}
 	if err := en.syncGrants(); err != nil {
 		return nil, err
 	}
@@ -82,7 +90,8 @@ func NewEnforcer(d *db.DB, log *slog.Logger) (*Enforcer, error) {
 }
 
 // syncGrants adds missing role permissions and removes ones this build no
-// longer grants, one rule at a time.
+// longer grants, one rule at a time. Every rule names domain "*" (or the
+// platform): permissions are never copied per group.
 func (en *Enforcer) syncGrants() error {
 	want := map[string][]string{}
 	for role, perms := range grants {
@@ -114,22 +123,73 @@ func (en *Enforcer) syncGrants() error {
 	return nil
 }
 
-// Reload re-reads the whole policy, picking up changes other replicas made.
-func (en *Enforcer) Reload() error { return en.e.LoadPolicy() }
+// enforce asks casbin whether user may do p in domain, remembering the
+// answer in the domain's cache entry. The entry is fetched first (loading
+// the domain if needed), so what casbin's role links see is at least as
+// new as the entry the answer is kept in; an answer made while anything
+// was evicted is not kept.
+func (en *Enforcer) enforce(user, domain string, p Perm) (bool, error) {
+	ent, loaded, err := en.rm.entry(context.Background(), domain)
+	if err != nil {
+		return false, err
+	}
+	if loaded || en.rm.stale.Swap(false) {
+		en.resetMatcher()
+	}
+	if allowed, ok := ent.decision(user, p); ok {
+		return allowed, nil
+	}
+	g0 := en.rm.gen.Load()
+	allowed, err := en.e.Enforce(userSub(user), domain, p.Obj, p.Act)
+	if err != nil {
+		return false, err
+	}
+	if en.rm.gen.Load() == g0 && !en.rm.stale.Load() {
+		ent.remember(user, p, allowed)
+	}
+	return allowed, nil
+}
 
-// ReloadEvery reloads the policy on a timer until ctx ends; it bounds how
-// stale another replica's role change can be here.
-func (en *Enforcer) ReloadEvery(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
+// resetMatcher drops casbin's compiled matcher, which memoises role links
+// for as long as it lives; setting the role manager again is casbin's way
+// to reset it. gen moves before and after, so no decision made across the
+// reset is remembered.
+func (en *Enforcer) resetMatcher() {
+	en.rm.gen.Add(1)
+	en.e.SetRoleManager(en.rm)
+	en.rm.gen.Add(1)
+}
+
+// Evict forgets what this process knows of one domain's roles ("t:…",
+// "r:…" or "platform"); the next check reads them again.
+func (en *Enforcer) Evict(domain string) {
+	en.rm.evict(domain)
+	en.resetMatcher()
+}
+
+// EvictAll forgets every cached role.
+func (en *Enforcer) EvictAll() {
+	en.rm.flush()
+	en.resetMatcher()
+}
+
+// Maintain resets casbin's matcher memo every CacheTTL until ctx ends, so
+// it never holds more than one period's checks.
+func (en *Enforcer) Maintain(ctx context.Context) {
+	t := time.NewTicker(CacheTTL)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := en.Reload(); err != nil {
-				en.log.Error("casbin reload failed", "error", err)
-			}
+			en.resetMatcher()
 		}
 	}
+}
+
+// CacheStats reports how many domains are cached, and the loads and hits
+// since start.
+func (en *Enforcer) CacheStats() (domains int, loads, hits uint64) {
+	return en.rm.len(), en.rm.loads.Load(), en.rm.hits.Load()
 }

@@ -1,6 +1,8 @@
-// Package access decides what a user may do: roles per tenant, region and
-// platform, stored in casbin (the one source of truth for who has which
-// role), and the permissions each role grants.
+// Package access decides what a user may do. casbin is the decision engine:
+// the permissions each role grants are its shared policy (domain "*"), and
+// who holds which role in a group, region or the platform is stored in the
+// membership tables (memberships, region_coordinators, platform_admins)
+// and answered to casbin by a bounded cache (roleManager).
 package access
 
 // Role is a named set of permissions within a domain.
@@ -84,15 +86,4 @@ var grants = map[Role][]Perm{
 	Facilitator: {TenantRead, TeamRead, PeopleRead, PersonalRead, PeopleWrite, ProgramsRead, ProgramsWrite,
 		ActivityWrite, OutcomesWrite, PartnersRead, DonationsRead, ReportsRead},
 	Viewer: {TenantRead, TeamRead, ProgramsRead, PartnersRead, DonationsRead, ReportsRead},
-}
-
-// Allows reports whether role grants p, without asking casbin; pages use it
-// to hide buttons a role cannot use.
-func Allows(role Role, p Perm) bool {
-	for _, g := range grants[role] {
-		if (g.Obj == "*" || g.Obj == p.Obj) && (g.Act == "*" || g.Act == p.Act) {
-			return true
-		}
-	}
-	return false
 }

@@ -56,6 +56,8 @@ func (a *App) mountAPI() {
 		{fiber.MethodPost, "/team", access.TeamWrite, t.Invite},
 		{fiber.MethodPatch, "/team/:user_id", access.TeamWrite, t.ChangeRole},
 		{fiber.MethodDelete, "/team/:user_id", access.TeamWrite, t.RemoveMember},
+		{fiber.MethodGet, "/invitations", access.TeamWrite, t.Invitations},
+		{fiber.MethodDelete, "/invitations/:id", access.TeamWrite, t.RevokeInvitation},
 	}
 	workspace = append(workspace, a.registryRoutes()...)
 	workspace = append(workspace, a.programRoutes()...)

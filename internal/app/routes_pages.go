@@ -110,6 +110,7 @@ func (a *App) teamPages(resets *account.Resets) []page {
 		{method: fiber.MethodPost, path: "/team/:user_id/role", perm: access.TeamWrite, handler: tm.ChangeRole},
 		{method: fiber.MethodPost, path: "/team/:user_id/remove", perm: access.TeamWrite, handler: tm.Remove},
 		{method: fiber.MethodPost, path: "/team/:user_id/reset", perm: access.TeamWrite, handler: tm.ResetLink},
+		{method: fiber.MethodPost, path: "/team/invitations/:id/revoke", perm: access.TeamWrite, handler: tm.Revoke},
 		{method: fiber.MethodGet, path: "/audit", perm: access.AuditRead, nav: "nav.audit", handler: ws.Audit},
 		{method: fiber.MethodGet, path: "/settings", perm: access.TenantRead, nav: "nav.settings", handler: ws.Settings},
 	}

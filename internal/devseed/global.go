@@ -31,7 +31,7 @@ func (p *plan) coordinators(ctx context.Context) (int64, error) {
 	g := newGen(p.o.Seed, 0)
 	at := p.start.AddDate(0, -2, 0)
 	var users []identity.User
-	var as []access.Assignment
+	regionOf := map[string]string{}
 	codes := []string{"53"}
 	for _, r := range p.regions {
 		if r.Level == 2 {
@@ -41,20 +41,20 @@ func (p *plan) coordinators(ctx context.Context) (int64, error) {
 	for _, code := range codes {
 		u := p.user(g, CoordinatorEmail(code), "Koordinator "+p.names[code], at)
 		users = append(users, u)
-		as = append(as, access.Assignment{UserID: u.ID, Role: access.Coordinator, Region: code})
+		regionOf[u.ID] = code
 	}
 	err := p.d.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
 		if err := tx.CreateInBatches(users, p.batchSize).Error; err != nil {
 			return fmt.Errorf("devseed: coordinators: %w", err)
 		}
-		return access.InsertAssignments(tx, as)
+		return access.InsertCoordinators(tx, regionOf, at)
 	})
 	return int64(len(users)), err
 }
 
 // newGroup builds the n-th group's tenant and team.
 func (p *plan) newGroup(n int) group {
-	g := newGen(p.o.Seed, uint64(n)+1)
+	g := newGen(p.o.Seed, groupStream(n))
 	r := p.regions[g.intn(len(p.regions))]
 	at := p.start.AddDate(0, 0, -30).Add(time.Duration(g.intn(24*60)) * time.Minute)
 	t := tenancy.Tenant{ID: g.id(at), Slug: GroupSlug(n), Name: g.groupName(n), Status: tenancy.StatusActive,
@@ -96,23 +96,19 @@ func (p *plan) newGroup(n int) group {
 	return out
 }
 
-// chunk seeds groups [from, to): their tenants, users and roles in one
-// global transaction, then each group's own data in its own scope.
+// chunk seeds groups [from, to): their tenants and users in one global
+// transaction, then each group's team and data in its own scope.
 func (p *plan) chunk(ctx context.Context, from, to int) (Result, error) {
 	var res Result
 	groups := make([]group, 0, to-from)
 	var tenants []tenancy.Tenant
 	var users []identity.User
-	var as []access.Assignment
 	var verified []string
 	for n := from; n < to; n++ {
 		gr := p.newGroup(n)
 		groups = append(groups, gr)
 		tenants = append(tenants, gr.tenant)
 		users = append(users, gr.staff...)
-		for i, u := range gr.staff {
-			as = append(as, access.Assignment{UserID: u.ID, Role: gr.roles[i], TenantID: gr.tenant.ID})
-		}
 		if gr.tenant.Verified {
 			verified = append(verified, gr.tenant.ID)
 		}
@@ -128,16 +124,13 @@ func (p *plan) chunk(ctx context.Context, from, to int) (Result, error) {
 				return err
 			}
 		}
-		if err := tx.CreateInBatches(users, p.batchSize).Error; err != nil {
-			return err
-		}
-		return access.InsertAssignments(tx, as)
+		return tx.CreateInBatches(users, p.batchSize).Error
 	})
 	if err != nil {
 		return res, fmt.Errorf("devseed: groups %d–%d: %w", from, to-1, err)
 	}
 	res.Users = int64(len(users))
-	res.Rows = int64(len(tenants) + 2*len(users))
+	res.Rows = int64(len(tenants) + len(users))
 	for _, gr := range groups {
 		r, err := p.groupData(ctx, gr)
 		if err != nil {

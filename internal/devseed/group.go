@@ -29,30 +29,33 @@ type rows struct {
 	audit       []audit.Event
 }
 
-// actors returns the team members who may do something: writers are
-// everyone but viewers, money handlers the owner and the treasurer.
-func actors(gr group, allowed func(access.Role) bool) []audit.Actor {
+// actors returns the team members holding one of roles: who may write
+// people and programs (owner, admin, facilitator) or money (owner, admin,
+// treasurer), as the shared permissions grant.
+func actors(gr group, roles ...access.Role) []audit.Actor {
 	var out []audit.Actor
 	for i, u := range gr.staff {
-		if allowed(gr.roles[i]) {
-			out = append(out, audit.Actor{UserID: u.ID})
+		for _, r := range roles {
+			if gr.roles[i] == r {
+				out = append(out, audit.Actor{UserID: u.ID})
+			}
 		}
 	}
 	return out
 }
 
 // groupData writes the group's tenant data: its key first (in its own
-// transaction, as the registry does), then everything else in one
-// transaction of the group's scope.
+// transaction, as the registry does), then its team and everything else in
+// one transaction of the group's scope.
 func (p *plan) groupData(ctx context.Context, gr group) (Result, error) {
 	scope := p.d.DB.Scope(gr.tenant.ID)
 	key, err := p.d.Registry.Keys.Current(ctx, scope)
 	if err != nil {
 		return Result{}, err
 	}
-	g := newGen(p.o.Seed, uint64(gr.n)+1<<32)
-	writers := actors(gr, func(r access.Role) bool { return access.Allows(r, access.PeopleWrite) })
-	money := actors(gr, func(r access.Role) bool { return access.Allows(r, access.LedgerWrite) })
+	g := newGen(p.o.Seed, groupStream(gr.n)+1<<32)
+	writers := actors(gr, access.Owner, access.Admin, access.Facilitator)
+	money := actors(gr, access.Owner, access.Admin, access.Treasurer)
 	var rs rows
 	people, err := p.people(g, gr, key, writers)
 	if err != nil {
@@ -76,6 +79,14 @@ func (p *plan) groupData(ctx context.Context, gr group) (Result, error) {
 		if err := p.d.Registry.Keys.Hold(t, key.Version); err != nil {
 			return err
 		}
+		team := make([]access.Member, len(gr.staff))
+		for i, u := range gr.staff {
+			team[i] = access.Member{UserID: u.ID, Role: gr.roles[i]}
+		}
+		if err := access.InsertMembers(t, team, gr.tenant.CreatedAt); err != nil {
+			return err
+		}
+		n += int64(len(team))
 		for _, list := range []any{rs.people, rs.consents, rs.programs, rs.enrollments, rs.activities,
 			rs.attendance, rs.outcomes, rs.donations, rs.entries, rs.routes, rs.audit} {
 			c, err := p.insert(t, list)

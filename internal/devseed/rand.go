@@ -15,22 +15,32 @@ type gen struct {
 	r *rand.Rand
 }
 
-func newGen(seed int64, stream uint64) *gen {
+func newGen(seed, stream uint64) *gen {
 	// #nosec G404 -- development data must be reproducible from --seed; nothing here is a secret
-	return &gen{r: rand.New(rand.NewPCG(uint64(seed), stream))}
+	return &gen{r: rand.New(rand.NewPCG(seed, stream))}
 }
 
 // id returns a version-7 UUID whose time part is at and whose random part
 // comes from the generator, so ids sort by creation time like db.NewID's.
 func (g *gen) id(at time.Time) string {
 	var u uuid.UUID
-	ms := uint64(at.UnixMilli())
-	u[0], u[1], u[2], u[3], u[4], u[5] = byte(ms>>40), byte(ms>>32), byte(ms>>24), byte(ms>>16), byte(ms>>8), byte(ms)
+	var ts [8]byte
+	binary.BigEndian.PutUint64(ts[:], uint64(max(at.UnixMilli(), 0)))
+	copy(u[0:6], ts[2:8])
 	binary.BigEndian.PutUint64(u[8:], g.r.Uint64())
-	binary.BigEndian.PutUint16(u[6:], uint16(g.r.Uint32()))
+	binary.BigEndian.PutUint64(ts[:], g.r.Uint64())
+	copy(u[6:8], ts[:2])
 	u[6] = (u[6] & 0x0f) | 0x70
 	u[8] = (u[8] & 0x3f) | 0x80
 	return u.String()
+}
+
+// groupStream is the generator stream of the n-th group (0 is the
+// coordinators').
+func groupStream(n int) uint64 {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], uint64(max(n, 0))+1) // #nosec G115 -- n is a group number, never negative here
+	return binary.BigEndian.Uint64(b[:])
 }
 
 func (g *gen) intn(n int) int { return g.r.IntN(n) }
@@ -44,7 +54,7 @@ func pick[T any](g *gen, list []T) T { return list[g.r.IntN(len(list))] }
 func (g *gen) digits(n int) string {
 	b := make([]byte, n)
 	for i := range b {
-		b[i] = byte('0' + g.r.IntN(10))
+		b[i] = "0123456789"[g.r.IntN(10)]
 	}
 	return string(b)
 }

@@ -36,7 +36,7 @@ type Options struct {
 	Groups        int
 	Staff         int // team members per group, the owner included
 	Beneficiaries int // per group
-	Seed          int64
+	Seed          uint64
 	// Until is the last day of the year of activity, donations and ledger
 	// entries each group gets.
 	Until time.Time

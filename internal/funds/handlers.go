@@ -134,7 +134,11 @@ func (h *Handlers) Ledger(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"items": b.Views(), "totals": b.Totals(), "by_program": b.ByProgram()})
+	items, next, err := PageEntries(b.Views(), c.Query("cursor"), c.Query("limit"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items, "next_cursor": next, "totals": b.Totals(), "by_program": b.ByProgram()})
 }
 
 // AddEntry answers POST /api/v1/t/{slug}/ledger, as JSON or as a

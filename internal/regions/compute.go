@@ -9,6 +9,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/registry"
+	"github.com/peduli/peduli/internal/tenancy"
 )
 
 // population is the set of people figures count, as a table expression.
@@ -220,7 +221,9 @@ func (s *Service) incomes(ctx context.Context, t *db.Tenant, pop population, fro
 			wage, ok := wages[year]
 			if !ok {
 				var err error
-				if wage, err = s.Tenancy.MinimumWage(ctx, code, year); err != nil {
+				// Through this transaction: a second pool connection here
+				// deadlocks once concurrent requests hold them all.
+				if wage, err = tenancy.MinimumWageIn(t.DB(), code, year); err != nil {
 					return out, err
 				}
 				wages[year] = wage

@@ -3,9 +3,7 @@ package regions
 import (
 	"context"
 	"errors"
-	"strings"
 
-	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -46,27 +44,21 @@ func (s *Service) AddCoordinator(ctx context.Context, code string, in Coordinato
 	if s.Access.Coordinates(u.ID, []string{code}) {
 		return nil, errs.Conflict("already_coordinator", "this person already coordinates the region")
 	}
-	if err := s.Access.AddCoordinator(u.ID, code); err != nil {
+	if err := s.Access.AddCoordinatorBy(ctx, u.ID, code, ""); err != nil {
 		return nil, err
 	}
 	return &Coordinator{UserID: u.ID, Name: u.Name, Email: u.Email, RegionCode: code}, nil
 }
 
 // Coordinators lists who coordinates region code directly (not those of
-// the regions above it). It reads the role assignments casbin keeps.
+// the regions above it).
 func (s *Service) Coordinators(ctx context.Context, code string) ([]Coordinator, error) {
 	if _, err := s.Tenancy.Region(ctx, code); err != nil {
 		return nil, err
 	}
-	var subs []string
-	err := s.DB.Global(ctx).Table("casbin_rule").Where("ptype = ? AND v1 = ? AND v2 = ?", "g", string(access.Coordinator), "r:"+code).
-		Order("v0").Pluck("v0", &subs).Error
+	ids, err := s.Access.CoordinatorsOf(ctx, code)
 	if err != nil {
 		return nil, err
-	}
-	ids := make([]string, len(subs))
-	for i, sub := range subs {
-		ids[i] = strings.TrimPrefix(sub, "u:")
 	}
 	users, err := s.Users.Users(ctx, ids)
 	if err != nil {

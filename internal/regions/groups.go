@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/tenancy"
 )
@@ -51,12 +53,23 @@ func (s *Service) Groups(ctx context.Context, code, sortKey string) ([]GroupFigu
 	if !validSort(key) {
 		return nil, errs.Invalid("sort", "oneof", "must be one of: "+strings.Join(SortKeys, ", ")+" (with - for descending)")
 	}
+	out, err := s.groupRows(ctx, code, func(q *gorm.DB) *gorm.DB { return q.Order("t.name, t.slug") })
+	if err != nil {
+		return nil, err
+	}
+	sortGroups(out, key, desc)
+	return out, nil
+}
+
+// groupRows reads the groups at or below region code with their published
+// figures, in one query that shape may order and cut.
+func (s *Service) groupRows(ctx context.Context, code string, shape func(*gorm.DB) *gorm.DB) ([]GroupFigures, error) {
 	var rows []struct {
 		tenancy.Tenant
 		VerificationStatus string
 		F                  Figures `gorm:"embedded;embeddedPrefix:f_"`
 	}
-	err := s.DB.Global(ctx).Table("tenants t").
+	q := s.DB.Global(ctx).Table("tenants t").
 		Select(`t.id, t.slug, t.name, t.status, t.verified, t.verification_status, t.region_code, t.village,
 			t.district, t.created_at, f.tenant_id AS f_tenant_id, f.people_served AS f_people_served, f.prse_served AS f_prse_served,
 			f.active_programs AS f_active_programs, f.activities_90d AS f_activities_90d,
@@ -65,9 +78,8 @@ func (s *Service) Groups(ctx context.Context, code, sortKey string) ([]GroupFigu
 			f.graduation_ready AS f_graduation_ready, f.donations_received AS f_donations_received,
 			f.last_activity_on AS f_last_activity_on, f.refreshed_at AS f_refreshed_at`).
 		Joins("LEFT JOIN group_figures f ON f.tenant_id = t.id").
-		Where("t.region_code = ? OR t.region_code LIKE ?", code, code+".%").
-		Order("t.name, t.slug").Scan(&rows).Error
-	if err != nil {
+		Where("(t.region_code = ? OR t.region_code LIKE ?)", code, code+".%")
+	if err := shape(q).Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	now := s.Now()
@@ -77,7 +89,6 @@ func (s *Service) Groups(ctx context.Context, code, sortKey string) ([]GroupFigu
 		g.Verification = stateOf(r.Verified, r.VerificationStatus)
 		out = append(out, g)
 	}
-	sortGroups(out, key, desc)
 	return out, nil
 }
 

@@ -1,6 +1,8 @@
 package regions
 
 import (
+	"strconv"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/identity"
@@ -65,15 +67,28 @@ func (h *Handlers) ChangeTenant(c *fiber.Ctx) error {
 // Groups lists a region's groups with their figures (GET /regions/{code}/groups).
 func (h *Handlers) Groups(c *fiber.Ctx) error {
 	r := RegionOf(c)
-	items, err := h.Service.Groups(c.UserContext(), r.Code, c.Query("sort"))
+	q := GroupQuery{Sort: c.Query("sort"), Cursor: c.Query("cursor")}
+	if s := c.Query("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return errs.Invalid("limit", "range", "must be between 1 and 200")
+		}
+		q.Limit = n
+	}
+	page, err := h.Service.GroupsPage(c.UserContext(), r.Code, q)
 	if err != nil {
 		return err
 	}
-	months, err := h.Service.RegionMonths(c.UserContext(), r.Code)
-	if err != nil {
-		return err
+	out := fiber.Map{"region": r, "items": page.Items, "next_cursor": page.NextCursor, "suppression": suppressionNote()}
+	if q.Cursor == "" {
+		// The region's monthly chart comes with the first page only.
+		months, err := h.Service.RegionMonths(c.UserContext(), r.Code)
+		if err != nil {
+			return err
+		}
+		out["months"] = months
 	}
-	return c.JSON(fiber.Map{"region": r, "items": items, "months": months, "suppression": suppressionNote()})
+	return c.JSON(out)
 }
 
 // suppressionNote tells API readers how counts were published.

@@ -19,7 +19,7 @@ import (
 func (s *Service) proveInvitee(ctx context.Context, scope db.Scope, token, password string) (*identity.User, error) {
 	var inv Invitation
 	err := scope.Read(ctx, func(t *db.Tenant) error {
-		return t.DB().Where("tenant_id = ? AND token_hash = ? AND accepted_at IS NULL AND expires_at > ?",
+		return t.DB().Where("tenant_id = ? AND token_hash = ? AND "+PendingWhere,
 			scope.TenantID(), identity.HashToken(token), s.Now()).Take(&inv).Error
 	})
 	if db.IsNotFound(err) {

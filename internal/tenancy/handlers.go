@@ -53,7 +53,10 @@ func (h *Handlers) Signup(c *fiber.Ctx) error {
 // Me describes the caller: her account, groups, regions and platform role.
 func (h *Handlers) Me(c *fiber.Ctx) error {
 	u := identity.UserOf(c)
-	members := h.Service.Access.Memberships(u.ID)
+	members, err := h.Service.Access.MembershipsOf(c.UserContext(), u.ID)
+	if err != nil {
+		return rolesUnavailable(err)
+	}
 	ids := make([]string, len(members))
 	roles := make(map[string]access.Role, len(members))
 	for i, m := range members {
@@ -152,6 +155,23 @@ func (h *Handlers) RemoveMember(c *fiber.Ctx) error {
 		return errs.ErrNotFound
 	}
 	if err := h.Service.RemoveMember(c.UserContext(), h.Service.ScopeOf(c), ActorOf(c), RoleOf(c), userID); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// Invitations lists the pending invitations (GET …/invitations).
+func (h *Handlers) Invitations(c *fiber.Ctx) error {
+	items, err := h.Service.PendingInvitations(c.UserContext(), h.Service.ScopeOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items})
+}
+
+// RevokeInvitation revokes a pending invitation (DELETE …/invitations/{id}).
+func (h *Handlers) RevokeInvitation(c *fiber.Ctx) error {
+	if err := h.Service.RevokeInvitation(c.UserContext(), h.Service.ScopeOf(c), ActorOf(c), RoleOf(c), c.Params("id")); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)

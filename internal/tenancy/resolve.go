@@ -1,6 +1,8 @@
 package tenancy
 
 import (
+	"fmt"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/access"
@@ -12,8 +14,9 @@ import (
 )
 
 const (
-	localTenant = "tenancy.tenant"
-	localRole   = "tenancy.role"
+	localTenant  = "tenancy.tenant"
+	localRole    = "tenancy.role"
+	localService = "tenancy.service"
 )
 
 // Resolve turns /t/:slug into the tenant for a member of it. Everyone else
@@ -28,7 +31,10 @@ func (s *Service) Resolve(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	role, ok := s.Access.RoleIn(u.ID, t.ID)
+	role, ok, err := s.Access.Role(u.ID, t.ID)
+	if err != nil {
+		return rolesUnavailable(err)
+	}
 	if !ok {
 		return errs.ErrNotFound
 	}
@@ -40,22 +46,47 @@ func (s *Service) Resolve(c *fiber.Ctx) error {
 	}
 	c.Locals(localTenant, t)
 	c.Locals(localRole, role)
+	c.Locals(localService, s)
 	return c.Next()
 }
 
 // Require answers 403 unless the caller's role in the resolved tenant
-// grants p. Casbin decides.
+// grants p. Casbin decides, through the same Enforcer.Can as Can.
 func (s *Service) Require(p access.Perm) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		ok, err := s.Access.Can(identity.UserOf(c).ID, TenantOf(c).ID, p)
 		if err != nil {
-			return err
+			return rolesUnavailable(err)
 		}
 		if !ok {
 			return errs.ErrForbidden
 		}
 		return c.Next()
 	}
+}
+
+// Can reports whether the caller may do p in the resolved tenant. It is the
+// check behind pages and buttons, asking casbin through Enforcer.Can like
+// Require does for routes; false outside a tenant or when the roles cannot
+// be read (logged).
+func Can(c *fiber.Ctx, p access.Perm) bool {
+	s, _ := c.Locals(localService).(*Service)
+	t, u := TenantOf(c), identity.UserOf(c)
+	if s == nil || t == nil || u == nil {
+		return false
+	}
+	ok, err := s.Access.Can(u.ID, t.ID, p)
+	if err != nil {
+		s.Log.Error("permission not decidable", "error", err)
+		return false
+	}
+	return ok
+}
+
+// rolesUnavailable answers 503 when the roles cannot be read (the database
+// is down or slow): never a 404 or 403 that would tell a member she is not.
+func rolesUnavailable(err error) error {
+	return fmt.Errorf("%w: roles not readable: %w", fiber.ErrServiceUnavailable, err)
 }
 
 // TenantOf returns the tenant Resolve found.

@@ -2,7 +2,6 @@ package tenancy
 
 import (
 	"log/slog"
-	"sync"
 	"time"
 
 	"github.com/peduli/peduli/internal/access"
@@ -19,11 +18,6 @@ type Service struct {
 	BaseURL  string
 	Log      *slog.Logger
 	Now      func() time.Time
-
-	// teamMu serialises this process's team changes; lockTeam adds a
-	// database lock so replicas are serialised too, and two owners demoting
-	// each other at the same moment cannot leave a group without an owner.
-	teamMu sync.Mutex
 }
 
 // InvitationTTL is how long an invitation link works.

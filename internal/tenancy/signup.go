@@ -63,43 +63,45 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (*Tenant, *identit
 	if err := s.fillPlace(ctx, &in.Group, region); err != nil {
 		return nil, nil, "", err
 	}
+	// The group, its owner's account, her membership and the audit entry
+	// are one transaction: a sign-up happens whole or not at all.
 	var t *Tenant
 	var u *identity.User
-	err = s.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
+	tenantID := db.NewID()
+	err = s.Access.ChangeTeam(ctx, s.DB.Scope(tenantID), func(st *db.Tenant, team *access.Team) error {
 		var err error
-		if t, err = s.createTenant(tx, in.Group); err != nil {
+		if t, err = s.createTenant(st.DB(), tenantID, in.Group); err != nil {
 			return err
 		}
-		u, err = s.Identity.CreateUser(tx, identity.NewUser{
+		u, err = s.Identity.CreateUser(st.DB(), identity.NewUser{
 			Email: in.Owner.Email, Name: in.Owner.Name, Phone: in.Owner.Phone,
 			Password: in.Owner.Password, Locale: in.Locale,
 		})
-		return err
+		if err != nil {
+			return err
+		}
+		if err := team.Put(u.ID, access.Owner, ""); err != nil {
+			return err
+		}
+		return audit.Record(st, audit.Actor{UserID: u.ID}, audit.Create, "tenant", t.ID)
 	})
 	if err != nil {
 		return nil, nil, "", err
 	}
-	if err := s.Access.SetRole(u.ID, t.ID, access.Owner); err != nil {
-		s.undoSignup(ctx, t, u)
-		return nil, nil, "", err
-	}
-	if err := s.DB.Scope(t.ID).Write(ctx, func(st *db.Tenant) error {
-		return audit.Record(st, audit.Actor{UserID: u.ID}, audit.Create, "tenant", t.ID)
-	}); err != nil {
-		return nil, nil, "", err
-	}
-	// Her address is unverified until she opens the link mailed to it.
+	// Her address is unverified until she opens the link mailed to it; a
+	// mail that cannot be queued is logged, and she can ask for another
+	// link from her account page.
 	if err := s.Identity.SendVerification(ctx, u); err != nil {
-		return nil, nil, "", err
+		s.Log.Error("verification mail not queued", "error", err)
 	}
 	token, err := s.Identity.StartSession(ctx, u.ID)
 	return t, u, token, err
 }
 
-func (s *Service) createTenant(tx *gorm.DB, g GroupInput) (*Tenant, error) {
+func (s *Service) createTenant(tx *gorm.DB, id string, g GroupInput) (*Tenant, error) {
 	now := s.Now()
 	t := &Tenant{
-		ID: db.NewID(), Slug: g.Slug, Name: g.Name, Status: StatusActive, RegionCode: g.RegionCode,
+		ID: id, Slug: g.Slug, Name: g.Name, Status: StatusActive, RegionCode: g.RegionCode,
 		Village: g.Village, District: g.District, Regency: g.Regency, Province: g.Province,
 		CreatedAt: now, UpdatedAt: now,
 	}
@@ -142,18 +144,4 @@ func (s *Service) regionChain(ctx context.Context, code string) ([]Region, error
 	var out []Region
 	err := s.DB.Global(ctx).Where("code IN ?", Ancestors(code)).Find(&out).Error
 	return out, err
-}
-
-// undoSignup removes a half-made sign-up when the role could not be stored,
-// so the slug and email are free for the next try.
-func (s *Service) undoSignup(ctx context.Context, t *Tenant, u *identity.User) {
-	err := s.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Delete(&Tenant{}, "id = ?", t.ID).Error; err != nil {
-			return err
-		}
-		return tx.Delete(&identity.User{}, "id = ?", u.ID).Error
-	})
-	if err != nil {
-		s.Log.Error("undo sign-up failed", "tenant", t.ID, "error", err)
-	}
 }

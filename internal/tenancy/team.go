@@ -14,7 +14,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/errs"
 )
 
-// TeamMember is one row of a group's team, read from casbin and users.
+// TeamMember is one row of a group's team, read from its memberships and users.
 type TeamMember struct {
 	UserID string      `json:"user_id"`
 	Name   string      `json:"name"`
@@ -24,7 +24,15 @@ type TeamMember struct {
 
 // Team lists a group's members, owners first, then by name.
 func (s *Service) Team(ctx context.Context, tenantID string) ([]TeamMember, error) {
-	members := s.Access.Members(tenantID)
+	var members []access.Member
+	err := s.DB.Scope(tenantID).Read(ctx, func(t *db.Tenant) error {
+		var err error
+		members, err = access.TeamOf(t)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	ids := make([]string, len(members))
 	for i, m := range members {
 		ids[i] = m.UserID
@@ -109,6 +117,13 @@ type AcceptInput struct {
 // Accept joins the invitee to the team. A new person gets an account with
 // the name and password she chose; someone who already has an account
 // proves it with her current password. The invitation works once.
+//
+// Everything after the password proof is one transaction with the team
+// locked, as a sequence of checks each of which refuses the whole: the
+// invitation is pending; whoever issued it still holds a role that may
+// grant this role; the account is new or proven; the last owner does not
+// lose ownership by it. Then the membership, the consumed invitation and
+// the audit entry are written together.
 func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*identity.User, string, error) {
 	tenantID, ok := tenantOfInvitation(token)
 	if !ok || !db.ValidID(tenantID) {
@@ -124,10 +139,10 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 	if err := identity.RequireVerified(proven); err != nil {
 		return nil, "", err
 	}
-	var inv Invitation
 	var user *identity.User
-	err = scope.Write(ctx, func(t *db.Tenant) error {
-		err := t.DB().Where("tenant_id = ? AND token_hash = ? AND accepted_at IS NULL AND expires_at > ?",
+	err = s.Access.ChangeTeam(ctx, scope, func(t *db.Tenant, team *access.Team) error {
+		var inv Invitation
+		err := t.DB().Where("tenant_id = ? AND token_hash = ? AND "+PendingWhere,
 			tenantID, identity.HashToken(token), s.Now()).Take(&inv).Error
 		if db.IsNotFound(err) {
 			return errs.ErrNotFound
@@ -135,12 +150,23 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 		if err != nil {
 			return err
 		}
+		role := access.Role(inv.Role)
+		if inviterRole, ok := team.Role(inv.InvitedBy); !ok || !s.mayGrant(inviterRole, role) {
+			return errInviterGone
+		}
 		if user, err = s.inviteeAccount(ctx, t.DB(), inv.Email, in, proven); err != nil {
 			return err
 		}
-		now := s.Now()
-		res := t.DB().Model(&Invitation{}).Where("tenant_id = ? AND id = ? AND accepted_at IS NULL", tenantID, inv.ID).
-			Updates(map[string]any{"accepted_at": now, "accepted_by": user.ID})
+		// Checks on the account itself belong here, once it is known and
+		// before anything is written.
+		if current, ok := team.Role(user.ID); ok && current == access.Owner && role != access.Owner && team.Owners() == 1 {
+			return errLastOwner
+		}
+		if err := team.Put(user.ID, role, inv.InvitedBy); err != nil {
+			return err
+		}
+		res := t.DB().Model(&Invitation{}).Where("tenant_id = ? AND id = ? AND accepted_at IS NULL AND revoked_at IS NULL", tenantID, inv.ID).
+			Updates(map[string]any{"accepted_at": s.Now(), "accepted_by": user.ID})
 		if res.Error != nil {
 			return res.Error
 		}
@@ -152,12 +178,6 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 	if err != nil {
 		return nil, "", err
 	}
-	err = s.lockTeam(ctx, tenantID, func(map[string]access.Role) error {
-		return s.Access.SetRole(user.ID, tenantID, access.Role(inv.Role))
-	})
-	if err != nil {
-		return nil, "", err
-	}
 	// A new membership ends reset links another group issued for her.
 	if err := s.Identity.EndResetLinks(ctx, user.ID); err != nil {
 		return nil, "", err
@@ -165,6 +185,11 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 	token, err = s.Identity.StartSession(ctx, user.ID)
 	return user, token, err
 }
+
+// errInviterGone refuses an invitation whose issuer has since left the team
+// or lost the right to grant its role.
+var errInviterGone = errs.Conflict("invitation_withdrawn",
+	"this invitation is no longer valid: whoever sent it can no longer grant this role")
 
 func (s *Service) inviteeAccount(ctx context.Context, tx *gorm.DB, email string, in AcceptInput, proven *identity.User) (*identity.User, error) {
 	u, err := s.Identity.Store.UserByEmail(ctx, email)

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+	"gorm.io/gorm"
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
@@ -152,8 +153,15 @@ func (s *Store) Regions(ctx context.Context) ([]Region, error) {
 // MinimumWage returns the minimum wage that applies to a region in a year:
 // its own, or the nearest ancestor's (regencies without a UMK follow the UMP).
 func (s *Store) MinimumWage(ctx context.Context, code string, year int) (int64, error) {
+	return MinimumWageIn(s.db.Global(ctx), code, year)
+}
+
+// MinimumWageIn is MinimumWage read through q, for callers already inside
+// a transaction: asking the pool for a second connection while holding
+// one deadlocks once every connection is held that way.
+func MinimumWageIn(q *gorm.DB, code string, year int) (int64, error) {
 	var w []RegionWage
-	err := s.db.Global(ctx).Where("region_code IN ? AND year = ?", Ancestors(code), year).Find(&w).Error
+	err := q.Where("region_code IN ? AND year = ?", Ancestors(code), year).Find(&w).Error
 	if err != nil {
 		return 0, err
 	}

@@ -3,6 +3,7 @@ package testkit
 import (
 	"testing"
 
+	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
@@ -31,4 +32,15 @@ func NewPostgres(t testing.TB) *Env {
 	t.Helper()
 	PostgresURLs(t)
 	return New(t, db.Postgres)
+}
+
+// Replicas starts two Apps on one database of dialect d: on PostgreSQL two
+// replicas, on SQLite two processes' worth of connections to one file (as
+// the server and the command line are).
+func Replicas(t testing.TB, d db.Dialect) (*Env, *Env) {
+	t.Helper()
+	one := New(t, d)
+	dir := one.App.Config.DataDir
+	two := New(t, d, func(c *config.Config) { c.DataDir = dir })
+	return one, two
 }

@@ -101,6 +101,11 @@ func init() {
 			map[string]any{"email": Unique("seed") + "@example.org", "role": "viewer"}).Expect(http.StatusCreated).Map()
 		return Str(inv, "invitation", "token")
 	})
+	RegisterSeed("/api/v1/t/{slug}/invitations/{id}", func(e *Env, g *Group, _ map[string]string) string {
+		inv := e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/team", g.OwnerToken,
+			map[string]any{"email": Unique("seed") + "@example.org", "role": "viewer"}).Expect(http.StatusCreated).Map()
+		return Str(inv, "invitation", "id")
+	})
 	RegisterSeed("/api/v1/admin/users/{id}", func(e *Env, _ *Group, _ map[string]string) string {
 		return e.Stranger().UserID
 	})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -41,6 +42,7 @@ func (p *Pages) view(c *fiber.Ctx, name string, status int, f *Form, data any) *
 		Localizer: p.Catalogue.Localizer(lang), Name: name, Path: c.Path(),
 		User: identity.UserOf(c), Tenant: tenancy.TenantOf(c), Role: tenancy.RoleOf(c),
 		CSRF: p.CSRFToken(c), Flash: p.takeFlash(c, lang), Form: f, Status: status, Data: data, pages: p,
+		can: func(perm access.Perm) bool { return tenancy.Can(c, perm) },
 	}
 }
 

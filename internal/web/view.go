@@ -28,13 +28,15 @@ type View struct {
 	Data any
 
 	pages *Pages
+	can   func(access.Perm) bool
 }
 
-// Can reports whether the viewer's role in the current group grants obj:act;
-// templates hide buttons with it ({{if .Can "team" "write"}}). The server
-// checks again on every request, so hiding is a courtesy, not the guard.
+// Can reports whether the viewer may do obj:act in the current group, by
+// the same check routes use (tenancy.Can, which asks casbin); templates
+// hide buttons with it ({{if .Can "team" "write"}}). The server checks
+// again on every request, so hiding is a courtesy, not the guard.
 func (v *View) Can(obj, act string) bool {
-	return v.Tenant != nil && access.Allows(v.Role, access.Perm{Obj: obj, Act: act})
+	return v.Tenant != nil && v.can != nil && v.can(access.Perm{Obj: obj, Act: act})
 }
 
 // Asset returns the hashed URL of a static file: {{.Asset "app.css"}}.
@@ -63,7 +65,7 @@ func (v *View) Nav() []NavLink {
 	}
 	var out []NavLink
 	for _, n := range v.pages.nav {
-		if !access.Allows(v.Role, n.Perm) {
+		if !v.can(n.Perm) {
 			continue
 		}
 		href := v.TenantPath(n.Path)

@@ -71,3 +71,16 @@ func (d *DB) MigrationStatus(ctx context.Context) ([]MigrationState, error) {
 	}
 	return out, nil
 }
+
+// MigrateUpTo applies pending migrations up to and including version (for
+// tests of a data migration: stop before it, add old-shaped rows, go on).
+func (d *DB) MigrateUpTo(ctx context.Context, version int64) error {
+	p, err := d.migrator()
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	if _, err := p.UpTo(ctx, version); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}

@@ -32,7 +32,7 @@ func (h *Handlers) previewInvitation(ctx context.Context, token string) (*invita
 	}
 	var inv tenancy.Invitation
 	err := h.DB.Scope(tenantID).Read(ctx, func(t *db.Tenant) error {
-		return t.DB().Where("tenant_id = ? AND token_hash = ? AND accepted_at IS NULL AND expires_at > ?",
+		return t.DB().Where("tenant_id = ? AND token_hash = ? AND "+tenancy.PendingWhere,
 			tenantID, identity.HashToken(token), h.Tenancy.Now()).Take(&inv).Error
 	})
 	if db.IsNotFound(err) {

@@ -70,11 +70,15 @@ func (r *Resets) IssueForMember(ctx context.Context, scope db.Scope, actor audit
 	if _, ok := r.Access.RoleIn(userID, tenantID); !ok {
 		return "", errs.ErrNotFound
 	}
-	grants, err := access.StoredGrants(r.DB.Global(ctx), userID)
+	var grants []access.Grant
+	err := r.DB.GlobalTx(ctx, func(tx *gorm.DB) (err error) {
+		grants, err = access.StoredGrants(tx, userID)
+		return err
+	})
 	if err != nil {
 		return "", err
 	}
-	if err := resetRule(grants, tenantID, actorRole, true); err != nil {
+	if err := resetRule(grants, tenantID, actorRole, r.Access.RoleMay(actorRole, access.TeamWrite)); err != nil {
 		return "", err
 	}
 	token, _, err := r.create(ctx, userID, &actor.UserID, &tenantID, IssuedResetTTL)
@@ -90,9 +94,9 @@ func (r *Resets) IssueForMember(ctx context.Context, scope db.Scope, actor audit
 // resetRule is who a group's owner or admin may make a reset link for:
 // a person whose only role anywhere is in tenantID, and who is not its owner
 // unless the issuer is one. issuerRole is the issuer's role in tenantID
-// (ok false when she has none); she must be allowed to manage the team.
-func resetRule(grants []access.Grant, tenantID string, issuerRole access.Role, ok bool) error {
-	if !ok || !access.Allows(issuerRole, access.TeamWrite) {
+// mayManage says whether that role may manage the team at all.
+func resetRule(grants []access.Grant, tenantID string, issuerRole access.Role, mayManage bool) error {
+	if !mayManage {
 		return errs.ErrForbidden
 	}
 	var role access.Role
@@ -115,7 +119,7 @@ func resetRule(grants []access.Grant, tenantID string, issuerRole access.Role, o
 // the roles as stored through q (the transaction that spends the link).
 // A link the person asked for by email went to her own address and needs
 // no group's say.
-func stillAllowed(q *gorm.DB, pr *PasswordReset) error {
+func (r *Resets) stillAllowed(q *gorm.DB, pr *PasswordReset) error {
 	if pr.IssuedIn == nil {
 		return nil
 	}
@@ -131,7 +135,7 @@ func stillAllowed(q *gorm.DB, pr *PasswordReset) error {
 		return err
 	}
 	issuerRole, ok := team[*pr.IssuedBy]
-	return resetRule(grants, *pr.IssuedIn, issuerRole, ok)
+	return resetRule(grants, *pr.IssuedIn, issuerRole, ok && r.Access.RoleMay(issuerRole, access.TeamWrite))
 }
 
 // refused reports whether err is the rule saying no (rather than a fault).
@@ -229,7 +233,7 @@ func (r *Resets) Valid(ctx context.Context, token string) (*PasswordReset, error
 	if err != nil {
 		return nil, err
 	}
-	if err := stillAllowed(q, pr); err != nil {
+	if err := r.stillAllowed(q, pr); err != nil {
 		if refused(err) {
 			return nil, errs.ErrNotFound
 		}
@@ -257,7 +261,7 @@ func (r *Resets) Use(ctx context.Context, token, password string) (string, error
 			return err
 		}
 		now := r.Now()
-		if err := stillAllowed(tx, pr); err != nil {
+		if err := r.stillAllowed(tx, pr); err != nil {
 			if !refused(err) {
 				return err
 			}

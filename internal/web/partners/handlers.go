@@ -27,7 +27,7 @@ type Handlers struct {
 func path(c *fiber.Ctx, rest string) string { return "/t/" + tenancy.TenantOf(c).Slug + rest }
 
 // withContact says whether the viewer sees contact persons (roles that read people).
-func withContact(c *fiber.Ctx) bool { return access.Allows(tenancy.RoleOf(c), access.PeopleRead) }
+func withContact(c *fiber.Ctx) bool { return tenancy.Can(c, access.PeopleRead) }
 
 // fields are the form's inputs, named as the service's JSON fields.
 var fields = []string{"kind", "name", "contact_name", "contact_phone", "contact_email", "mou_starts_on", "mou_ends_on",

@@ -27,7 +27,7 @@ type Handlers struct {
 func path(c *fiber.Ctx, rest string) string { return "/t/" + tenancy.TenantOf(c).Slug + rest }
 
 // can says whether the viewer's role grants p (pages skip what she may not see).
-func can(c *fiber.Ctx, p access.Perm) bool { return access.Allows(tenancy.RoleOf(c), p) }
+func can(c *fiber.Ctx, p access.Perm) bool { return tenancy.Can(c, p) }
 
 // formValues returns every value of a repeated form field (checkboxes).
 func formValues(c *fiber.Ctx, name string) []string {

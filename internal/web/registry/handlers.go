@@ -28,4 +28,4 @@ func path(c *fiber.Ctx, rest string) string { return "/t/" + tenancy.TenantOf(c)
 
 // mayReadPersonal says whether the viewer's role reads personal fields;
 // the service audits every such read.
-func mayReadPersonal(c *fiber.Ctx) bool { return access.Allows(tenancy.RoleOf(c), access.PersonalRead) }
+func mayReadPersonal(c *fiber.Ctx) bool { return tenancy.Can(c, access.PersonalRead) }

@@ -45,6 +45,12 @@ func (h *Handlers) Remove(c *fiber.Ctx) error {
 	return h.done(c, err, "team.removed")
 }
 
+// Revoke withdraws a pending invitation (POST /t/{slug}/team/invitations/{id}/revoke).
+func (h *Handlers) Revoke(c *fiber.Ctx) error {
+	err := h.Tenancy.RevokeInvitation(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), tenancy.RoleOf(c), c.Params("id"))
+	return h.done(c, err, "team.revoked")
+}
+
 // done redirects back to the team page with a message: the conflicts a team
 // change can meet (the last owner) are shown as an error message there.
 func (h *Handlers) done(c *fiber.Ctx, err error, okKey string) error {

@@ -19,6 +19,9 @@ func TestTeamRoutesIsolationAndRoles(t *testing.T) {
 		b := e.SignupGroup("Kelompok Luar")
 		base := "/t/" + a.Slug
 		target := members[access.Viewer].UserID
+		inv := e.Do(http.MethodPost, "/api/v1/t/"+a.Slug+"/team", a.OwnerToken,
+			map[string]any{"email": testkit.Unique("rute") + "@example.org", "role": "viewer"}).Expect(http.StatusCreated).Map()
+		invID := testkit.Str(inv, "invitation", "id")
 		routes := []struct {
 			method, path string
 			form         []string
@@ -29,6 +32,7 @@ func TestTeamRoutesIsolationAndRoles(t *testing.T) {
 			{http.MethodPost, base + "/team/" + target + "/role", []string{"role", "treasurer"}, access.Facilitator},
 			{http.MethodPost, base + "/team/" + target + "/remove", nil, access.Facilitator},
 			{http.MethodPost, base + "/team/" + target + "/reset", nil, access.Facilitator},
+			{http.MethodPost, base + "/team/invitations/" + invID + "/revoke", nil, access.Facilitator},
 			{http.MethodGet, base + "/audit", nil, access.Treasurer},
 			{http.MethodGet, base + "/settings", nil, ""},
 		}
@@ -54,7 +58,12 @@ func TestTeamRoutesIsolationAndRoles(t *testing.T) {
 			}
 			res.Expect(http.StatusForbidden).Contains("Tidak diizinkan")
 		}
-		// Nothing changed: the viewer is still a viewer, and no one was invited.
+		// Nothing changed: the invitation is pending, the viewer is still a
+		// viewer, and no one was invited.
+		items := e.Do(http.MethodGet, "/api/v1/t/"+a.Slug+"/invitations", a.OwnerToken, nil).Expect(http.StatusOK).Map()["items"].([]any)
+		if len(items) != 1 || items[0].(map[string]any)["id"] != invID {
+			t.Fatalf("pending invitations = %v", items)
+		}
 		if role, ok := e.App.Access.RoleIn(target, a.TenantID); !ok || role != access.Viewer {
 			t.Fatalf("viewer now %q (member %v)", role, ok)
 		}

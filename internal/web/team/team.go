@@ -24,6 +24,9 @@ type Handlers struct {
 // teamPage is what the team page shows.
 type teamPage struct {
 	Members []tenancy.TeamMember
+	// Pending lists the invitations not yet accepted, for those who may
+	// change the team.
+	Pending []tenancy.PendingInvitation
 	Roles   []access.Role
 	// Link is set right after an invitation or a password link was made:
 	// the only time its token is shown.
@@ -50,11 +53,17 @@ func (h *Handlers) show(c *fiber.Ctx, status int, f *web.Form, link *shareLink) 
 	if err != nil {
 		return err
 	}
+	var pending []tenancy.PendingInvitation
+	if tenancy.Can(c, access.TeamWrite) {
+		if pending, err = h.Tenancy.PendingInvitations(c.UserContext(), h.Tenancy.ScopeOf(c)); err != nil {
+			return err
+		}
+	}
 	roles := access.TenantRoles
 	if tenancy.RoleOf(c) != access.Owner {
 		roles = roles[1:] // only owners make owners
 	}
-	return h.Pages.RenderForm(c, status, "team/team", f, teamPage{Members: members, Roles: roles, Link: link})
+	return h.Pages.RenderForm(c, status, "team/team", f, teamPage{Members: members, Pending: pending, Roles: roles, Link: link})
 }
 
 // whatsApp builds a wa.me link that opens WhatsApp with text ready to send

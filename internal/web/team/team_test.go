@@ -143,3 +143,27 @@ func TestTeamPageIsolation(t *testing.T) {
 		e.Browser().Get("/t/" + a.Slug + "/team").ExpectRedirect("/login?next=%2Ft%2F" + a.Slug + "%2Fteam")
 	})
 }
+
+// The team page lists pending invitations with who sent them, and an owner
+// revokes one there; its link stops working. Roles that cannot change the
+// team do not see the list.
+func TestTeamPagePendingInvitationsAndRevoke(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Kelompok Undangan")
+		viewer := e.AddMember(g, access.Viewer)
+		email := testkit.Unique("tunggu") + "@example.org"
+		inv := e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/team", g.OwnerToken,
+			map[string]any{"email": email, "role": "treasurer"}).Expect(http.StatusCreated).Map()
+		id, token := testkit.Str(inv, "invitation", "id"), testkit.Str(inv, "invitation", "token")
+		team := "/t/" + g.Slug + "/team"
+
+		owner := e.BrowserAs(g.OwnerToken)
+		owner.Get(team).Expect(http.StatusOK).Contains("Undangan yang belum diterima", email, "Bendahara",
+			"diundang oleh Ketua Kelompok Undangan", "berlaku sampai", "Batalkan undangan")
+		e.BrowserAs(viewer.Token).Get(team).Expect(http.StatusOK).Lacks(email, "Undangan yang belum diterima")
+
+		owner.Post(team+"/invitations/"+id+"/revoke", nil).ExpectRedirect(team)
+		owner.Get(team).Expect(http.StatusOK).Contains("Undangan dibatalkan", "Tidak ada undangan yang menunggu.").Lacks(email)
+		e.Browser().Get("/invitations/" + token).Expect(http.StatusNotFound).Contains("Undangan tidak berlaku")
+	})
+}

@@ -1,0 +1,72 @@
+package regions_test
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/peduli/peduli/internal/testkit"
+)
+
+// The coordinators' group list comes a page at a time: walking the pages
+// gives every group once, in the order of the unpaged sort, and only the
+// first page carries the monthly chart.
+func TestCoordinatorGroupListPages(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		const code = "53.71.05" // Kota Raja: no other test places groups here
+		want := map[string]bool{}
+		for _, name := range []string{"Dahlia", "Anyelir", "Kenanga", "Bougenvil", "Cempaka", "Flamboyan", "Edelweis"} {
+			want[e.SignupGroupIn("Kelompok "+name, code).Slug] = true
+		}
+		co := e.Coordinator(code)
+		for _, sort := range []string{"", "-name", "-beneficiaries_served"} {
+			all := e.Do(http.MethodGet, "/api/v1/regions/"+code+"/groups?limit=200&sort="+url.QueryEscape(sort), co.Token, nil).
+				Expect(http.StatusOK).Map()
+			var order []string
+			for _, it := range all["items"].([]any) {
+				order = append(order, it.(map[string]any)["slug"].(string))
+			}
+			if len(order) != len(want) || all["next_cursor"] != nil {
+				t.Fatalf("sort %q, one page of 200: %d groups, next %v", sort, len(order), all["next_cursor"])
+			}
+			var walked []string
+			cursor, pages := "", 0
+			for {
+				q := url.Values{"limit": {"3"}, "sort": {sort}}
+				if cursor != "" {
+					q.Set("cursor", cursor)
+				}
+				page := e.Do(http.MethodGet, "/api/v1/regions/"+code+"/groups?"+q.Encode(), co.Token, nil).
+					Expect(http.StatusOK).Map()
+				pages++
+				if _, has := page["months"]; has != (cursor == "") {
+					t.Errorf("sort %q page %d: months present = %v", sort, pages, has)
+				}
+				items := page["items"].([]any)
+				if len(items) > 3 {
+					t.Fatalf("page of %d, limit 3", len(items))
+				}
+				for _, it := range items {
+					walked = append(walked, it.(map[string]any)["slug"].(string))
+				}
+				next, _ := page["next_cursor"].(string)
+				if next == "" {
+					break
+				}
+				cursor = next
+			}
+			if pages != 3 || len(walked) != len(order) {
+				t.Fatalf("sort %q: %d pages, %d groups; want 3 pages of the %d", sort, pages, len(walked), len(order))
+			}
+			for i := range order {
+				if walked[i] != order[i] {
+					t.Fatalf("sort %q: paged order %v, unpaged %v", sort, walked, order)
+				}
+			}
+		}
+		for _, bad := range []string{"limit=0", "limit=201", "limit=x", "cursor=no-such-group"} {
+			e.Do(http.MethodGet, "/api/v1/regions/"+code+"/groups?"+bad, co.Token, nil).
+				ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+		}
+	})
+}
