@@ -23,6 +23,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/platform/sealed"
+	"github.com/peduli/peduli/internal/platform/storage"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/provision"
 	"github.com/peduli/peduli/internal/regions"
@@ -49,7 +50,9 @@ type App struct {
 	Programs *programs.Service
 	Partners *partners.Service
 	Funds    *funds.Service
-	HTTP     *fiber.App
+	// Files keeps uploads: PEDULI_DATA_DIR/uploads, or an S3 bucket.
+	Files storage.Store
+	HTTP  *fiber.App
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
 
@@ -116,7 +119,10 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.Partners = &partners.Service{Keys: keys, Now: now}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
 		Resealers: []registry.Resealer{a.Programs, a.Partners}}
-	if err := a.newFunds(cfg, master, now); err != nil {
+	if a.Files, err = openFiles(cfg); err != nil {
+		return nil, err
+	}
+	if err := a.newFunds(cfg, master, a.Files, now); err != nil {
 		return nil, err
 	}
 	pages, err := web.New(web.Options{FS: webfs.FS, SecretKey: cfg.SecretKey, HTTPS: cfg.HTTPS(), Log: log})
@@ -148,6 +154,24 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.mountAPI()
 	a.mountPages()
 	return a, nil
+}
+
+// openFiles opens the upload store the config names and checks it (an S3
+// bucket missing on a new local stack is created).
+func openFiles(cfg config.Config) (storage.Store, error) {
+	var st storage.Store = storage.Dir{Root: filepath.Join(cfg.DataDir, "uploads")}
+	if cfg.S3Endpoint != "" {
+		s3, err := storage.NewS3(storage.S3Config{Endpoint: cfg.S3Endpoint, Bucket: cfg.S3Bucket,
+			Region: cfg.S3Region, AccessKey: cfg.S3AccessKey, SecretKey: cfg.S3SecretKey})
+		if err != nil {
+			return nil, err
+		}
+		st = s3
+	}
+	if err := st.Check(context.Background()); err != nil {
+		return nil, fmt.Errorf("upload store: %w", err)
+	}
+	return st, nil
 }
 
 // Provision applies the tenants directory: the embedded one unless

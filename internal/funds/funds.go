@@ -34,6 +34,7 @@ import (
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/sealed"
+	"github.com/peduli/peduli/internal/platform/storage"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -88,7 +89,8 @@ type Service struct {
 	Mailer  *Mailer
 	Log     *slog.Logger
 	BaseURL string
-	DataDir string
+	// Files keeps receipt photos and scans (a local directory or a bucket).
+	Files storage.Store
 	// WebhookSecret is the platform's Stripe webhook signing secret.
 	WebhookSecret string
 	// ReceiptKey keys the receipt-link tokens (see receiptToken).

@@ -200,18 +200,22 @@ func (h *Handlers) EntryReceipt(c *fiber.Ctx) error {
 	if !db.ValidID(id) {
 		return errs.ErrNotFound
 	}
-	var path, ct string
+	var key, ct string
 	err := h.Service.Tenancy.ScopeOf(c).Read(c.UserContext(), func(tx *db.Tenant) error {
 		var err error
-		path, ct, err = h.Service.ReceiptFile(tx, id)
+		key, ct, err = h.Service.ReceiptFile(tx, id)
 		return err
 	})
 	if err != nil {
 		return err
 	}
+	obj, err := h.Service.OpenReceipt(c.UserContext(), key)
+	if err != nil {
+		return err
+	}
 	c.Set(fiber.HeaderContentType, ct)
 	c.Set(fiber.HeaderContentDisposition, "attachment")
-	return c.SendFile(path)
+	return c.SendStream(obj.Body, int(obj.Size)) // Fiber closes the body once sent
 }
 
 // Settings answers GET /api/v1/t/{slug}/ledger/settings.

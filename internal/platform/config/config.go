@@ -40,6 +40,21 @@ type Config struct {
 	SessionIdle     time.Duration // PEDULI_SESSION_IDLE: a session unused this long ends
 	SessionAbsolute time.Duration // PEDULI_SESSION_ABSOLUTE: a session ends this long after login
 	ShutdownTimeout time.Duration // PEDULI_SHUTDOWN_TIMEOUT
+	// PEDULI_DRAIN: after SIGTERM, /readyz answers 503 this long while
+	// requests are still served, so load balancers stop sending new ones.
+	Drain time.Duration
+
+	// PEDULI_METRICS_ADDR: listen address of the Prometheus /metrics
+	// endpoint, never the public one; empty turns metrics off.
+	MetricsAddr string
+
+	// Uploaded files: in PEDULI_DATA_DIR/uploads unless PEDULI_S3_ENDPOINT
+	// names an S3-compatible store (needed for more than one replica).
+	S3Endpoint  string // PEDULI_S3_ENDPOINT: https://host[:port], http://host:port or host[:port]
+	S3Bucket    string // PEDULI_S3_BUCKET
+	S3Region    string // PEDULI_S3_REGION
+	S3AccessKey string // PEDULI_S3_ACCESS_KEY: empty uses AWS_*/MINIO_* variables or the IAM role
+	S3SecretKey string // PEDULI_S3_SECRET_KEY
 }
 
 // Default returns the settings a newcomer gets with no configuration.
@@ -52,6 +67,7 @@ func Default() Config {
 		SessionIdle:     12 * time.Hour,
 		SessionAbsolute: 30 * 24 * time.Hour,
 		ShutdownTimeout: 15 * time.Second,
+		Drain:           5 * time.Second,
 		ProxyHeader:     "X-Real-IP",
 	}
 }
@@ -102,6 +118,13 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionIdle, "session-idle", c.SessionIdle, "idle session timeout (PEDULI_SESSION_IDLE)")
 	fs.DurationVar(&c.SessionAbsolute, "session-absolute", c.SessionAbsolute, "absolute session timeout (PEDULI_SESSION_ABSOLUTE)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "graceful shutdown timeout (PEDULI_SHUTDOWN_TIMEOUT)")
+	fs.DurationVar(&c.Drain, "drain", c.Drain, "after SIGTERM, how long /readyz fails before in-flight requests drain (PEDULI_DRAIN)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "listen address of Prometheus /metrics; empty disables (PEDULI_METRICS_ADDR)")
+	fs.StringVar(&c.S3Endpoint, "s3-endpoint", c.S3Endpoint, "S3-compatible store for uploads; empty keeps them in the data directory (PEDULI_S3_ENDPOINT)")
+	fs.StringVar(&c.S3Bucket, "s3-bucket", c.S3Bucket, "bucket for uploads (PEDULI_S3_BUCKET)")
+	fs.StringVar(&c.S3Region, "s3-region", c.S3Region, "region of the bucket (PEDULI_S3_REGION)")
+	fs.StringVar(&c.S3AccessKey, "s3-access-key", c.S3AccessKey, "S3 access key (PEDULI_S3_ACCESS_KEY)")
+	fs.StringVar(&c.S3SecretKey, "s3-secret-key", c.S3SecretKey, "S3 secret key (PEDULI_S3_SECRET_KEY)")
 }
 
 func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
@@ -118,6 +141,12 @@ func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
 		"PEDULI_STRIPE_API_BASE":       &c.StripeAPIBase,
 		"PEDULI_SMTP_URL":              &c.SMTPURL,
 		"PEDULI_PROXY_HEADER":          &c.ProxyHeader,
+		"PEDULI_METRICS_ADDR":          &c.MetricsAddr,
+		"PEDULI_S3_ENDPOINT":           &c.S3Endpoint,
+		"PEDULI_S3_BUCKET":             &c.S3Bucket,
+		"PEDULI_S3_REGION":             &c.S3Region,
+		"PEDULI_S3_ACCESS_KEY":         &c.S3AccessKey,
+		"PEDULI_S3_SECRET_KEY":         &c.S3SecretKey,
 	}
 	for key, dst := range strs {
 		if v, ok := lookup(key); ok {
@@ -141,6 +170,7 @@ func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
 		"PEDULI_SESSION_IDLE":     &c.SessionIdle,
 		"PEDULI_SESSION_ABSOLUTE": &c.SessionAbsolute,
 		"PEDULI_SHUTDOWN_TIMEOUT": &c.ShutdownTimeout,
+		"PEDULI_DRAIN":            &c.Drain,
 	}
 	for key, dst := range durations {
 		if v, ok := lookup(key); ok && v != "" {
@@ -166,6 +196,12 @@ func (c *Config) Validate() error {
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 	if c.SessionIdle <= 0 || c.SessionAbsolute < c.SessionIdle {
 		return fmt.Errorf("session timeouts: idle must be positive and not above absolute")
+	}
+	if c.S3Endpoint != "" && c.S3Bucket == "" {
+		return fmt.Errorf("PEDULI_S3_BUCKET is required with PEDULI_S3_ENDPOINT")
+	}
+	if c.Drain < 0 {
+		return fmt.Errorf("PEDULI_DRAIN must not be negative")
 	}
 	return nil
 }
