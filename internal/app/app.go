@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -22,6 +23,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/metrics"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/platform/storage"
 	"github.com/peduli/peduli/internal/programs"
@@ -53,14 +55,21 @@ type App struct {
 	// Files keeps uploads: PEDULI_DATA_DIR/uploads, or an S3 bucket.
 	Files storage.Store
 	HTTP  *fiber.App
+	// RequestTimeout bounds each request's database work (see deadline).
+	RequestTimeout time.Duration
+	// Metrics is the Prometheus registry served on PEDULI_METRICS_ADDR.
+	Metrics *metrics.Metrics
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
 
 	auth *identity.Handlers
+	// draining is set on SIGTERM: /readyz fails, the rest still serves.
+	draining atomic.Bool
 }
 
 // Open connects to the configured database and migrates it (as the owner
-// role when PEDULI_MIGRATE_DATABASE_URL differs from the serving URL).
+// role when PEDULI_MIGRATE_DATABASE_URL differs from the serving URL),
+// unless PEDULI_MIGRATE_ON_START is false on PostgreSQL.
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, error) {
 	if cfg.Embedded() {
 		d, err := db.OpenSQLite(filepath.Join(cfg.DataDir, "peduli.db"), db.Options{Logger: log})
@@ -68,6 +77,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, err
 			return nil, err
 		}
 		return d, d.Migrate(ctx, log)
+	}
+	if !cfg.MigrateOnStart {
+		// Migrations are their own step ("peduli migrate up"), run once
+		// before the replicas of a new release start.
+		if cfg.MigrateDatabaseURL != cfg.DatabaseURL {
+			return openServing(ctx, cfg.DatabaseURL, log)
+		}
+		return db.OpenPostgres(cfg.DatabaseURL, db.Options{Logger: log})
 	}
 	if cfg.MigrateDatabaseURL != cfg.DatabaseURL {
 		owner, err := db.OpenPostgres(cfg.MigrateDatabaseURL, db.Options{MaxOpenConns: 2, Logger: log})
@@ -101,11 +118,13 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	idn := &identity.Service{Store: identity.NewStore(d), SessionIdle: cfg.SessionIdle,
 		SessionAbsolute: cfg.SessionAbsolute, Now: now}
 	a := &App{
-		Config: cfg, Log: log, DB: d, Access: en, Identity: idn,
+		Config: cfg, Log: log, DB: d, Access: en, Identity: idn, Metrics: metrics.New(),
+		RequestTimeout: RequestTimeout,
 		Tenancy: &tenancy.Service{DB: d, Store: tenancy.NewStore(d), Identity: idn, Access: en,
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
 		auth: &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS(), Admins: en},
 	}
+	a.Metrics.WatchDB("peduli", d.SQL())
 	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
 	master, err := sealed.NewMaster(cfg.SecretKey)
 	if err != nil {
@@ -145,10 +164,11 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		EnableIPValidation:      true,
 		ErrorHandler:            httpx.ErrorHandler(log, pages.ErrorPage),
 	})
+	a.HTTP.Use(a.Metrics.Middleware) // first: it counts what the error handler sends
 	a.HTTP.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		log.Error("panic", "request_id", httpx.RequestID(c), "panic", fmt.Sprint(e))
 	}}))
-	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()))
+	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()), a.deadline, a.unavailable)
 	a.HTTP.Use(idn.Middleware(cfg.HTTPS()))
 	a.HTTP.Use(httpx.CrossSiteGuard(identity.Cookie(cfg.HTTPS()), cfg.BaseURL))
 	a.mountAPI()

@@ -34,7 +34,7 @@ func (a *App) newFunds(cfg config.Config, master *sealed.Master, files storage.S
 // giving, the Stripe webhook, receipts) and the platform admin's host
 // routes. The webhook is public: its Stripe signature is its credential.
 func (a *App) mountFunds(api fiber.Router) {
-	h := &funds.Handlers{Service: a.Funds}
+	h := &funds.Handlers{Service: a.Funds, WebhookOutcome: a.Metrics.Webhook}
 	public := []route{
 		{method: fiber.MethodGet, path: "/public/groups/:slug", handler: h.PublicGroup},
 		{method: fiber.MethodGet, path: "/public/groups/:slug/ledger", handler: h.PublicLedger},

@@ -17,6 +17,9 @@ import (
 // Handlers serves the funds API.
 type Handlers struct {
 	Service *Service
+	// WebhookOutcome, when set, is told each webhook delivery's outcome
+	// (for metrics): an event outcome, or "retry", "rejected" or "failed".
+	WebhookOutcome func(outcome string)
 }
 
 // PublicGroup answers GET /api/v1/public/groups/{slug}.
@@ -59,7 +62,11 @@ func (h *Handlers) Give(c *fiber.Ctx) error {
 // Webhook answers POST /api/v1/stripe/webhook: 400 for a bad signature or
 // body (nothing written), 2xx once the event is applied or was before,
 // 5xx when applying failed so that Stripe retries.
-func (h *Handlers) Webhook(c *fiber.Ctx) error {
+func (h *Handlers) Webhook(c *fiber.Ctx) (err error) {
+	outcome := ""
+	if h.WebhookOutcome != nil {
+		defer func() { h.WebhookOutcome(webhookOutcome(outcome, err)) }()
+	}
 	ev, err := h.Service.VerifyEvent(c.UserContext(), c.Body(), c.Get("Stripe-Signature"))
 	if errors.Is(err, errNotConfigured) {
 		// Without a signing secret no event can be verified; Stripe keeps
@@ -72,7 +79,7 @@ func (h *Handlers) Webhook(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	outcome, err := h.Service.HandleEvent(c.UserContext(), ev)
+	outcome, err = h.Service.HandleEvent(c.UserContext(), ev)
 	if errors.Is(err, errNotYetRoutable) {
 		p := httpx.NewProblem("unavailable", "this event names no donation known yet; retry later")
 		p.Code = "not_yet_routable"
@@ -82,6 +89,21 @@ func (h *Handlers) Webhook(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(fiber.Map{"received": true, "outcome": outcome})
+}
+
+// webhookOutcome names a delivery's result: the event's outcome, "retry"
+// when Stripe is asked to come back, "rejected" for a bad delivery and
+// "failed" for a fault here.
+func webhookOutcome(outcome string, err error) string {
+	switch p := httpx.Classify(err); {
+	case err == nil:
+		return outcome
+	case errors.Is(err, errNotYetRoutable) || p.Status == fiber.StatusServiceUnavailable:
+		return "retry"
+	case p.Status < 500:
+		return "rejected"
+	}
+	return "failed"
 }
 
 // Donations answers GET /api/v1/t/{slug}/donations. Donors' emails are
@@ -209,13 +231,15 @@ func (h *Handlers) EntryReceipt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	obj, err := h.Service.OpenReceipt(c.UserContext(), key)
+	// A receipt is at most MaxReceiptBytes: read it whole while the
+	// request's context lives, rather than stream it after the handler.
+	data, err := h.Service.ReadReceipt(c.UserContext(), key)
 	if err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, ct)
 	c.Set(fiber.HeaderContentDisposition, "attachment")
-	return c.SendStream(obj.Body, int(obj.Size)) // Fiber closes the body once sent
+	return c.Send(data)
 }
 
 // Settings answers GET /api/v1/t/{slug}/ledger/settings.

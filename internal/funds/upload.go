@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -83,8 +84,8 @@ func (s *Service) ReceiptFile(tx *db.Tenant, entryID string) (string, string, er
 	return receiptKey(tx.ID, e.ReceiptFile), e.ReceiptType, nil
 }
 
-// OpenReceipt opens a receipt file by the key ReceiptFile returned.
-func (s *Service) OpenReceipt(ctx context.Context, key string) (*storage.Object, error) {
+// ReadReceipt reads a receipt file by the key ReceiptFile returned.
+func (s *Service) ReadReceipt(ctx context.Context, key string) ([]byte, error) {
 	obj, err := s.Files.Open(ctx, key)
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil, errs.ErrNotFound
@@ -92,7 +93,12 @@ func (s *Service) OpenReceipt(ctx context.Context, key string) (*storage.Object,
 	if err != nil {
 		return nil, storeError(err)
 	}
-	return obj, nil
+	defer obj.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(obj.Body, MaxReceiptBytes+1))
+	if err != nil {
+		return nil, storeError(fmt.Errorf("%w: %w", storage.ErrUnavailable, err))
+	}
+	return data, nil
 }
 
 // storeError turns an unreachable file store into a 503 the client may

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -44,6 +45,11 @@ type Config struct {
 	// requests are still served, so load balancers stop sending new ones.
 	Drain time.Duration
 
+	// PEDULI_MIGRATE_ON_START: serve applies pending migrations before it
+	// listens (one replica). With several, run "peduli migrate up" as its
+	// own step and set this to false.
+	MigrateOnStart bool
+
 	// PEDULI_METRICS_ADDR: listen address of the Prometheus /metrics
 	// endpoint, never the public one; empty turns metrics off.
 	MetricsAddr string
@@ -68,6 +74,7 @@ func Default() Config {
 		SessionAbsolute: 30 * 24 * time.Hour,
 		ShutdownTimeout: 15 * time.Second,
 		Drain:           5 * time.Second,
+		MigrateOnStart:  true,
 		ProxyHeader:     "X-Real-IP",
 	}
 }
@@ -119,6 +126,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionAbsolute, "session-absolute", c.SessionAbsolute, "absolute session timeout (PEDULI_SESSION_ABSOLUTE)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "graceful shutdown timeout (PEDULI_SHUTDOWN_TIMEOUT)")
 	fs.DurationVar(&c.Drain, "drain", c.Drain, "after SIGTERM, how long /readyz fails before in-flight requests drain (PEDULI_DRAIN)")
+	fs.BoolVar(&c.MigrateOnStart, "migrate-on-start", c.MigrateOnStart, "apply pending migrations before serving (PEDULI_MIGRATE_ON_START)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "listen address of Prometheus /metrics; empty disables (PEDULI_METRICS_ADDR)")
 	fs.StringVar(&c.S3Endpoint, "s3-endpoint", c.S3Endpoint, "S3-compatible store for uploads; empty keeps them in the data directory (PEDULI_S3_ENDPOINT)")
 	fs.StringVar(&c.S3Bucket, "s3-bucket", c.S3Bucket, "bucket for uploads (PEDULI_S3_BUCKET)")
@@ -165,6 +173,13 @@ func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
 			return fmt.Errorf("PEDULI_DEMO: %w", err)
 		}
 		c.Demo = b
+	}
+	if v, ok := lookup("PEDULI_MIGRATE_ON_START"); ok && v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("PEDULI_MIGRATE_ON_START: %w", err)
+		}
+		c.MigrateOnStart = b
 	}
 	durations := map[string]*time.Duration{
 		"PEDULI_SESSION_IDLE":     &c.SessionIdle,
@@ -222,4 +237,17 @@ func splitList(v string) []string {
 		}
 	}
 	return out
+}
+
+// EnvNames lists every PEDULI_* variable the binary reads, for checks that
+// deployment files set only real settings.
+func EnvNames() []string {
+	var names []string
+	c := Default()
+	_ = c.fromEnv(func(key string) (string, bool) { // nothing is set, so nothing fails
+		names = append(names, key)
+		return "", false
+	})
+	sort.Strings(names)
+	return names
 }
