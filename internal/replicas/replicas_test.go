@@ -26,6 +26,9 @@ const roleChangeBound = 31 * time.Second
 // TestThreeReplicas runs three `peduli serve` processes on one PostgreSQL
 // database and checks that they behave as one.
 func TestThreeReplicas(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts real processes")
+	}
 	if !slices.Contains(testkit.Dialects(t), db.Postgres) {
 		t.Skip("needs PostgreSQL (PEDULI_TEST_POSTGRES_URL)")
 	}

@@ -64,6 +64,9 @@ func privateCluster(t *testing.T) (version, name string, port int) {
 // the database is away the replica answers 503 (never 500, never hangs),
 // it recovers by itself, and every acknowledged write is there exactly once.
 func TestPostgresRestartUnderLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts real processes")
+	}
 	if len(testkit.Dialects(t)) < 2 {
 		t.Skip("needs PostgreSQL (PEDULI_TEST_POSTGRES_URL)")
 	}
