@@ -98,7 +98,7 @@ func webhookOutcome(outcome string, err error) string {
 	switch p := httpx.Classify(err); {
 	case err == nil:
 		return outcome
-	case errors.Is(err, errNotYetRoutable) || p.Status == fiber.StatusServiceUnavailable:
+	case errors.Is(err, errNotYetRoutable) || p.Status == fiber.StatusServiceUnavailable || db.IsUnavailable(err):
 		return "retry"
 	case p.Status < 500:
 		return "rejected"

@@ -1,6 +1,7 @@
 package replicas_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -60,7 +61,8 @@ func privateCluster(t *testing.T) (version, name string, port int) {
 }
 
 // TestPostgresRestartUnderLoad restarts PostgreSQL (pg_ctlcluster restart)
-// while clients record ledger entries and gifts through a replica: while
+// while clients record ledger entries and gifts and Stripe delivers
+// webhook events through a replica: while
 // the database is away the replica answers 503 (never 500, never hangs),
 // it recovers by itself, and every acknowledged write is there exactly once.
 func TestPostgresRestartUnderLoad(t *testing.T) {
@@ -88,11 +90,12 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	appURL := fmt.Sprintf("postgres://peduli_app@127.0.0.1:%d/peduli?sslmode=disable", port)
 
 	r := startReplica(t, "replica", map[string]string{
-		"PEDULI_DATABASE_URL":         appURL,
-		"PEDULI_MIGRATE_DATABASE_URL": ownerURL,
-		"PEDULI_SECRET_KEY":           testkit.SecretKey,
-		"PEDULI_BASE_URL":             "http://peduli.test",
-		"PEDULI_DRAIN":                "0s",
+		"PEDULI_DATABASE_URL":          appURL,
+		"PEDULI_MIGRATE_DATABASE_URL":  ownerURL,
+		"PEDULI_SECRET_KEY":            testkit.SecretKey,
+		"PEDULI_BASE_URL":              "http://peduli.test",
+		"PEDULI_DRAIN":                 "0s",
+		"PEDULI_STRIPE_WEBHOOK_SECRET": testkit.StripeWebhookSecret,
 	})
 	slug := testkit.Unique("restart")
 	m := r.must(t, http.StatusCreated, http.MethodPost, "/api/v1/signup", "", map[string]any{
@@ -104,10 +107,10 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	const workers = 4
 	loadFor := 12 * time.Second
 	var (
-		ackedNotes, ackedGifts sync.Map
-		seen                   sync.Map // status -> *atomic.Int64
-		transportErrors        atomic.Int64
-		restartedAt            atomic.Int64
+		ackedNotes, ackedGifts, ackedEvents sync.Map
+		seen                                sync.Map // status -> *atomic.Int64
+		transportErrors                     atomic.Int64
+		restartedAt                         atomic.Int64
 	)
 	count := func(code int) {
 		v, _ := seen.LoadOrStore(code, &atomic.Int64{})
@@ -120,7 +123,23 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; time.Since(start) < loadFor; i++ {
-				if i%2 == 0 {
+				if i%3 == 2 {
+					// A Stripe webhook delivery (Stripe retries anything but 2xx).
+					id := fmt.Sprintf("evt_restart_%d_%d", w, i)
+					payload := testkit.StripeEvent(id, "customer.created", map[string]any{"id": "cus_" + id, "object": "customer"})
+					req, _ := http.NewRequest(http.MethodPost, r.base+"/api/v1/stripe/webhook", bytes.NewReader(payload))
+					req.Header.Set("Content-Type", "application/json")
+					req.Header.Set("Stripe-Signature", testkit.SignEvent(payload, time.Now()))
+					code, _, err := do(req)
+					if err != nil {
+						transportErrors.Add(1)
+						continue
+					}
+					count(code)
+					if code == http.StatusOK {
+						ackedEvents.Store(id, true)
+					}
+				} else if i%3 == 0 {
 					note := fmt.Sprintf("restart-%d-%d", w, i)
 					code, _, err := r.call(http.MethodPost, base+"/ledger", token, map[string]any{
 						"kind": "income", "amount": 1000 + i, "currency": "idr", "category": "iuran",
@@ -162,7 +181,7 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	seen.Range(func(k, v any) bool { statuses[k.(int)] = v.(*atomic.Int64).Load(); return true })
 	t.Logf("restart took %d ms; answers by status %v; transport errors %d", restartedAt.Load(), statuses, transportErrors.Load())
 	for code, n := range statuses {
-		if code != http.StatusCreated && code != http.StatusServiceUnavailable {
+		if code != http.StatusCreated && code != http.StatusOK && code != http.StatusServiceUnavailable {
 			t.Errorf("%d answers with status %d during the restart", n, code)
 		}
 	}
@@ -222,6 +241,23 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 		}
 		return true
 	})
-	t.Logf("%d entries and %d gifts acknowledged; %d entries stored", acked, ackedGiftCount, len(rows))
+	var events []string
+	if err := owner.Global(ctx).Raw(`SELECT id FROM stripe_events WHERE id LIKE 'evt_restart_%'`).Scan(&events).Error; err != nil {
+		t.Fatal(err)
+	}
+	recorded := map[string]int{}
+	for _, id := range events {
+		recorded[id]++
+	}
+	ackedEventCount := 0
+	ackedEvents.Range(func(k, _ any) bool {
+		ackedEventCount++
+		if recorded[k.(string)] != 1 {
+			t.Errorf("acknowledged webhook delivery %s recorded %d times", k, recorded[k.(string)])
+		}
+		return true
+	})
+	t.Logf("%d entries, %d gifts and %d webhook deliveries acknowledged; %d entries stored",
+		acked, ackedGiftCount, ackedEventCount, len(rows))
 	r.stop(t)
 }
