@@ -21,6 +21,7 @@ func migrate(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	log := newLogger(stderr, cfg.LogLevel)
+	cfg.MigrateOnStart = true // this is the migration step
 	if action == "up" {
 		d, err := app.Open(ctx, cfg, log)
 		if err != nil {

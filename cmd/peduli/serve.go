@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"time"
 
+	"github.com/peduli/peduli/internal/app"
 	"github.com/peduli/peduli/internal/platform/config"
 )
 
@@ -56,6 +58,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			log.Error("background jobs stopped", "error", err)
 		}
 	}()
+	stopMetrics, err := serveMetrics(cfg.MetricsAddr, a)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 
 	errc := make(chan error, 1)
 	go func() { errc <- a.HTTP.Listener(ln) }()
@@ -64,7 +71,18 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
+	// Fail readiness at once but keep serving for the drain period, so
+	// load balancers take this replica out before it stops accepting.
+	a.Drain()
+	log.Info("draining", "drain_ms", cfg.Drain.Milliseconds())
+	select {
+	case err := <-errc:
+		return err
+	case <-time.After(cfg.Drain):
+	}
 	log.Info("shutting down")
+	// Stop accepting, finish the requests in flight, then (deferred) close
+	// the database pool.
 	if err := a.HTTP.ShutdownWithTimeout(cfg.ShutdownTimeout); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
@@ -72,4 +90,30 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// serveMetrics serves /metrics on its own address (never the public one);
+// an empty address turns it off. It returns the function that stops it.
+func serveMetrics(addr string, a *app.App) (func(), error) {
+	if addr == "" {
+		return func() {}, nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("metrics listener: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", a.Metrics.Handler())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.Log.Error("metrics server stopped", "error", err)
+		}
+	}()
+	a.Log.Info("metrics listening", "metrics_addr", ln.Addr().String())
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx) // a scrape cut short at exit is harmless
+	}, nil
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -24,8 +25,10 @@ import (
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/platform/mail"
+	"github.com/peduli/peduli/internal/platform/metrics"
 	"github.com/peduli/peduli/internal/platform/ratelimit"
 	"github.com/peduli/peduli/internal/platform/sealed"
+	"github.com/peduli/peduli/internal/platform/storage"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/provision"
 	"github.com/peduli/peduli/internal/regions"
@@ -57,7 +60,13 @@ type App struct {
 	Jobs *jobs.Runner
 	// Mail is the one SMTP sender, nil when PEDULI_SMTP_URL is not set.
 	Mail mail.Sender
-	HTTP *fiber.App
+	// Files keeps uploads: PEDULI_DATA_DIR/uploads, or an S3 bucket.
+	Files storage.Store
+	HTTP  *fiber.App
+	// RequestTimeout bounds each request's database work (see deadline).
+	RequestTimeout time.Duration
+	// Metrics is the Prometheus registry served on PEDULI_METRICS_ADDR.
+	Metrics *metrics.Metrics
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
 
@@ -65,10 +74,13 @@ type App struct {
 	resets *account.Resets
 	// limiter bounds anonymous writes (limits.go).
 	limiter *ratelimit.Limiter
+	// draining is set on SIGTERM: /readyz fails, the rest still serves.
+	draining atomic.Bool
 }
 
 // Open connects to the configured database and migrates it (as the owner
-// role when PEDULI_MIGRATE_DATABASE_URL differs from the serving URL).
+// role when PEDULI_MIGRATE_DATABASE_URL differs from the serving URL),
+// unless PEDULI_MIGRATE_ON_START is false on PostgreSQL.
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, error) {
 	if cfg.Embedded() {
 		d, err := db.OpenSQLite(filepath.Join(cfg.DataDir, "peduli.db"), db.Options{Logger: log})
@@ -76,6 +88,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*db.DB, err
 			return nil, err
 		}
 		return d, migrate(ctx, d, log)
+	}
+	if !cfg.MigrateOnStart {
+		// Migrations are their own step ("peduli migrate up"), run once
+		// before the replicas of a new release start.
+		if cfg.MigrateDatabaseURL != cfg.DatabaseURL {
+			return openServing(ctx, cfg.DatabaseURL, log)
+		}
+		return db.OpenPostgres(cfg.DatabaseURL, db.Options{Logger: log})
 	}
 	if cfg.MigrateDatabaseURL != cfg.DatabaseURL {
 		owner, err := db.OpenPostgres(cfg.MigrateDatabaseURL, db.Options{MaxOpenConns: 2, Logger: log})
@@ -117,7 +137,8 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	idn := &identity.Service{Store: identity.NewStore(d), SessionIdle: cfg.SessionIdle,
 		SessionAbsolute: cfg.SessionAbsolute, Now: now, BaseURL: cfg.BaseURL, Log: log}
 	a := &App{
-		Config: cfg, Log: log, DB: d, Access: en, Identity: idn,
+		Config: cfg, Log: log, DB: d, Access: en, Identity: idn, Metrics: metrics.New(),
+		RequestTimeout: RequestTimeout,
 		Tenancy: &tenancy.Service{DB: d, Store: tenancy.NewStore(d), Identity: idn, Access: en,
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
 		auth:    &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS(), Admins: en},
@@ -129,6 +150,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	} else if m != nil {
 		a.Mail = m
 	}
+	a.Metrics.WatchDB("peduli", d.SQL())
 	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
 	master, err := sealed.NewMaster(cfg.SecretKey)
 	if err != nil {
@@ -142,7 +164,10 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.Partners = &partners.Service{Keys: keys, Now: now}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
 		Resealers: []registry.Resealer{a.Programs, a.Partners}, Erasers: []registry.Eraser{a.Programs}}
-	if err := a.newFunds(cfg, master, now); err != nil {
+	if a.Files, err = openFiles(cfg); err != nil {
+		return nil, err
+	}
+	if err := a.newFunds(cfg, master, a.Files, now); err != nil {
 		return nil, err
 	}
 	pages, err := web.New(web.Options{FS: webfs.FS, SecretKey: cfg.SecretKey, HTTPS: cfg.HTTPS(), Log: log})
@@ -174,10 +199,11 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		EnableIPValidation:      true,
 		ErrorHandler:            httpx.ErrorHandler(log, pages.ErrorPage),
 	})
+	a.HTTP.Use(a.Metrics.Middleware) // first: it counts what the error handler sends
 	a.HTTP.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		log.Error("panic", "request_id", httpx.RequestID(c), "panic", fmt.Sprint(e))
 	}}))
-	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()))
+	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()), a.deadline, a.unavailable)
 	a.HTTP.Use(idn.Middleware(cfg.HTTPS()))
 	a.HTTP.Use(httpx.CrossSiteGuard(identity.Cookie(cfg.HTTPS()), cfg.BaseURL))
 	a.HTTP.Use(httpx.TextGuard("/api/v1/stripe/webhook"))
@@ -188,6 +214,24 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// openFiles opens the upload store the config names and checks it (an S3
+// bucket missing on a new local stack is created).
+func openFiles(cfg config.Config) (storage.Store, error) {
+	var st storage.Store = storage.Dir{Root: filepath.Join(cfg.DataDir, "uploads")}
+	if cfg.S3Endpoint != "" {
+		s3, err := storage.NewS3(storage.S3Config{Endpoint: cfg.S3Endpoint, Bucket: cfg.S3Bucket,
+			Region: cfg.S3Region, AccessKey: cfg.S3AccessKey, SecretKey: cfg.S3SecretKey})
+		if err != nil {
+			return nil, err
+		}
+		st = s3
+	}
+	if err := st.Check(context.Background()); err != nil {
+		return nil, fmt.Errorf("upload store: %w", err)
+	}
+	return st, nil
 }
 
 // Provision applies the tenants directory: the embedded one unless

@@ -73,6 +73,9 @@ func (a *App) mountAPI() {
 }
 
 func (a *App) readyz(c *fiber.Ctx) error {
+	if a.Draining() {
+		return c.Status(fiber.StatusServiceUnavailable).JSON(fiber.Map{"status": "draining"})
+	}
 	if err := a.Ready(c.UserContext()); err != nil {
 		a.Log.Warn("not ready", "error", err)
 		return c.Status(fiber.StatusServiceUnavailable).JSON(fiber.Map{"status": "unavailable"})

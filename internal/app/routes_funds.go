@@ -11,16 +11,17 @@ import (
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/sealed"
+	"github.com/peduli/peduli/internal/platform/storage"
 )
 
 // newFunds builds the money feature: Stripe through the configured API
 // base, email when SMTP is configured, and the host secrets sealed under
 // the operator's master key.
-func (a *App) newFunds(cfg config.Config, master *sealed.Master, now func() time.Time) error {
+func (a *App) newFunds(cfg config.Config, master *sealed.Master, files storage.Store, now func() time.Time) error {
 	receiptKey := sha256.Sum256([]byte("peduli receipt links v1\x00" + cfg.SecretKey))
 	a.Funds = &funds.Service{DB: a.DB, Tenancy: a.Tenancy, Access: a.Access, Master: master,
 		Stripe: funds.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase), Mailer: a.Mail, Jobs: a.Jobs, Log: a.Log,
-		BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, WebhookSecret: cfg.StripeWebhookSecret,
+		BaseURL: cfg.BaseURL, Files: files, WebhookSecret: cfg.StripeWebhookSecret,
 		ReceiptKey: receiptKey[:], Now: now}
 	return nil
 }
@@ -29,7 +30,7 @@ func (a *App) newFunds(cfg config.Config, master *sealed.Master, now func() time
 // giving, the Stripe webhook, receipts) and the platform admin's host
 // routes. The webhook is public: its Stripe signature is its credential.
 func (a *App) mountFunds(api fiber.Router) {
-	h := &funds.Handlers{Service: a.Funds}
+	h := &funds.Handlers{Service: a.Funds, WebhookOutcome: a.Metrics.Webhook}
 	public := []route{
 		{method: fiber.MethodGet, path: "/public/groups/:slug", handler: h.PublicGroup},
 		{method: fiber.MethodGet, path: "/public/groups/:slug/ledger", handler: h.PublicLedger},

@@ -37,6 +37,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/i18n"
 	"github.com/peduli/peduli/internal/platform/mail"
 	"github.com/peduli/peduli/internal/platform/sealed"
+	"github.com/peduli/peduli/internal/platform/storage"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -93,7 +94,8 @@ type Service struct {
 	Texts   *i18n.Catalogue
 	Log     *slog.Logger
 	BaseURL string
-	DataDir string
+	// Files keeps receipt photos and scans (a local directory or a bucket).
+	Files storage.Store
 	// WebhookSecret is the platform's Stripe webhook signing secret.
 	WebhookSecret string
 	// ReceiptKey keys the receipt-link tokens (see receiptToken).

@@ -17,6 +17,9 @@ import (
 // Handlers serves the funds API.
 type Handlers struct {
 	Service *Service
+	// WebhookOutcome, when set, is told each webhook delivery's outcome
+	// (for metrics): an event outcome, or "retry", "rejected" or "failed".
+	WebhookOutcome func(outcome string)
 }
 
 // PublicGroup answers GET /api/v1/public/groups/{slug}.
@@ -59,8 +62,12 @@ func (h *Handlers) Give(c *fiber.Ctx) error {
 // Webhook answers POST /api/v1/stripe/webhook: 400 for a bad signature or
 // body (nothing written), 2xx once the event is applied or was before,
 // 5xx when applying failed so that Stripe retries.
-func (h *Handlers) Webhook(c *fiber.Ctx) error {
-	outcome, err := h.Service.Receive(c.UserContext(), c.Body(), c.Get("Stripe-Signature"))
+func (h *Handlers) Webhook(c *fiber.Ctx) (err error) {
+	outcome := ""
+	if h.WebhookOutcome != nil {
+		defer func() { h.WebhookOutcome(webhookOutcome(outcome, err)) }()
+	}
+	outcome, err = h.Service.Receive(c.UserContext(), c.Body(), c.Get("Stripe-Signature"))
 	if errors.Is(err, errNotConfigured) {
 		// Without a signing secret no event can be verified; Stripe keeps
 		// retrying any non-2xx answer, so nothing is lost once it is set.
@@ -78,6 +85,21 @@ func (h *Handlers) Webhook(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(fiber.Map{"received": true, "outcome": outcome})
+}
+
+// webhookOutcome names a delivery's result: the event's outcome, "retry"
+// when Stripe is asked to come back, "rejected" for a bad delivery and
+// "failed" for a fault here.
+func webhookOutcome(outcome string, err error) string {
+	switch p := httpx.Classify(err); {
+	case err == nil:
+		return outcome
+	case errors.Is(err, errNotYetRoutable) || p.Status == fiber.StatusServiceUnavailable || db.IsUnavailable(err):
+		return "retry"
+	case p.Status < 500:
+		return "rejected"
+	}
+	return "failed"
 }
 
 // Donations answers GET /api/v1/t/{slug}/donations. Donors' emails are
@@ -216,18 +238,24 @@ func (h *Handlers) EntryReceipt(c *fiber.Ctx) error {
 	if !db.ValidID(id) {
 		return errs.ErrNotFound
 	}
-	var path, ct string
+	var key, ct string
 	err := h.Service.Tenancy.ScopeOf(c).Read(c.UserContext(), func(tx *db.Tenant) error {
 		var err error
-		path, ct, err = h.Service.ReceiptFile(tx, id)
+		key, ct, err = h.Service.ReceiptFile(tx, id)
 		return err
 	})
 	if err != nil {
 		return err
 	}
+	// A receipt is at most MaxReceiptBytes: read it whole while the
+	// request's context lives, rather than stream it after the handler.
+	data, err := h.Service.ReadReceipt(c.UserContext(), key)
+	if err != nil {
+		return err
+	}
 	c.Set(fiber.HeaderContentType, ct)
 	c.Set(fiber.HeaderContentDisposition, "attachment")
-	return c.SendFile(path)
+	return c.Send(data)
 }
 
 // Settings answers GET /api/v1/t/{slug}/ledger/settings.

@@ -5,6 +5,8 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/peduli/peduli/internal/access"
@@ -154,8 +156,11 @@ func TestExpenseReceiptUpload(t *testing.T) {
 			t.Fatalf("entry %v", res)
 		}
 		file := e.Do(http.MethodGet, "/api/v1/t/"+g.Slug+"/ledger/"+testkit.Str(res, "id")+"/receipt", g.OwnerToken, nil).Expect(http.StatusOK)
-		if file.Header.Get("Content-Type") != "image/png" || !bytes.Equal(file.Body, png) {
-			t.Fatalf("stored receipt %q", file.Header.Get("Content-Type"))
+		checkReceiptFile(t, file, png)
+		// The local store keeps the layout files had before it existed, so
+		// receipts uploaded earlier are still served.
+		if stored, _ := filepath.Glob(filepath.Join(e.App.Config.DataDir, "uploads", "receipts", g.TenantID, "*.png")); len(stored) != 1 {
+			t.Fatalf("receipt files on disk: %v", stored)
 		}
 		n := e.CountRows("ledger_entries", g.TenantID)
 		receiptUpload(t, e, g.Slug, g.OwnerToken, []byte("<html><script>alert(1)</script></html>")).ExpectProblem(422, "validation_failed")
@@ -164,4 +169,16 @@ func TestExpenseReceiptUpload(t *testing.T) {
 			t.Fatalf("rejected uploads wrote %d entries", m-n)
 		}
 	})
+}
+
+// checkReceiptFile checks a downloaded receipt: its bytes, and the headers
+// that keep a browser from rendering or caching it.
+func checkReceiptFile(t *testing.T, file *testkit.Response, want []byte) {
+	t.Helper()
+	h := file.Header
+	if h.Get("Content-Type") != "image/png" || !bytes.Equal(file.Body, want) ||
+		h.Get("Content-Disposition") != "attachment" || h.Get("Cache-Control") != "no-store" ||
+		h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Content-Length") != strconv.Itoa(len(want)) {
+		t.Fatalf("stored receipt: %d bytes, headers %v", len(file.Body), h)
+	}
 }

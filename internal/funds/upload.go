@@ -1,17 +1,20 @@
 package funds
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
-	"os"
 	"path/filepath"
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/storage"
 )
 
 // MaxReceiptBytes bounds an uploaded receipt photo or scan. The whole
@@ -23,10 +26,10 @@ const MaxReceiptBytes = 1<<20 - 32<<10
 // client's Content-Type is not trusted), with the extension stored.
 var receiptTypes = map[string]string{"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf"}
 
-// uploadDir is where a tenant's receipt files live.
-func (s *Service) uploadDir(tenantID string) string {
-	return filepath.Join(s.DataDir, "uploads", "receipts", tenantID)
-}
+// receiptKey is where a receipt file lives in the store. A local store's
+// root is PEDULI_DATA_DIR/uploads, so the files written before the store
+// existed (uploads/receipts/<tenant>/<name>) are found under the same keys.
+func receiptKey(tenantID, name string) string { return "receipts/" + tenantID + "/" + name }
 
 // SaveReceipt checks and stores an uploaded receipt under a random name.
 func (s *Service) SaveReceipt(tenantID string, fh *multipart.FileHeader) (*Upload, error) {
@@ -54,12 +57,8 @@ func (s *Service) SaveReceipt(tenantID string, fh *multipart.FileHeader) (*Uploa
 	var b [16]byte
 	_, _ = rand.Read(b[:])
 	name := hex.EncodeToString(b[:]) + ext
-	dir := s.uploadDir(tenantID)
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
-		return nil, err
+	if err := s.Files.Put(context.Background(), receiptKey(tenantID, name), data, ct); err != nil {
+		return nil, storeError(err)
 	}
 	return &Upload{Name: name, ContentType: ct}, nil
 }
@@ -67,11 +66,13 @@ func (s *Service) SaveReceipt(tenantID string, fh *multipart.FileHeader) (*Uploa
 // RemoveReceipt deletes a stored file whose entry was not written.
 func (s *Service) RemoveReceipt(tenantID string, u *Upload) {
 	if u != nil {
-		_ = os.Remove(filepath.Join(s.uploadDir(tenantID), u.Name))
+		if err := s.Files.Delete(context.Background(), receiptKey(tenantID, u.Name)); err != nil {
+			s.Log.Warn("unused receipt file not removed", "error", err)
+		}
 	}
 }
 
-// ReceiptFile returns the path and type of an entry's receipt file.
+// ReceiptFile returns the store key and type of an entry's receipt file.
 func (s *Service) ReceiptFile(tx *db.Tenant, entryID string) (string, string, error) {
 	e, err := entry(tx, entryID)
 	if err != nil {
@@ -80,5 +81,31 @@ func (s *Service) ReceiptFile(tx *db.Tenant, entryID string) (string, string, er
 	if e.ReceiptFile == "" || filepath.Base(e.ReceiptFile) != e.ReceiptFile {
 		return "", "", errs.ErrNotFound
 	}
-	return filepath.Join(s.uploadDir(tx.ID), e.ReceiptFile), e.ReceiptType, nil
+	return receiptKey(tx.ID, e.ReceiptFile), e.ReceiptType, nil
+}
+
+// ReadReceipt reads a receipt file by the key ReceiptFile returned.
+func (s *Service) ReadReceipt(ctx context.Context, key string) ([]byte, error) {
+	obj, err := s.Files.Open(ctx, key)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil, errs.ErrNotFound
+	}
+	if err != nil {
+		return nil, storeError(err)
+	}
+	defer obj.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(obj.Body, MaxReceiptBytes+1))
+	if err != nil {
+		return nil, storeError(fmt.Errorf("%w: %w", storage.ErrUnavailable, err))
+	}
+	return data, nil
+}
+
+// storeError turns an unreachable file store into a 503 the client may
+// retry; nothing was written.
+func storeError(err error) error {
+	if errors.Is(err, storage.ErrUnavailable) {
+		return &httpx.ProblemError{Problem: httpx.NewProblem("unavailable", "the file store is unreachable; try again")}
+	}
+	return err
 }

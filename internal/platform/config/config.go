@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -40,6 +41,26 @@ type Config struct {
 	SessionIdle     time.Duration // PEDULI_SESSION_IDLE: a session unused this long ends
 	SessionAbsolute time.Duration // PEDULI_SESSION_ABSOLUTE: a session ends this long after login
 	ShutdownTimeout time.Duration // PEDULI_SHUTDOWN_TIMEOUT
+	// PEDULI_DRAIN: after SIGTERM, /readyz answers 503 this long while
+	// requests are still served, so load balancers stop sending new ones.
+	Drain time.Duration
+
+	// PEDULI_MIGRATE_ON_START: serve applies pending migrations before it
+	// listens (one replica). With several, run "peduli migrate up" as its
+	// own step and set this to false.
+	MigrateOnStart bool
+
+	// PEDULI_METRICS_ADDR: listen address of the Prometheus /metrics
+	// endpoint, never the public one; empty turns metrics off.
+	MetricsAddr string
+
+	// Uploaded files: in PEDULI_DATA_DIR/uploads unless PEDULI_S3_ENDPOINT
+	// names an S3-compatible store (needed for more than one replica).
+	S3Endpoint  string // PEDULI_S3_ENDPOINT: https://host[:port], http://host:port or host[:port]
+	S3Bucket    string // PEDULI_S3_BUCKET
+	S3Region    string // PEDULI_S3_REGION
+	S3AccessKey string // PEDULI_S3_ACCESS_KEY: empty uses AWS_*/MINIO_* variables or the IAM role
+	S3SecretKey string // PEDULI_S3_SECRET_KEY
 
 	// Limits bound anonymous writes per client address and per target
 	// (docs/SECURITY.md); not read from the environment.
@@ -87,6 +108,8 @@ func Default() Config {
 		SessionIdle:     12 * time.Hour,
 		SessionAbsolute: 30 * 24 * time.Hour,
 		ShutdownTimeout: 15 * time.Second,
+		Drain:           5 * time.Second,
+		MigrateOnStart:  true,
 		ProxyHeader:     "X-Real-IP",
 		Limits:          DefaultLimits(),
 	}
@@ -138,6 +161,14 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionIdle, "session-idle", c.SessionIdle, "idle session timeout (PEDULI_SESSION_IDLE)")
 	fs.DurationVar(&c.SessionAbsolute, "session-absolute", c.SessionAbsolute, "absolute session timeout (PEDULI_SESSION_ABSOLUTE)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "graceful shutdown timeout (PEDULI_SHUTDOWN_TIMEOUT)")
+	fs.DurationVar(&c.Drain, "drain", c.Drain, "after SIGTERM, how long /readyz fails before in-flight requests drain (PEDULI_DRAIN)")
+	fs.BoolVar(&c.MigrateOnStart, "migrate-on-start", c.MigrateOnStart, "apply pending migrations before serving (PEDULI_MIGRATE_ON_START)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "listen address of Prometheus /metrics; empty disables (PEDULI_METRICS_ADDR)")
+	fs.StringVar(&c.S3Endpoint, "s3-endpoint", c.S3Endpoint, "S3-compatible store for uploads; empty keeps them in the data directory (PEDULI_S3_ENDPOINT)")
+	fs.StringVar(&c.S3Bucket, "s3-bucket", c.S3Bucket, "bucket for uploads (PEDULI_S3_BUCKET)")
+	fs.StringVar(&c.S3Region, "s3-region", c.S3Region, "region of the bucket (PEDULI_S3_REGION)")
+	fs.StringVar(&c.S3AccessKey, "s3-access-key", c.S3AccessKey, "S3 access key (PEDULI_S3_ACCESS_KEY)")
+	fs.StringVar(&c.S3SecretKey, "s3-secret-key", c.S3SecretKey, "S3 secret key (PEDULI_S3_SECRET_KEY)")
 }
 
 func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
@@ -154,6 +185,12 @@ func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
 		"PEDULI_STRIPE_API_BASE":       &c.StripeAPIBase,
 		"PEDULI_SMTP_URL":              &c.SMTPURL,
 		"PEDULI_PROXY_HEADER":          &c.ProxyHeader,
+		"PEDULI_METRICS_ADDR":          &c.MetricsAddr,
+		"PEDULI_S3_ENDPOINT":           &c.S3Endpoint,
+		"PEDULI_S3_BUCKET":             &c.S3Bucket,
+		"PEDULI_S3_REGION":             &c.S3Region,
+		"PEDULI_S3_ACCESS_KEY":         &c.S3AccessKey,
+		"PEDULI_S3_SECRET_KEY":         &c.S3SecretKey,
 	}
 	for key, dst := range strs {
 		if v, ok := lookup(key); ok {
@@ -173,10 +210,18 @@ func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
 		}
 		c.Demo = b
 	}
+	if v, ok := lookup("PEDULI_MIGRATE_ON_START"); ok && v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("PEDULI_MIGRATE_ON_START: %w", err)
+		}
+		c.MigrateOnStart = b
+	}
 	durations := map[string]*time.Duration{
 		"PEDULI_SESSION_IDLE":     &c.SessionIdle,
 		"PEDULI_SESSION_ABSOLUTE": &c.SessionAbsolute,
 		"PEDULI_SHUTDOWN_TIMEOUT": &c.ShutdownTimeout,
+		"PEDULI_DRAIN":            &c.Drain,
 	}
 	for key, dst := range durations {
 		if v, ok := lookup(key); ok && v != "" {
@@ -203,6 +248,12 @@ func (c *Config) Validate() error {
 	if c.SessionIdle <= 0 || c.SessionAbsolute < c.SessionIdle {
 		return fmt.Errorf("session timeouts: idle must be positive and not above absolute")
 	}
+	if c.S3Endpoint != "" && c.S3Bucket == "" {
+		return fmt.Errorf("PEDULI_S3_BUCKET is required with PEDULI_S3_ENDPOINT")
+	}
+	if c.Drain < 0 {
+		return fmt.Errorf("PEDULI_DRAIN must not be negative")
+	}
 	return nil
 }
 
@@ -222,4 +273,17 @@ func splitList(v string) []string {
 		}
 	}
 	return out
+}
+
+// EnvNames lists every PEDULI_* variable the binary reads, for checks that
+// deployment files set only real settings.
+func EnvNames() []string {
+	var names []string
+	c := Default()
+	_ = c.fromEnv(func(key string) (string, bool) { // nothing is set, so nothing fails
+		names = append(names, key)
+		return "", false
+	})
+	sort.Strings(names)
+	return names
 }

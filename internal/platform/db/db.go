@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -58,11 +59,30 @@ func OpenSQLite(path string, opts Options) (*DB, error) {
 
 // OpenPostgres connects to PostgreSQL at url.
 func OpenPostgres(url string, opts Options) (*DB, error) {
-	g, err := gorm.Open(postgres.New(postgres.Config{DSN: url}), gormConfig(opts))
+	g, err := gorm.Open(postgres.New(postgres.Config{DSN: withConnectTimeout(url)}), gormConfig(opts))
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
 	return wrap(g, Postgres, opts, 20)
+}
+
+// connectTimeout bounds a new connection when the URL sets none, so a
+// database that vanished from the network costs a request seconds, not
+// the operating system's minutes.
+const connectTimeout = "5"
+
+func withConnectTimeout(dsn string) string {
+	if strings.Contains(dsn, "connect_timeout=") {
+		return dsn
+	}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		return dsn + sep + "connect_timeout=" + connectTimeout
+	}
+	return dsn + " connect_timeout=" + connectTimeout
 }
 
 func gormConfig(opts Options) *gorm.Config {

@@ -1,0 +1,64 @@
+-- Distributing Peduli's schema with Citus, by tenant. Run once on the
+-- coordinator as the owner role, after "peduli migrate up" and before the
+-- app serves; docs/OPERATIONS.md says what else Citus needs (the tenant
+-- setting, row-level security) and what was not tested.
+--
+-- Every table of the schema is named below exactly once, as one of:
+--   reference   small or global tables that tenant tables refer to, copied
+--               to every node (foreign keys from distributed tables to them
+--               are allowed);
+--   distributed tenant tables, hash-distributed by tenant_id and co-located,
+--               so a tenant's rows, joins and foreign keys stay on one node;
+--   local       global tables looked up without a tenant (routing, sessions,
+--               throttles), kept on the coordinator and added to Citus's
+--               metadata so they may refer to reference tables.
+-- The schema test (internal/app/citus_test.go) checks that this file names
+-- every table and that every distributed table's keys and indexes lead with
+-- tenant_id.
+
+BEGIN;
+
+-- reference: catalogues and the global identities tenant rows point at
+SELECT create_reference_table('regions');
+SELECT create_reference_table('region_wages');
+SELECT create_reference_table('users');
+SELECT create_reference_table('tenants');
+SELECT create_reference_table('hosts');
+SELECT create_reference_table('program_templates');
+
+-- local: looked up by a key that is not a tenant (a session token, a
+-- Stripe reference, a client address) before any tenant is known
+SELECT citus_add_local_table_to_metadata('sessions');
+SELECT citus_add_local_table_to_metadata('password_resets');
+SELECT citus_add_local_table_to_metadata('login_throttles');
+SELECT citus_add_local_table_to_metadata('casbin_rule');
+SELECT citus_add_local_table_to_metadata('receipt_counters');
+SELECT citus_add_local_table_to_metadata('donation_routes');
+SELECT citus_add_local_table_to_metadata('stripe_events');
+
+-- distributed: every tenant table, co-located with invitations
+SELECT create_distributed_table('invitations', 'tenant_id');
+SELECT create_distributed_table('tenant_keys', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('audit_events', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('beneficiaries', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('beneficiary_consents', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('assessments', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('programs', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('program_activities', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('program_enrollments', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('activity_attendance', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('outcomes', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('partners', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('group_hosts', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('donations', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('ledger_entries', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('ledger_approvals', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('funds_settings', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('verification_decisions', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('group_figures', 'tenant_id', colocate_with => 'invitations');
+
+COMMIT;
+
+-- The app role must send the tenant setting to the workers (see
+-- docs/OPERATIONS.md, "Citus"):
+--   ALTER ROLE peduli_app SET citus.propagate_set_commands = 'local';
