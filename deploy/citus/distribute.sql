@@ -35,6 +35,18 @@ SELECT citus_add_local_table_to_metadata('casbin_rule');
 SELECT citus_add_local_table_to_metadata('receipt_counters');
 SELECT citus_add_local_table_to_metadata('donation_routes');
 SELECT citus_add_local_table_to_metadata('stripe_events');
+SELECT citus_add_local_table_to_metadata('email_verifications');
+SELECT citus_add_local_table_to_metadata('rate_limits');
+SELECT citus_add_local_table_to_metadata('platform_admins');
+SELECT citus_add_local_table_to_metadata('region_coordinators');
+-- the rollup's queue of changed groups is read across tenants, oldest first
+SELECT citus_add_local_table_to_metadata('group_changes');
+-- the job queue (River) is global work, not tenant data
+SELECT citus_add_local_table_to_metadata('river_migration');
+SELECT citus_add_local_table_to_metadata('river_job');
+SELECT citus_add_local_table_to_metadata('river_leader');
+SELECT citus_add_local_table_to_metadata('river_queue');
+SELECT citus_add_local_table_to_metadata('river_notification');
 
 -- distributed: every tenant table, co-located with invitations
 SELECT create_distributed_table('invitations', 'tenant_id');
@@ -56,6 +68,10 @@ SELECT create_distributed_table('ledger_approvals', 'tenant_id', colocate_with =
 SELECT create_distributed_table('funds_settings', 'tenant_id', colocate_with => 'invitations');
 SELECT create_distributed_table('verification_decisions', 'tenant_id', colocate_with => 'invitations');
 SELECT create_distributed_table('group_figures', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('group_months', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('memberships', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('payment_discrepancies', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('threshold_changes', 'tenant_id', colocate_with => 'invitations');
 
 COMMIT;
 

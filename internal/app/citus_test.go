@@ -17,9 +17,12 @@ import (
 // a non-unique one, which Citus allows on a distributed table (the rare
 // query fans out to every shard).
 var tenantKeyExceptions = map[string]string{
-	"donation_routes/donation_routes_pkey": "a Stripe or receipt reference finds its tenant (a local table on Citus)",
-	"audit_events/audit_events_actor_idx":  "\"peduli audit reads --user\" lists one user's reads in every group",
-	"group_hosts/group_hosts_host_idx":     "the platform admin lists a donation host's groups",
+	"donation_routes/donation_routes_pkey":      "a Stripe or receipt reference finds its tenant (a local table on Citus)",
+	"audit_events/audit_events_actor_idx":       "\"peduli audit reads --user\" lists one user's reads in every group",
+	"group_hosts/group_hosts_host_idx":          "the platform admin lists a donation host's groups",
+	"memberships/memberships_user_idx":          "a person's groups are listed at login and for her menu",
+	"group_figures/group_figures_refreshed_idx": "the daily rollup share takes the groups with the oldest figures",
+	"group_changes/group_changes_time_idx":      "the rollup takes the oldest changed groups (a local table on Citus)",
 }
 
 // TestTenantKeysLeadWithTenantID is what distributing by tenant needs:
