@@ -23,7 +23,9 @@ func trackLogs(l *LogBuffer) {
 
 var (
 	nikShape   = regexp.MustCompile(`\b\d{16}\b`)
-	phoneShape = regexp.MustCompile(`(?:\+62|\b62|\b0)8\d{7,11}\b`)
+	// A phone number is not the fraction of a logged duration (12.0812345678):
+	// the digits must not follow a digit or a decimal point.
+	phoneShape = regexp.MustCompile(`(?:^|[^0-9.])((?:\+62|62|0)8\d{7,11})\b`)
 )
 
 // CheckSuiteLogs returns one line per problem found in all logs captured so
@@ -50,8 +52,8 @@ func CheckSuiteLogs() []string {
 		if m := nikShape.FindString(logged); m != "" {
 			out = append(out, fmt.Sprintf("log of test app #%d holds a 16-digit number shaped like a NIK (%s…)", i+1, m[:4]))
 		}
-		if m := phoneShape.FindString(logged); m != "" {
-			out = append(out, fmt.Sprintf("log of test app #%d holds a number shaped like a mobile phone (%s…)", i+1, m[:4]))
+		if m := phoneShape.FindStringSubmatch(logged); m != nil {
+			out = append(out, fmt.Sprintf("log of test app #%d holds a number shaped like a mobile phone (%s…)", i+1, m[1][:4]))
 		}
 	}
 	return out
