@@ -23,9 +23,11 @@ func trackLogs(l *LogBuffer) {
 
 var (
 	nikShape   = regexp.MustCompile(`\b\d{16}\b`)
-	// A phone number is not the fraction of a logged duration (12.0812345678):
-	// the digits must not follow a digit or a decimal point.
-	phoneShape = regexp.MustCompile(`(?:^|[^0-9.])((?:\+62|62|0)8\d{7,11})\b`)
+	// A phone number stands alone: not the fraction of a logged duration
+	// (12.0812345678) nor the all-digit last group of an id
+	// (…-9a1b-081234567890), so the digits must not follow a digit, a
+	// letter, a point, a dash or an underscore.
+	phoneShape = regexp.MustCompile(`(?:^|[^0-9A-Za-z._-])((?:\+62|62|0)8\d{7,11})\b`)
 )
 
 // CheckSuiteLogs returns one line per problem found in all logs captured so

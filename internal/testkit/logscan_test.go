@@ -13,7 +13,7 @@ func TestSuiteLogScanFindsPersonalData(t *testing.T) {
 	trackLogs(a)
 	trackLogs(b)
 	a.Forbid("rahasia-sekali")
-	_, _ = b.Write([]byte(`{"msg":"request","route":"/api/v1/t/:slug","duration_ms":0.81234567,"took_s":12.0812345678}` + "\n"))
+	_, _ = b.Write([]byte(`{"msg":"request","route":"/api/v1/t/:slug","duration_ms":0.81234567,"took_s":12.0812345678,"id":"0193a5b2-0824-7abc-8def-081234567890"}` + "\n"))
 	if p := CheckSuiteLogs(); len(p) != 0 {
 		t.Fatalf("clean logs flagged: %v", p)
 	}

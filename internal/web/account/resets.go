@@ -228,15 +228,19 @@ func (r *Resets) open(q *gorm.DB, token string, lock bool) (*PasswordReset, erro
 // Valid returns the open reset behind token, or ErrNotFound when it is
 // unknown, used, expired, or issued by a group whose rule no longer allows it.
 func (r *Resets) Valid(ctx context.Context, token string) (*PasswordReset, error) {
-	q := r.DB.Global(ctx)
-	pr, err := r.open(q, token, false)
-	if err != nil {
-		return nil, err
-	}
-	if err := r.stillAllowed(q, pr); err != nil {
-		if refused(err) {
-			return nil, errs.ErrNotFound
+	var pr *PasswordReset
+	// One transaction: reading the roles binds row-level security settings
+	// that last only as long as it.
+	err := r.DB.GlobalTx(ctx, func(tx *gorm.DB) (err error) {
+		if pr, err = r.open(tx, token, false); err != nil {
+			return err
 		}
+		return r.stillAllowed(tx, pr)
+	})
+	if refused(err) {
+		return nil, errs.ErrNotFound
+	}
+	if err != nil {
 		return nil, err
 	}
 	return pr, nil
