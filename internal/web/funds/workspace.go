@@ -2,8 +2,6 @@ package funds
 
 import (
 	"errors"
-	"strconv"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -64,7 +62,7 @@ func (h *Workspace) RecordDonation(c *fiber.Ctx) error {
 	in := funds.RecordInput{Currency: funds.Currency, Method: f.Get("method"), ReceivedOn: f.Get("received_on"),
 		Description: f.Get("description"), Anonymous: f.Get("anonymous") != "", Locale: web.Lang(c)}
 	in.Donor.Name, in.Donor.Email = f.Get("donor.name"), f.Get("donor.email")
-	in.Amount = rupiahField(f, "amount")
+	in.Amount = f.Rupiah("amount")
 	if f.OK() {
 		err := httpx.Validate(in)
 		if err == nil {
@@ -76,6 +74,7 @@ func (h *Workspace) RecordDonation(c *fiber.Ctx) error {
 		if !f.Fail(err, nil) {
 			return err
 		}
+		f.AmountMessage("amount")
 	}
 	return h.donations(c, fiber.StatusUnprocessableEntity, f)
 }
@@ -118,7 +117,7 @@ func (h *Workspace) AddEntry(c *fiber.Ctx) error {
 	f := web.ParseForm(c, "kind", "amount", "category", "occurred_on", "note")
 	in := funds.EntryInput{Kind: f.Get("kind"), Currency: funds.Currency, Category: f.Get("category"),
 		OccurredOn: f.Get("occurred_on"), Note: f.Get("note")}
-	in.Amount = rupiahField(f, "amount")
+	in.Amount = f.Rupiah("amount")
 	if !f.OK() {
 		return h.ledger(c, fiber.StatusUnprocessableEntity, f)
 	}
@@ -138,6 +137,7 @@ func (h *Workspace) AddEntry(c *fiber.Ctx) error {
 	if !f.Fail(err, nil) {
 		return err
 	}
+	f.AmountMessage("amount")
 	return h.ledger(c, fiber.StatusUnprocessableEntity, f)
 }
 
@@ -180,15 +180,4 @@ func (h *Workspace) after(c *fiber.Ctx, err error, done string) error {
 		return c.Redirect(to, fiber.StatusSeeOther)
 	}
 	return err
-}
-
-// rupiahField reads an amount typed in whole rupiah ("150.000") as minor units.
-func rupiahField(f *web.Form, name string) int64 {
-	raw := strings.NewReplacer(".", "", ",", "", " ", "").Replace(f.Get(name))
-	n, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || n <= 0 {
-		f.Invalid(name, "gt")
-		return 0
-	}
-	return n * 100
 }

@@ -114,7 +114,7 @@ func TestProgramPages(t *testing.T) {
 		cell := func(b, k string) string { return "v." + b + "." + k }
 		fac.Post(prog+"/outcomes", testkit.Form("period", "2026-02", cell(people[0], "monthly_income"), "Rp 750.000",
 			cell(people[1], "monthly_income"), "banyak", cell(people[0], "pieces_sold"), "4")).
-			Expect(http.StatusUnprocessableEntity).Contains("Tulis jumlah Rupiah", `value="Rp 750.000"`, `value="banyak"`)
+			Expect(http.StatusUnprocessableEntity).Contains("Tulis jumlah dengan angka, misalnya 500.000", `value="Rp 750.000"`, `value="banyak"`)
 		if n := e.CountRows("outcomes", g.TenantID); n != 0 {
 			t.Fatalf("%d outcomes written on bad input", n)
 		}
