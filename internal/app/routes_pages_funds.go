@@ -22,7 +22,7 @@ func (a *App) fundsPublicPages() []page {
 
 // fundsPages are the treasurer's workspace pages: donations and the ledger.
 func (a *App) fundsPages() []page {
-	h := &fundspages.Workspace{Pages: a.Pages, Funds: a.Funds, Tenancy: a.Tenancy, Access: a.Access}
+	h := &fundspages.Workspace{Pages: a.Pages, Funds: a.Funds, Tenancy: a.Tenancy, Access: a.Access, Programs: a.Programs}
 	return []page{
 		{method: fiber.MethodGet, path: "/donations", perm: access.DonationsRead, nav: "funds.nav.donations", handler: h.Donations},
 		{method: fiber.MethodPost, path: "/donations", perm: access.DonationsWrite, handler: h.RecordDonation},
