@@ -25,7 +25,7 @@ func (a *App) newFunds(cfg config.Config, master *sealed.Master, now func() time
 	a.Funds = &funds.Service{DB: a.DB, Tenancy: a.Tenancy, Access: a.Access, Master: master,
 		Stripe: funds.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase), Mailer: mailer, Log: a.Log,
 		BaseURL: cfg.BaseURL, DataDir: cfg.DataDir, WebhookSecret: cfg.StripeWebhookSecret,
-		ReceiptKey: receiptKey[:], Now: now}
+		ReceiptKey: receiptKey[:], Now: now, Programs: a.Programs}
 	return nil
 }
 

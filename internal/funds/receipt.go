@@ -42,7 +42,11 @@ func (s *Service) receiptByID(ctx context.Context, tenantID, donationID string) 
 			return err
 		}
 		if p := out.Donation.ProgramID; p != nil {
-			_ = tx.DB().Table("programs").Select("name").Where("tenant_id = ? AND id = ?", tx.ID, *p).Scan(&out.ProgramName).Error
+			names, err := s.Programs.ProgramNames(tx)
+			if err != nil {
+				return fmt.Errorf("funds: program of a receipt: %w", err)
+			}
+			out.ProgramName = names[*p]
 		}
 		return nil
 	})
