@@ -52,7 +52,6 @@ func (a *App) mountFunds(api fiber.Router) {
 	for _, r := range admin {
 		api.Add(r.method, r.path, identity.RequireUser, h.RequirePlatformAdmin, r.handler)
 	}
-	a.HTTP.Get("/receipts/:token", h.ReceiptPage)
 }
 
 // fundsRoutes is the workspace route table of donations and the ledger.

@@ -17,6 +17,7 @@ func (a *App) fundsPublicPages() []page {
 		{method: fiber.MethodGet, path: "/g/:slug/donate", handler: h.Donate},
 		{method: fiber.MethodPost, path: "/g/:slug/donate", handler: a.limited(h.DonateSubmit, a.donationLimits()...)},
 		{method: fiber.MethodGet, path: "/g/:slug/ledger", handler: h.Ledger},
+		{method: fiber.MethodGet, path: "/receipts/:token", handler: h.Receipt},
 	}
 }
 

@@ -92,10 +92,12 @@ func (r *Receipt) View() ReceiptView {
 	v := ReceiptView{Number: d.ReceiptNumber, Status: d.Status, Amount: d.Amount, Currency: d.Currency,
 		AmountText: Rupiah(d.Amount), Donor: d.DonorName, Group: r.GroupName, Program: r.ProgramName,
 		Host: r.HostName, PermitNumber: r.PermitNumber, Monthly: d.Frequency == "month", Locale: d.Locale}
-	if d.SucceededAt != nil {
-		v.Date = d.SucceededAt.In(wita).Format(dateLayout)
-	} else if d.ReceivedOn != nil {
+	// The day the money was received: the day a treasurer says a cash gift
+	// came, not the day she typed it; for online gifts, Stripe's confirmation.
+	if d.ReceivedOn != nil {
 		v.Date = day(*d.ReceivedOn)
+	} else if d.SucceededAt != nil {
+		v.Date = d.SucceededAt.In(wita).Format(dateLayout)
 	}
 	if d.Anonymous || v.Donor == "" {
 		v.Donor = map[bool]string{true: "Anonymous", false: "Hamba Allah"}[d.Locale == "en"]
