@@ -174,7 +174,7 @@ const pageChecks = `(() => {
   const menu = document.querySelector("nav.main");
   if (menu && menu.offsetHeight > 60) return "the menu is " + menu.offsetHeight + " px tall (more than one row)";
   const loose = [...document.querySelectorAll("input[type=radio], input[type=checkbox]")]
-    .filter(e => e.offsetParent && e.getBoundingClientRect().width > 40)
+    .filter(e => e.offsetParent && getComputedStyle(e).appearance !== "none" && e.getBoundingClientRect().width > 40)
     .map(e => e.name);
   if (loose.length) return "unstyled radio buttons or checkboxes: " + loose.join(", ");
   const unlabelled = [...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
