@@ -84,6 +84,8 @@ type ReceiptView struct {
 	PermitNumber string `json:"permit_number,omitempty"`
 	Monthly      bool   `json:"monthly"`
 	Locale       string `json:"locale"`
+	// Method is the gift's channel: online, cash, transfer or in_kind.
+	Method string `json:"-"`
 }
 
 // View returns the receipt's printable fields in its donor's language.
@@ -91,7 +93,7 @@ func (r *Receipt) View() ReceiptView {
 	d := r.Donation
 	v := ReceiptView{Number: d.ReceiptNumber, Status: d.Status, Amount: d.Amount, Currency: d.Currency,
 		AmountText: Rupiah(d.Amount), Donor: d.DonorName, Group: r.GroupName, Program: r.ProgramName,
-		Host: r.HostName, PermitNumber: r.PermitNumber, Monthly: d.Frequency == "month", Locale: d.Locale}
+		Host: r.HostName, PermitNumber: r.PermitNumber, Monthly: d.Frequency == "month", Locale: d.Locale, Method: d.Channel}
 	// The day the money was received: the day a treasurer says a cash gift
 	// came, not the day she typed it; for online gifts, Stripe's confirmation.
 	if d.ReceivedOn != nil {

@@ -53,7 +53,7 @@ func (h *Handlers) Receipt(c *fiber.Ctx) error {
 		return c.Send(b)
 	}
 	web.PreferLang(c, v.Locale)
-	page := receiptPage{V: v, GroupSlug: r.GroupSlug, Method: r.Donation.Channel, PDF: "/receipts/" + token + ".pdf"}
+	page := receiptPage{V: v, GroupSlug: r.GroupSlug, Method: v.Method, PDF: "/receipts/" + token + ".pdf"}
 	if v.Status == funds.StatusPending {
 		page.Refresh = receiptRefresh
 	}
