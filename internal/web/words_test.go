@@ -11,7 +11,7 @@ import (
 // The words a village chair reads are hers, in both languages: cancelling
 // a ledger entry, the cash-gift form's donor fields, the dashboard's menu,
 // a beneficiary's personal-data download and birth date, program members
-// as participants (peserta) apart from the team.
+// as participants (peserta) apart from the team, and the audit log.
 func TestWordsAChairUnderstands(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		g := e.SignupGroup("Kelompok Kata")
@@ -48,5 +48,10 @@ func TestWordsAChairUnderstands(t *testing.T) {
 		tr.Get(base + "/ledger").Expect(http.StatusOK)
 		tr.Post(base+"/ledger", testkit.Form("kind", "income", "amount", "10.000", "category", "iuran", "occurred_on", "2026-03-01")).ExpectRedirect(base + "/ledger")
 		tr.Get(base + "/ledger").Expect(http.StatusOK).Contains("Batalkan (catat koreksi)").Lacks("Koreksi (balik)")
+		// The audit log reads as sentences in the reader's language.
+		ow := e.BrowserAs(g.OwnerToken)
+		ow.Get(base + "/audit").Expect(http.StatusOK).Contains("membuat · catatan buku kas").Lacks("create · ledger_entry")
+		ow.AcceptLanguage = "en"
+		ow.Get(base + "/audit").Expect(http.StatusOK).Contains("created · ledger entry")
 	})
 }
