@@ -91,6 +91,18 @@ func TestMoneyPagesFitAPhone(t *testing.T) {
 					p.onPage(pg.name)
 					p.shot(strings.ReplaceAll(pg.name, "/", "-") + "-form")
 				}
+				// The coordinator's verification form, radio buttons and all.
+				fresh := e.SignupGroupIn("Kelompok Perempuan Kepala Keluarga Sejahtera Bersama "+testkit.Unique("desa"), "53.01.08.2011")
+				coord := e.Coordinator("53")
+				c := s.phone("coordinator", lang)
+				c.open("/login")
+				c.onPage("account/login")
+				c.fill("email", coord.Email, "password", testkit.Password)
+				c.tap(`main form .actions button[type=submit]`)
+				c.do(chromedp.WaitVisible(chromedp.CSS(`body:not([data-left])`)))
+				c.open("/regions/53/groups/" + fresh.Slug)
+				c.onPage("regions/group")
+				c.shot("verification")
 			})
 		}
 	}
