@@ -22,7 +22,7 @@ func TestLedgerReverseConfirmAndPrograms(t *testing.T) {
 		program := testkit.Str(e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "tenun-ikat", "starts_on": "2026-01-05"}), "id")
 		base := "/t/" + g.Slug + "/ledger"
 		tr := e.BrowserAs(team[access.Treasurer].Token)
-		tr.Get(base).Expect(http.StatusOK).Contains(`name="program_id"`, "Tanpa program khusus")
+		tr.Get(base).Expect(http.StatusOK).Contains(`name="program_id"`, "Tanpa program khusus", "Saldo kas sekarang Rp 0.")
 
 		tr.Post(base, testkit.Form("kind", "income", "amount", "300.000", "category", "iuran", "occurred_on", "2026-03-01",
 			"note", "iuran anggota", "program_id", program)).ExpectRedirect(base)
