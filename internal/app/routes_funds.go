@@ -22,7 +22,7 @@ func (a *App) newFunds(cfg config.Config, master *sealed.Master, files storage.S
 	a.Funds = &funds.Service{DB: a.DB, Tenancy: a.Tenancy, Access: a.Access, Master: master,
 		Stripe: funds.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase), Mailer: a.Mail, Jobs: a.Jobs, Log: a.Log,
 		BaseURL: cfg.BaseURL, Files: files, WebhookSecret: cfg.StripeWebhookSecret,
-		ReceiptKey: receiptKey[:], Now: now}
+		ReceiptKey: receiptKey[:], Now: now, Programs: a.Programs}
 	return nil
 }
 
@@ -49,7 +49,6 @@ func (a *App) mountFunds(api fiber.Router) {
 	for _, r := range admin {
 		api.Add(r.method, r.path, identity.RequireUser, h.RequirePlatformAdmin, r.handler)
 	}
-	a.HTTP.Get("/receipts/:token", h.ReceiptPage)
 }
 
 // fundsRoutes is the workspace route table of donations and the ledger.

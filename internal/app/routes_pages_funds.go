@@ -17,12 +17,13 @@ func (a *App) fundsPublicPages() []page {
 		{method: fiber.MethodGet, path: "/g/:slug/donate", handler: h.Donate},
 		{method: fiber.MethodPost, path: "/g/:slug/donate", handler: a.limited(h.DonateSubmit, a.donationLimits()...)},
 		{method: fiber.MethodGet, path: "/g/:slug/ledger", handler: h.Ledger},
+		{method: fiber.MethodGet, path: "/receipts/:token", handler: h.Receipt},
 	}
 }
 
 // fundsPages are the treasurer's workspace pages: donations and the ledger.
 func (a *App) fundsPages() []page {
-	h := &fundspages.Workspace{Pages: a.Pages, Funds: a.Funds, Tenancy: a.Tenancy, Access: a.Access}
+	h := &fundspages.Workspace{Pages: a.Pages, Funds: a.Funds, Tenancy: a.Tenancy, Access: a.Access, Programs: a.Programs}
 	return []page{
 		{method: fiber.MethodGet, path: "/donations", perm: access.DonationsRead, nav: "funds.nav.donations", handler: h.Donations},
 		{method: fiber.MethodPost, path: "/donations", perm: access.DonationsWrite, handler: h.RecordDonation},

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"fmt"
 	"strings"
 
 	"github.com/peduli/peduli/internal/platform/db"
@@ -70,7 +71,7 @@ func (s *Service) Give(ctx context.Context, slug string, in GiveInput) (*Checkou
 		d.ProgramID = &in.ProgramID
 	}
 	err = s.DB.Scope(t.ID).Write(ctx, func(tx *db.Tenant) error {
-		if err := checkProgram(tx, in.ProgramID); err != nil {
+		if err := s.checkProgram(tx, in.ProgramID); err != nil {
 			return err
 		}
 		if err := tx.DB().Create(&d).Error; err != nil {
@@ -140,15 +141,15 @@ func checkGift(in *GiveInput) error {
 }
 
 // checkProgram makes sure an earmark names one of the group's programs.
-func checkProgram(tx *db.Tenant, programID string) error {
+func (s *Service) checkProgram(tx *db.Tenant, programID string) error {
 	if programID == "" {
 		return nil
 	}
-	var n int64
-	if err := tx.DB().Table("programs").Where("tenant_id = ? AND id = ?", tx.ID, programID).Count(&n).Error; err != nil {
-		return err
+	ok, err := s.Programs.HasProgram(tx, programID)
+	if err != nil {
+		return fmt.Errorf("funds: program of an earmark: %w", err)
 	}
-	if n == 0 {
+	if !ok {
 		return errs.Invalid("program_id", "exists", "is not a program of this group")
 	}
 	return nil

@@ -63,7 +63,7 @@ func (s *Service) Record(ctx context.Context, scope db.Scope, actor audit.Actor,
 		d.RecordedBy = &actor.UserID
 	}
 	err := scope.Write(ctx, func(tx *db.Tenant) error {
-		if err := checkProgram(tx, in.ProgramID); err != nil {
+		if err := s.checkProgram(tx, in.ProgramID); err != nil {
 			return err
 		}
 		number, err := s.nextReceiptNumber(tx, "group:"+tx.ID)

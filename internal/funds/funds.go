@@ -101,6 +101,18 @@ type Service struct {
 	// ReceiptKey keys the receipt-link tokens (see receiptToken).
 	ReceiptKey []byte
 	Now        func() time.Time
+	// Programs answers whether an earmark names one of the group's
+	// programs; the programs feature owns that table.
+	Programs ProgramDirectory
+}
+
+// ProgramDirectory is what funds asks the programs feature, inside the
+// caller's tenant transaction.
+type ProgramDirectory interface {
+	// HasProgram reports whether id is one of the tenant's programs.
+	HasProgram(t *db.Tenant, id string) (bool, error)
+	// ProgramNames maps the tenant's program ids to their names.
+	ProgramNames(t *db.Tenant) (map[string]string, error)
 }
 
 func nowUTC() time.Time { return time.Now().UTC() }

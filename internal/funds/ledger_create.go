@@ -70,7 +70,7 @@ func (s *Service) AddEntry(ctx context.Context, scope db.Scope, actor audit.Acto
 		e.ReceiptFile, e.ReceiptType = receipt.Name, receipt.ContentType
 	}
 	err := scope.Write(ctx, func(tx *db.Tenant) error {
-		if err := checkProgram(tx, in.ProgramID); err != nil {
+		if err := s.checkProgram(tx, in.ProgramID); err != nil {
 			return err
 		}
 		if e.Kind == KindExpense {

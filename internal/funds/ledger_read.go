@@ -220,16 +220,3 @@ func (s *Service) EntryView(ctx context.Context, scope db.Scope, id string) (Ent
 	}
 	return EntryView{}, errs.ErrNotFound
 }
-
-// programNames maps a group's program ids to names.
-func programNames(tx *db.Tenant) (map[string]string, error) {
-	var rows []struct{ ID, Name string }
-	if err := tx.DB().Table("programs").Select("id, name").Where("tenant_id = ?", tx.ID).Scan(&rows).Error; err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, len(rows))
-	for _, r := range rows {
-		out[r.ID] = r.Name
-	}
-	return out, nil
-}

@@ -132,7 +132,7 @@ func (s *Service) PublicLedger(ctx context.Context, slug string) (*PublicLedger,
 		if err != nil {
 			return err
 		}
-		names, err := programNames(tx)
+		names, err := s.Programs.ProgramNames(tx)
 		if err != nil {
 			return err
 		}

@@ -42,7 +42,11 @@ func (s *Service) receiptByID(ctx context.Context, tenantID, donationID string) 
 			return err
 		}
 		if p := out.Donation.ProgramID; p != nil {
-			_ = tx.DB().Table("programs").Select("name").Where("tenant_id = ? AND id = ?", tx.ID, *p).Scan(&out.ProgramName).Error
+			names, err := s.Programs.ProgramNames(tx)
+			if err != nil {
+				return fmt.Errorf("funds: program of a receipt: %w", err)
+			}
+			out.ProgramName = names[*p]
 		}
 		return nil
 	})
@@ -80,6 +84,8 @@ type ReceiptView struct {
 	PermitNumber string `json:"permit_number,omitempty"`
 	Monthly      bool   `json:"monthly"`
 	Locale       string `json:"locale"`
+	// Method is the gift's channel: online, cash, transfer or in_kind.
+	Method string `json:"-"`
 }
 
 // View returns the receipt's printable fields in its donor's language.
@@ -87,11 +93,13 @@ func (r *Receipt) View() ReceiptView {
 	d := r.Donation
 	v := ReceiptView{Number: d.ReceiptNumber, Status: d.Status, Amount: d.Amount, Currency: d.Currency,
 		AmountText: Rupiah(d.Amount), Donor: d.DonorName, Group: r.GroupName, Program: r.ProgramName,
-		Host: r.HostName, PermitNumber: r.PermitNumber, Monthly: d.Frequency == "month", Locale: d.Locale}
-	if d.SucceededAt != nil {
-		v.Date = d.SucceededAt.In(wita).Format(dateLayout)
-	} else if d.ReceivedOn != nil {
+		Host: r.HostName, PermitNumber: r.PermitNumber, Monthly: d.Frequency == "month", Locale: d.Locale, Method: d.Channel}
+	// The day the money was received: the day a treasurer says a cash gift
+	// came, not the day she typed it; for online gifts, Stripe's confirmation.
+	if d.ReceivedOn != nil {
 		v.Date = day(*d.ReceivedOn)
+	} else if d.SucceededAt != nil {
+		v.Date = d.SucceededAt.In(wita).Format(dateLayout)
 	}
 	if d.Anonymous || v.Donor == "" {
 		v.Donor = map[bool]string{true: "Anonymous", false: "Hamba Allah"}[d.Locale == "en"]

@@ -1,6 +1,8 @@
 package programs
 
 import (
+	"errors"
+
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -49,4 +51,28 @@ func (s *Store) Memberships(t *db.Tenant, programIDs ...string) (map[string]memb
 		out[r.ProgramID] = r
 	}
 	return out, err
+}
+
+// HasProgram reports whether id is one of the tenant's programs: how other
+// features (money earmarks) check a program without reading its table.
+func (s *Service) HasProgram(t *db.Tenant, id string) (bool, error) {
+	_, err := s.Store.Program(t, id)
+	if errors.Is(err, errs.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// ProgramNames maps the tenant's program ids to their names, for features
+// that show which program money was earmarked for.
+func (s *Service) ProgramNames(t *db.Tenant) (map[string]string, error) {
+	rows, err := s.Store.Programs(t)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, p := range rows {
+		out[p.ID] = p.Name
+	}
+	return out, nil
 }

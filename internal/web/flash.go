@@ -10,7 +10,7 @@ const flashCookie = "peduli_flash"
 
 // Flash is a one-time message shown on the next page after a redirect.
 type Flash struct {
-	Kind    string // "ok" or "error"
+	Kind    string // "ok", "warn" (done, but look) or "error"
 	Message string // translated
 }
 
@@ -31,7 +31,7 @@ func (p *Pages) takeFlash(c *fiber.Ctx, lang string) *Flash {
 	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: "", Path: "/", HTTPOnly: true, Secure: p.HTTPS,
 		SameSite: fiber.CookieSameSiteLaxMode, MaxAge: -1})
 	kind, key, ok := strings.Cut(raw, ":")
-	if !ok || (kind != "ok" && kind != "error") || !p.Catalogue.Has(lang, key) {
+	if !ok || (kind != "ok" && kind != "warn" && kind != "error") || !p.Catalogue.Has(lang, key) {
 		return nil
 	}
 	return &Flash{Kind: kind, Message: p.Catalogue.Localizer(lang).T(key)}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"slices"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/identity"
@@ -25,6 +27,15 @@ func Lang(c *fiber.Ctx) string {
 	l := i18n.Negotiate(setting, c.Cookies(LangCookie), c.Get(fiber.HeaderAcceptLanguage))
 	c.Locals(localLang, l)
 	return l
+}
+
+// PreferLang shows this page in lang (a donor's receipt in the language
+// she gave in) unless the visitor chose a language on this site.
+func PreferLang(c *fiber.Ctx, lang string) {
+	if c.Cookies(LangCookie) != "" || !slices.Contains(i18n.Supported, lang) {
+		return
+	}
+	c.Locals(localLang, lang)
 }
 
 // Localizer returns the translator for the request's language.

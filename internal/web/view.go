@@ -97,3 +97,13 @@ type LangOption struct {
 	Label   string
 	Current bool
 }
+
+// Word names a code in the page's language when the catalogue has
+// prefix+code ("audit.action.approve"), and otherwise shows the code with
+// spaces for underscores, so a code added later still reads.
+func (v *View) Word(prefix, code string) string {
+	if v.pages.Catalogue.Has(v.Lang(), prefix+code) {
+		return v.T(prefix + code)
+	}
+	return strings.ReplaceAll(code, "_", " ")
+}

@@ -171,6 +171,12 @@ func (p *phone) onPage(name string) {
 const pageChecks = `(() => {
   const wide = document.documentElement.scrollWidth;
   if (wide > window.innerWidth + 1) return "the page is " + wide + " px wide and scrolls sideways";
+  const menu = document.querySelector("nav.main");
+  if (menu && menu.offsetHeight > 60) return "the menu is " + menu.offsetHeight + " px tall (more than one row)";
+  const loose = [...document.querySelectorAll("input[type=radio], input[type=checkbox]")]
+    .filter(e => e.offsetParent && getComputedStyle(e).appearance !== "none" && e.getBoundingClientRect().width > 40)
+    .map(e => e.name);
+  if (loose.length) return "unstyled radio buttons or checkboxes: " + loose.join(", ");
   const unlabelled = [...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
     .filter(e => (!e.labels || e.labels.length === 0) && !e.getAttribute("aria-label"))
     .map(e => e.name || e.id);

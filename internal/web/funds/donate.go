@@ -2,8 +2,6 @@ package funds
 
 import (
 	"errors"
-	"strconv"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -45,12 +43,7 @@ func (h *Handlers) DonateSubmit(c *fiber.Ctx) error {
 	in := funds.GiveInput{Currency: funds.Currency, ProgramID: f.Get("program_id"), Interval: f.Get("interval"),
 		Anonymous: f.Get("anonymous") != "", ShowName: f.Get("show_name") != "", Locale: web.Lang(c)}
 	in.Donor.Name, in.Donor.Email = f.Get("donor.name"), f.Get("donor.email")
-	rupiah, convErr := strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(f.Get("amount")), 10, 64)
-	if convErr != nil || rupiah <= 0 {
-		f.Invalid("amount", "gte")
-	} else {
-		in.Amount = rupiah * 100
-	}
+	in.Amount = f.Rupiah("amount")
 	page := donatePage{Group: g, Presets: presets}
 	if f.OK() {
 		out, err := h.Funds.Give(c.UserContext(), slug, in)

@@ -2,8 +2,6 @@ package funds
 
 import (
 	"errors"
-	"strconv"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -13,6 +11,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -23,6 +22,8 @@ type Workspace struct {
 	Funds   *funds.Service
 	Tenancy *tenancy.Service
 	Access  *access.Enforcer
+	// Programs lists the group's programs, which a ledger entry may name.
+	Programs *programs.Service
 }
 
 // Donations lists the group's gifts and, for the treasurer, a form to
@@ -64,7 +65,7 @@ func (h *Workspace) RecordDonation(c *fiber.Ctx) error {
 	in := funds.RecordInput{Currency: funds.Currency, Method: f.Get("method"), ReceivedOn: f.Get("received_on"),
 		Description: f.Get("description"), Anonymous: f.Get("anonymous") != "", Locale: web.Lang(c)}
 	in.Donor.Name, in.Donor.Email = f.Get("donor.name"), f.Get("donor.email")
-	in.Amount = rupiahField(f, "amount")
+	in.Amount = f.Rupiah("amount")
 	if f.OK() {
 		err := httpx.Validate(in)
 		if err == nil {
@@ -76,6 +77,7 @@ func (h *Workspace) RecordDonation(c *fiber.Ctx) error {
 		if !f.Fail(err, nil) {
 			return err
 		}
+		f.AmountMessage("amount")
 	}
 	return h.donations(c, fiber.StatusUnprocessableEntity, f)
 }
@@ -87,6 +89,17 @@ type ledgerView struct {
 	Threshold int64
 	// Pending is a raise of the threshold waiting for a second owner or admin.
 	Pending *funds.PendingThreshold
+	// Programs are the group's programs an entry may name, and their names by id.
+	Programs     []programs.ProgramView
+	ProgramNames map[string]string
+}
+
+// ProgramName names the program an entry is for, or "".
+func (v ledgerView) ProgramName(id *string) string {
+	if id == nil {
+		return ""
+	}
+	return v.ProgramNames[*id]
 }
 
 // Ledger shows every entry and the totals (GET /t/{slug}/ledger).
@@ -108,17 +121,25 @@ func (h *Workspace) ledger(c *fiber.Ctx, status int, f *web.Form) error {
 	for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
 		items[i], items[j] = items[j], items[i] // newest first
 	}
+	progs, err := h.Programs.Programs(c.UserContext(), scope)
+	if err != nil {
+		return err
+	}
+	names := make(map[string]string, len(progs))
+	for _, p := range progs {
+		names[p.ID] = p.Name
+	}
 	return h.Pages.RenderForm(c, status, "funds/ledger_ws", f, ledgerView{Items: items, Totals: b.Totals(),
-		Threshold: th.ApprovalThreshold, Pending: th.Pending})
+		Threshold: th.ApprovalThreshold, Pending: th.Pending, Programs: progs, ProgramNames: names})
 }
 
 // AddEntry writes an entry typed in the form, with an optional receipt
 // photo (POST /t/{slug}/ledger).
 func (h *Workspace) AddEntry(c *fiber.Ctx) error {
-	f := web.ParseForm(c, "kind", "amount", "category", "occurred_on", "note")
+	f := web.ParseForm(c, "kind", "amount", "category", "occurred_on", "note", "program_id")
 	in := funds.EntryInput{Kind: f.Get("kind"), Currency: funds.Currency, Category: f.Get("category"),
-		OccurredOn: f.Get("occurred_on"), Note: f.Get("note")}
-	in.Amount = rupiahField(f, "amount")
+		OccurredOn: f.Get("occurred_on"), Note: f.Get("note"), ProgramID: f.Get("program_id")}
+	in.Amount = f.Rupiah("amount")
 	if !f.OK() {
 		return h.ledger(c, fiber.StatusUnprocessableEntity, f)
 	}
@@ -128,16 +149,31 @@ func (h *Workspace) AddEntry(c *fiber.Ctx) error {
 	if fh, ferr := c.FormFile("receipt"); err == nil && ferr == nil && fh.Size > 0 {
 		up, err = h.Funds.SaveReceipt(tenantID, fh)
 	}
+	var before funds.Totals
+	if err == nil && in.Kind == funds.KindExpense {
+		var b *funds.Book
+		if b, err = h.Funds.Ledger(c.UserContext(), h.Tenancy.ScopeOf(c)); err == nil {
+			before = b.Totals()
+		}
+	}
 	if err == nil {
 		_, err = h.Funds.AddEntry(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in, up)
 	}
 	if err == nil {
-		return h.Pages.Redirect(c, "/t/"+tenancy.TenantOf(c).Slug+"/ledger", "funds.ws.entry_added")
+		to := "/t/" + tenancy.TenantOf(c).Slug + "/ledger"
+		if in.Kind == funds.KindExpense && in.Amount > before.Balance {
+			// Saved all the same (the money may already be spent), but the
+			// treasurer should know the group's cash does not cover it.
+			h.Pages.SetFlash(c, "warn", "funds.ws.over_balance")
+			return c.Redirect(to, fiber.StatusSeeOther)
+		}
+		return h.Pages.Redirect(c, to, "funds.ws.entry_added")
 	}
 	h.Funds.RemoveReceipt(tenantID, up)
 	if !f.Fail(err, nil) {
 		return err
 	}
+	f.AmountMessage("amount")
 	return h.ledger(c, fiber.StatusUnprocessableEntity, f)
 }
 
@@ -180,15 +216,4 @@ func (h *Workspace) after(c *fiber.Ctx, err error, done string) error {
 		return c.Redirect(to, fiber.StatusSeeOther)
 	}
 	return err
-}
-
-// rupiahField reads an amount typed in whole rupiah ("150.000") as minor units.
-func rupiahField(f *web.Form, name string) int64 {
-	raw := strings.NewReplacer(".", "", ",", "", " ", "").Replace(f.Get(name))
-	n, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || n <= 0 {
-		f.Invalid(name, "gt")
-		return 0
-	}
-	return n * 100
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
-	registrypages "github.com/peduli/peduli/internal/web/registry"
 )
 
 // Handlers serves the partner pages.
@@ -88,7 +87,7 @@ func (h *Handlers) Edit(c *fiber.Ctx) error {
 		f.Set("mou_ends_on", string(*p.MoUEndsOn))
 	}
 	if p.ContributionValue != nil {
-		f.Set("contribution_value", registrypages.RupiahInput(*p.ContributionValue))
+		f.Set("contribution_value", web.RupiahInput(*p.ContributionValue))
 	}
 	return h.Pages.RenderForm(c, http.StatusOK, "partners/form", f, formData{ID: p.ID, Kinds: partners.Kinds})
 }
@@ -105,13 +104,7 @@ func (h *Handlers) save(c *fiber.Ctx, id string) error {
 	in := partners.Input{Kind: str("kind"), Name: str("name"), ContactName: str("contact_name"),
 		ContactPhone: str("contact_phone"), ContactEmail: str("contact_email"), MoUStartsOn: str("mou_starts_on"),
 		MoUEndsOn: str("mou_ends_on"), Contribution: str("contribution"), Notes: str("notes")}
-	if s := f.Get("contribution_value"); s != "" {
-		if v, err := registrypages.ParseRupiah(s); err != nil {
-			f.Invalid("contribution_value", "registry.rupiah")
-		} else {
-			in.ContributionValue = &v
-		}
-	}
+	in.ContributionValue = f.OptionalRupiah("contribution_value")
 	if s := f.Get("contact_phone"); s != "" {
 		// The service checks it too; checking here shows it with the page's own messages.
 		if _, err := registry.NormalizePhone(s); err != nil {

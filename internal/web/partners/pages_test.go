@@ -23,7 +23,7 @@ func TestPartnerPages(t *testing.T) {
 		owner.Post(base, testkit.Form("kind", "government", "name", "Dinas Sosial", "contact_phone", "12",
 			"mou_starts_on", "2026-03-01", "mou_ends_on", "2026-01-01", "contribution_value", "satu juta")).
 			Expect(http.StatusUnprocessableEntity).
-			Contains("Tulis nomor HP Indonesia", "Tulis jumlah Rupiah", `value="Dinas Sosial"`, `value="satu juta"`)
+			Contains("Tulis nomor HP Indonesia", "Tulis jumlah dengan angka, misalnya 500.000", `value="Dinas Sosial"`, `value="satu juta"`)
 		if n := e.CountRows("partners", g.TenantID); n != 0 {
 			t.Fatalf("%d partners written on bad input", n)
 		}

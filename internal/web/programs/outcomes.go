@@ -11,7 +11,6 @@ import (
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
-	registrypages "github.com/peduli/peduli/internal/web/registry"
 )
 
 // outcomeData is the outcome entry sheet of a program for one month.
@@ -111,7 +110,7 @@ func (d *outcomeData) money(indicator string) bool {
 
 func show(v int64, money bool) string {
 	if money {
-		return registrypages.RupiahInput(v)
+		return web.RupiahInput(v)
 	}
 	return strconv.FormatInt(v, 10)
 }
@@ -140,7 +139,7 @@ func (h *Handlers) SaveOutcomes(c *fiber.Ctx) error {
 			}
 			v, err := parseValue(s, in.Money)
 			if err != nil {
-				f.Invalid(r.Cells[i], map[bool]string{true: "registry.rupiah", false: "programs.number"}[in.Money])
+				f.Invalid(r.Cells[i], map[bool]string{true: "amount_any", false: "programs.number"}[in.Money])
 				continue
 			}
 			values = append(values, programs.OutcomeValue{BeneficiaryID: r.BeneficiaryID, Indicator: in.Key, Value: v})
@@ -162,10 +161,11 @@ func (h *Handlers) SaveOutcomes(c *fiber.Ctx) error {
 // parseValue reads a cell: Rupiah for income, a whole number otherwise.
 func parseValue(s string, money bool) (int64, error) {
 	if money {
-		return registrypages.ParseRupiah(s)
+		return web.ParseRupiah(s)
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 || n > programs.MaxOutcomeValue {
+	// Counts, days, kilograms and percentages are kept as whole numbers.
+	n, err := web.ParseAmount(s, 0)
+	if err != nil || n > programs.MaxOutcomeValue {
 		return 0, strconv.ErrRange
 	}
 	return n, nil

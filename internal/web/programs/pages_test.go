@@ -53,7 +53,7 @@ func TestProgramPages(t *testing.T) {
 		res := owner.Post(base+"/programs", testkit.Form("template_key", "tenun-ikat", "starts_on", "2026-01-05")).Expect(http.StatusSeeOther)
 		pid := idFrom(t, res.Location(), base+"/programs/")
 		prog := base + "/programs/" + pid
-		owner.Get(prog).Expect(http.StatusOK).Contains("Program sudah dibuat", "KUBE Tenun Ikat", "Tambah anggota",
+		owner.Get(prog).Expect(http.StatusOK).Contains("Program sudah dibuat", "KUBE Tenun Ikat", "Tambah peserta",
 			"KUBE beranggotakan 5 sampai 20 keluarga. Program ini sekarang punya 0 keluarga.")
 
 		// From scratch with income.
@@ -66,7 +66,7 @@ func TestProgramPages(t *testing.T) {
 		fac := e.BrowserAs(team[access.Facilitator].Token)
 		fac.Get(prog+"/enroll").Expect(http.StatusOK).Contains("Yuliana Tefa", "Maria Bria", "KUBE beranggotakan 5 sampai 20 keluarga dari satu desa.")
 		fac.Post(prog+"/enrollments", testkit.Form("beneficiary_id", people[0], "beneficiary_id", people[1])).ExpectRedirect(prog)
-		fac.Get(prog).Expect(http.StatusOK).Contains("Anggota sudah ditambahkan.", "2 anggota", "Yuliana Tefa", "punya 2 keluarga")
+		fac.Get(prog).Expect(http.StatusOK).Contains("Peserta sudah ditambahkan.", "2 peserta", "Yuliana Tefa", "punya 2 keluarga")
 		fac.Get(prog + "/enroll").Expect(http.StatusOK).Contains("Dorkas Nitbani").Lacks("Yuliana Tefa")
 		fac.Post(prog+"/enroll/search", testkit.Form("q", "dork")).Expect(http.StatusOK).Contains("Dorkas Nitbani")
 
@@ -114,7 +114,7 @@ func TestProgramPages(t *testing.T) {
 		cell := func(b, k string) string { return "v." + b + "." + k }
 		fac.Post(prog+"/outcomes", testkit.Form("period", "2026-02", cell(people[0], "monthly_income"), "Rp 750.000",
 			cell(people[1], "monthly_income"), "banyak", cell(people[0], "pieces_sold"), "4")).
-			Expect(http.StatusUnprocessableEntity).Contains("Tulis jumlah Rupiah", `value="Rp 750.000"`, `value="banyak"`)
+			Expect(http.StatusUnprocessableEntity).Contains("Tulis jumlah dengan angka, misalnya 500.000", `value="Rp 750.000"`, `value="banyak"`)
 		if n := e.CountRows("outcomes", g.TenantID); n != 0 {
 			t.Fatalf("%d outcomes written on bad input", n)
 		}
@@ -143,9 +143,9 @@ func TestProgramPages(t *testing.T) {
 
 		// Viewer: programs and counts, no names, no buttons; the server refuses.
 		viewer := e.BrowserAs(team[access.Viewer].Token)
-		viewer.Get(base+"/programs").Expect(http.StatusOK).Contains("KUBE Tenun Ikat", "2 anggota").Lacks("Buat program")
+		viewer.Get(base+"/programs").Expect(http.StatusOK).Contains("KUBE Tenun Ikat", "2 peserta").Lacks("Buat program")
 		viewer.Get(prog).Expect(http.StatusOK).Contains("1 dari 2 hadir").
-			Lacks("Yuliana Tefa", "Tambah anggota", "Catat kegiatan", "Isi kehadiran", "Catat hasil bulanan")
+			Lacks("Yuliana Tefa", "Tambah peserta", "Catat kegiatan", "Isi kehadiran", "Catat hasil bulanan")
 		viewer.Get(att).Expect(http.StatusForbidden)
 		viewer.Post(att, testkit.Form("present", people[0])).Expect(http.StatusForbidden)
 		viewer.Post(base+"/programs", testkit.Form("template_key", "tenun-ikat", "starts_on", "2026-01-05")).Expect(http.StatusForbidden)

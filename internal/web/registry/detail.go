@@ -1,6 +1,8 @@
 package registrypages
 
 import (
+	"strconv"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/programs"
@@ -15,6 +17,9 @@ type detailData struct {
 	Personal    bool
 	Progress    *programs.ProgressView
 	Assessments []assessmentRow
+	// Wage names the minimum wage her household's income is compared
+	// with: the regency's UMK where it sets one, else the province's UMP.
+	Wage string
 }
 
 // assessmentRow is an assessment with her age read out for the page.
@@ -51,5 +56,28 @@ func (h *Handlers) Detail(c *fiber.Ctx) error {
 		}
 		d.Assessments = append(d.Assessments, r)
 	}
+	year := h.Registry.Now().Year()
+	if len(as) > 0 && len(as[len(as)-1].AssessedOn) >= 4 {
+		if y, err := strconv.Atoi(as[len(as)-1].AssessedOn[:4]); err == nil {
+			year = y
+		}
+	}
+	if d.Wage, err = h.wageName(c, year); err != nil {
+		return err
+	}
 	return h.Pages.Render(c, "registry/detail", d)
+}
+
+// wageName names the minimum wage that applies to the group's place in
+// year, in the page's language: "UMK Kota Kupang", "UMP Nusa Tenggara Timur".
+func (h *Handlers) wageName(c *fiber.Ctx, year int) (string, error) {
+	src, err := h.Tenancy.Store.MinimumWageSource(c.UserContext(), tenancy.TenantOf(c).RegionCode, year)
+	if err != nil {
+		return "", err
+	}
+	loc := h.Pages.Localizer(c)
+	if src.Region == nil {
+		return loc.T("registry.wage.unknown"), nil
+	}
+	return loc.T("registry.wage."+src.Kind, "Region", src.Region.Name), nil
 }

@@ -76,7 +76,7 @@ func formOf(v registry.View) *web.Form {
 		f.Set("household_head", "on")
 	}
 	if v.MonthlyIncome != nil {
-		f.Set("monthly_income", RupiahInput(*v.MonthlyIncome))
+		f.Set("monthly_income", web.RupiahInput(*v.MonthlyIncome))
 	}
 	if v.Disability != nil {
 		f.Set("disability", map[bool]string{true: "yes", false: "no"}[*v.Disability])
@@ -101,13 +101,7 @@ func householdFacts(f *web.Form) (dependents *int, income *int64, disability *bo
 		}
 		deps = n
 	}
-	if s := f.Get("monthly_income"); s != "" {
-		if minor, err := ParseRupiah(s); err != nil {
-			f.Invalid("monthly_income", "registry.rupiah")
-		} else {
-			income = &minor
-		}
-	}
+	income = f.OptionalRupiah("monthly_income")
 	switch f.Get("disability") {
 	case "yes":
 		disability = ptr(true)

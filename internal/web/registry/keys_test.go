@@ -36,7 +36,8 @@ func TestBuiltKeysExist(t *testing.T) {
 	add("registry.graduation.", "too_few_periods", "gap_in_periods", "minimum_wage_unknown", "income_not_above_minimum_wage")
 	add("partners.kind.", partners.Kinds...)
 	add("dashboard.month.", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12")
-	add("validation.registry.", "nik", "kk", "phone", "date", "rupiah", "dependents", "consent_services")
+	add("validation.registry.", "nik", "kk", "phone", "date", "dependents", "consent_services")
+	add("validation.", "amount", "amount_any")
 	add("validation.programs.", "month", "past", "date", "number")
 	for _, lang := range i18n.Supported {
 		for _, k := range keys {

@@ -30,7 +30,7 @@ func TestAuditPage(t *testing.T) {
 		members := e.Team(g)
 		audit := "/t/" + g.Slug + "/audit"
 		e.BrowserAs(g.OwnerToken).Get(audit).Expect(http.StatusOK).
-			Contains("Jejak audit", "Ketua Kelompok Audit", "create · tenant", "create · invitation", "(email, role)", "WITA")
+			Contains("Jejak audit", "Ketua Kelompok Audit", "membuat · profil kelompok", "membuat · undangan tim", "(email, role)", "WITA")
 		en := e.BrowserAs(members[access.Admin].Token)
 		en.AcceptLanguage = "en"
 		en.Get(audit).Expect(http.StatusOK).Contains("Audit log", "Who")
