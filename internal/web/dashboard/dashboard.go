@@ -33,6 +33,8 @@ type data struct {
 	Enrolled        int64
 	Activities      int64
 	Attendance      *float64
+	Present         int64
+	Expected        int64
 	GraduationReady int64
 	LatestIncome    *programs.IncomeMonth
 	ActivityChart   template.HTML
@@ -54,6 +56,7 @@ func (h *Handlers) Dashboard(c *fiber.Ctx) error {
 	loc := h.Pages.Localizer(c)
 	d := data{Served: int64(sum.BeneficiariesServed), PRSE: int64(sum.PRSEServed), ActivePrograms: int64(sum.ActivePrograms),
 		Enrolled: int64(figs.Enrolled), Activities: int64(sum.Activities90d), Attendance: sum.AttendanceRate90d,
+		Present: int64(sum.AttendancePresent90d), Expected: int64(sum.AttendanceExpected90d),
 		GraduationReady: int64(sum.GraduationReady)}
 	var acts []chart.Point
 	for _, m := range sum.ActivitiesByMonth {
