@@ -8,7 +8,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/peduli/peduli/internal/platform/i18n"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/regions/chart"
@@ -60,7 +59,7 @@ func (h *Handlers) Dashboard(c *fiber.Ctx) error {
 		GraduationReady: int64(sum.GraduationReady)}
 	var acts []chart.Point
 	for _, m := range sum.ActivitiesByMonth {
-		acts = append(acts, chart.Point{Label: monthLabel(loc, m.Month), Value: m.Value})
+		acts = append(acts, chart.Point{Label: web.ChartMonth(loc, m.Month), Value: m.Value})
 	}
 	d.ActivityChart = chart.Bars(loc.T("dashboard.chart.activities"), acts, "%.0f")
 	var inc []chart.Point
@@ -68,20 +67,11 @@ func (h *Handlers) Dashboard(c *fiber.Ctx) error {
 		if m.Members == 0 {
 			continue
 		}
-		// Thousands of Rupiah keep the axis label short on a phone.
-		inc = append(inc, chart.Point{Label: monthLabel(loc, m.Period), Value: float64(m.Median) / 100 / 1000})
+		inc = append(inc, chart.Point{Label: web.ChartMonth(loc, m.Period), Value: float64(m.Median) / 100})
 		d.LatestIncome = &figs.IncomeTrend[i]
 	}
 	if len(inc) > 0 {
-		d.IncomeChart = chart.Line(loc.T("dashboard.chart.income"), inc, loc.T("dashboard.chart.thousands"))
+		d.IncomeChart = chart.LineIn(loc.T("dashboard.chart.income"), inc, web.ChartRupiah(loc))
 	}
 	return h.Pages.Render(c, "workspace/dashboard", d)
-}
-
-// monthLabel turns "2026-03" into a short month name ("Mar", "Mei").
-func monthLabel(loc *i18n.Localizer, period string) string {
-	if len(period) != 7 {
-		return period
-	}
-	return loc.T("dashboard.month." + period[5:])
 }
