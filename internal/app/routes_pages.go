@@ -98,7 +98,7 @@ func (a *App) signedInPages() []page {
 }
 
 func (a *App) teamPages(resets *account.Resets) []page {
-	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
+	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Regions: a.Regions}
 	tm := &team.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Resets: resets}
 	return []page{
 		{method: fiber.MethodGet, path: "/team", perm: access.TeamRead, nav: "nav.team", handler: tm.Team},
@@ -108,6 +108,8 @@ func (a *App) teamPages(resets *account.Resets) []page {
 		{method: fiber.MethodPost, path: "/team/:user_id/reset", perm: access.TeamWrite, handler: tm.ResetLink},
 		{method: fiber.MethodGet, path: "/audit", perm: access.AuditRead, nav: "nav.audit", handler: ws.Audit},
 		{method: fiber.MethodGet, path: "/settings", perm: access.TenantRead, nav: "nav.settings", handler: ws.Settings},
+		{method: fiber.MethodPost, path: "/settings/profile", perm: access.TenantWrite, handler: ws.SaveProfile},
+		{method: fiber.MethodPost, path: "/settings/review", perm: access.TenantWrite, handler: ws.RequestReview},
 	}
 }
 

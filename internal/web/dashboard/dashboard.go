@@ -38,6 +38,9 @@ type data struct {
 	LatestIncome    *programs.IncomeMonth
 	ActivityChart   template.HTML
 	IncomeChart     template.HTML
+	// Verification is shown until the group is verified: its state and
+	// what the coordinator asked.
+	Verification *regions.Verification
 }
 
 // Dashboard shows the group's figures (GET /t/{slug}). It keeps the
@@ -52,11 +55,18 @@ func (h *Handlers) Dashboard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	v, err := h.Regions.Verification(ctx, tenancy.TenantOf(c))
+	if err != nil {
+		return err
+	}
 	loc := h.Pages.Localizer(c)
 	d := data{Served: int64(sum.BeneficiariesServed), PRSE: int64(sum.PRSEServed), ActivePrograms: int64(sum.ActivePrograms),
 		Enrolled: int64(figs.Enrolled), Activities: int64(sum.Activities90d), Attendance: sum.AttendanceRate90d,
 		Present: int64(sum.AttendancePresent90d), Expected: int64(sum.AttendanceExpected90d),
 		GraduationReady: int64(sum.GraduationReady)}
+	if !v.Verified {
+		d.Verification = v
+	}
 	var acts []chart.Point
 	for _, m := range sum.ActivitiesByMonth {
 		acts = append(acts, chart.Point{Label: web.ChartMonth(loc, m.Month), Value: m.Value})
