@@ -36,3 +36,18 @@ func (p *Pages) SetLangCookie(c *fiber.Ctx, lang string) {
 		Secure: p.HTTPS, SameSite: fiber.CookieSameSiteLaxMode})
 	c.Locals(localLang, lang)
 }
+
+// PreferLang makes lang the request's language unless the visitor chose
+// one herself (her account's setting or the language switch): a page about
+// something written in a language, such as an invitation, follows it
+// rather than the browser's.
+func PreferLang(c *fiber.Ctx, lang string) {
+	setting := ""
+	if u := identity.UserOf(c); u != nil {
+		setting = u.Locale
+	}
+	if i18n.IsSupported(setting) || i18n.IsSupported(c.Cookies(LangCookie)) || !i18n.IsSupported(lang) {
+		return
+	}
+	c.Locals(localLang, lang)
+}
