@@ -32,6 +32,7 @@ func (a *App) mountPages() {
 	p := a.Pages
 	gz := compress.New(compress.Config{Level: compress.LevelBestSpeed})
 	a.HTTP.Get("/static/:file", gz, p.Assets.Serve)
+	a.HTTP.Get("/favicon.ico", gz, p.Assets.Favicon)
 
 	resets := &account.Resets{DB: a.DB, Identity: a.Identity, Access: a.Access, Mailer: a.mailer(),
 		BaseURL: a.Config.BaseURL, Now: a.Tenancy.Now}
