@@ -39,6 +39,6 @@ func TestFaviconAndDescription(t *testing.T) {
 		en.AcceptLanguage = "en"
 		en.Get("/login").Expect(http.StatusOK).Contains(`<meta name="description" content="Peduli helps village women's groups`)
 		g := e.SignupGroupIn("Kelompok Deskripsi", "53.01.08.2011")
-		e.Browser().Get("/g/"+g.Slug).Expect(http.StatusOK).Contains(`<meta name="description" content="Kelompok Deskripsi di `)
+		e.Browser().Get("/g/" + g.Slug).Expect(http.StatusOK).Contains(`<meta name="description" content="Kelompok Deskripsi di `)
 	})
 }
