@@ -50,7 +50,9 @@ func TestVerificationNoteReachesTheGroup(t *testing.T) {
 		// Asking for review again puts the group back in the coordinator's queue.
 		owner.Post(settings+"/review", testkit.Form()).ExpectRedirect(settings)
 		owner.Get(settings).Expect(http.StatusOK).Contains("Permintaan tinjauan terkirim", "Menunggu verifikasi").Lacks("Minta ditinjau lagi")
-		coord.Get(card).Expect(http.StatusOK).Contains("Menunggu verifikasi")
+		// The coordinator reads the profile she is asked to look at again.
+		coord.Get(card).Expect(http.StatusOK).Contains("Menunggu verifikasi", "Profil kelompok", "Kami menenun bersama sejak 2019.",
+			"Balai Desa Noelbaki", `href="https://wa.me/6281234567890"`)
 		owner.Post(settings+"/review", testkit.Form()).Expect(http.StatusConflict)
 	})
 }
