@@ -52,6 +52,7 @@ func (a *App) mountAPI() {
 
 	workspace := []route{
 		{fiber.MethodGet, "", access.TenantRead, t.Tenant},
+		{fiber.MethodPut, "/profile", access.TenantWrite, t.UpdateProfile},
 		{fiber.MethodGet, "/team", access.TeamRead, t.Team},
 		{fiber.MethodPost, "/team", access.TeamWrite, t.Invite},
 		{fiber.MethodPatch, "/team/:user_id", access.TeamWrite, t.ChangeRole},

@@ -32,6 +32,7 @@ func (a *App) mountPages() {
 	p := a.Pages
 	gz := compress.New(compress.Config{Level: compress.LevelBestSpeed})
 	a.HTTP.Get("/static/:file", gz, p.Assets.Serve)
+	a.HTTP.Get("/favicon.ico", gz, p.Assets.Favicon)
 
 	resets := a.resets
 	for _, r := range append(a.publicPages(resets), a.fundsPublicPages()...) {
@@ -102,7 +103,7 @@ func (a *App) signedInPages() []page {
 }
 
 func (a *App) teamPages(resets *account.Resets) []page {
-	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
+	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Regions: a.Regions}
 	tm := &team.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Resets: resets}
 	return []page{
 		{method: fiber.MethodGet, path: "/team", perm: access.TeamRead, nav: "nav.team", handler: tm.Team},
@@ -113,5 +114,7 @@ func (a *App) teamPages(resets *account.Resets) []page {
 		{method: fiber.MethodPost, path: "/team/invitations/:id/revoke", perm: access.TeamWrite, handler: tm.Revoke},
 		{method: fiber.MethodGet, path: "/audit", perm: access.AuditRead, nav: "nav.audit", handler: ws.Audit},
 		{method: fiber.MethodGet, path: "/settings", perm: access.TenantRead, nav: "nav.settings", handler: ws.Settings},
+		{method: fiber.MethodPost, path: "/settings/profile", perm: access.TenantWrite, handler: ws.SaveProfile},
+		{method: fiber.MethodPost, path: "/settings/review", perm: access.TenantWrite, handler: ws.RequestReview},
 	}
 }

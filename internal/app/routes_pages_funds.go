@@ -11,7 +11,7 @@ import (
 // fundsPublicPages are a group's public pages: its profile, the donation
 // form and the open ledger. They need no login.
 func (a *App) fundsPublicPages() []page {
-	h := &fundspages.Handlers{Pages: a.Pages, Funds: a.Funds}
+	h := &fundspages.Handlers{Pages: a.Pages, Funds: a.Funds, Regions: a.Regions, BaseURL: a.Config.BaseURL}
 	return []page{
 		{method: fiber.MethodGet, path: "/g/:slug", handler: h.Group},
 		{method: fiber.MethodGet, path: "/g/:slug/donate", handler: h.Donate},

@@ -15,6 +15,7 @@ func (a *App) registryPages() []page {
 	return []page{
 		{method: fiber.MethodGet, path: "/beneficiaries", perm: access.PeopleRead, nav: "nav.beneficiaries", handler: h.List},
 		{method: fiber.MethodPost, path: "/beneficiaries/search", perm: access.PeopleRead, handler: h.Search},
+		{method: fiber.MethodGet, path: "/beneficiaries/search", perm: access.PeopleRead, handler: h.SearchAgain},
 		{method: fiber.MethodGet, path: "/beneficiaries/new", perm: access.PeopleWrite, handler: h.New},
 		{method: fiber.MethodPost, path: "/beneficiaries", perm: access.PeopleWrite, handler: h.Create},
 		{method: fiber.MethodGet, path: "/beneficiaries/:id", perm: access.PeopleRead, handler: h.Detail},

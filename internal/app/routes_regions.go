@@ -47,6 +47,7 @@ func (a *App) regionWorkspaceRoutes() []route {
 	h := &regions.Handlers{Service: a.Regions}
 	return []route{
 		{fiber.MethodGet, "/verification", access.TenantRead, h.Verification},
+		{fiber.MethodPost, "/verification/review", access.TenantWrite, h.RequestReview},
 		{fiber.MethodGet, "/reports/summary", access.ReportsRead, h.Summary},
 	}
 }

@@ -53,6 +53,7 @@ func (s *Service) compute(ctx context.Context, t *db.Tenant, now time.Time, pop 
 		return nil, moneyFigures{}, err
 	}
 	f.AttendancePeople90d, f.AttendanceRate90d = att.people, att.rate()
+	f.AttendancePresent90d, f.AttendanceExpected90d = att.present, att.expected
 	inc, err := s.incomes(ctx, t, pop, "", "")
 	if err != nil {
 		return nil, moneyFigures{}, err
@@ -81,12 +82,23 @@ func (a attendanceFigures) rate() *float64 {
 	return &r
 }
 
+// onSheet holds when enrolment e was on activity a's attendance sheet as it
+// was saved: the sheet lists the program's members at that moment, whatever
+// their enrolment date, so a member enrolled before the sheet was written
+// (the activity recorded, or someone marked present) is expected even if
+// her enrolment date falls after the activity; one withdrawn before the
+// activity's day is not.
+const onSheet = `(e.enrolled_on <= a.held_on OR e.created_at <= a.created_at
+		OR EXISTS (SELECT 1 FROM activity_attendance y
+			WHERE y.tenant_id = a.tenant_id AND y.activity_id = a.id AND y.created_at >= e.created_at))
+	AND (e.withdrawn_on IS NULL OR e.withdrawn_on >= a.held_on)`
+
 // attendance counts, at the group's activities held on or after from (and
-// before to, when set), who was expected — reportable people enrolled in the
-// activity's program by that day — and who was present. Someone present
-// before her enrolment date counts as expected too, so a rate never
-// exceeds 1. An erased woman's attendance is only an anonymous count on
-// the activity, so she is not expected either.
+// before to, when set), who was expected — reportable people on the
+// activity's sheet (see onSheet) — and who was present. Someone present
+// though not on the sheet counts as expected too, so a rate never exceeds
+// 1. An erased woman's attendance is only an anonymous count on the
+// activity, so she is not expected either.
 func attendance(t *db.Tenant, pop population, from Day, to Day) (attendanceFigures, error) {
 	var a attendanceFigures
 	tx := t.DB()
@@ -96,26 +108,26 @@ func attendance(t *db.Tenant, pop population, from Day, to Day) (attendanceFigur
 	}
 	err := tx.Raw(`SELECT count(*), count(DISTINCT e.beneficiary_id)
 		FROM program_activities a
-		JOIN program_enrollments e ON e.tenant_id = a.tenant_id AND e.program_id = a.program_id AND e.enrolled_on <= a.held_on
+		JOIN program_enrollments e ON e.tenant_id = a.tenant_id AND e.program_id = a.program_id
 		JOIN `+string(pop)+` b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id
-		WHERE a.tenant_id = ? AND a.held_on >= ?`+upper+`
+		WHERE a.tenant_id = ? AND a.held_on >= ?`+upper+` AND `+onSheet+`
 			AND NOT EXISTS (SELECT 1 FROM beneficiaries z
 				WHERE z.tenant_id = e.tenant_id AND z.id = e.beneficiary_id AND z.erased_at IS NOT NULL)`, args...).Row().Scan(&a.expected, &a.people)
 	if err != nil {
 		return a, err
 	}
-	var early, earlyPeople int
-	err = tx.Raw(`SELECT count(*), coalesce(sum(CASE WHEN e.enrolled_on > a.held_on THEN 1 ELSE 0 END), 0),
-			count(DISTINCT CASE WHEN e.enrolled_on > a.held_on THEN x.beneficiary_id END)
+	var off, offPeople int
+	err = tx.Raw(`SELECT count(*), coalesce(sum(CASE WHEN NOT (`+onSheet+`) THEN 1 ELSE 0 END), 0),
+			count(DISTINCT CASE WHEN NOT (`+onSheet+`) THEN x.beneficiary_id END)
 		FROM activity_attendance x
 		JOIN program_activities a ON a.tenant_id = x.tenant_id AND a.id = x.activity_id
 		JOIN program_enrollments e ON e.tenant_id = x.tenant_id AND e.program_id = x.program_id AND e.beneficiary_id = x.beneficiary_id
 		JOIN `+string(pop)+` b ON b.tenant_id = x.tenant_id AND b.id = x.beneficiary_id
-		WHERE x.tenant_id = ? AND a.held_on >= ?`+upper, args...).Row().Scan(&a.present, &early, &earlyPeople)
-	a.expected += early
+		WHERE x.tenant_id = ? AND a.held_on >= ?`+upper, args...).Row().Scan(&a.present, &off, &offPeople)
+	a.expected += off
 	// The union of the two sets is at least the larger one; counting fewer
 	// people only suppresses more.
-	a.people = max(a.people, earlyPeople)
+	a.people = max(a.people, offPeople)
 	return a, err
 }
 

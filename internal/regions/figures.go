@@ -16,14 +16,18 @@ type Figures struct {
 	Activities90d       int      `gorm:"column:activities_90d"`
 	AttendancePeople90d int      `gorm:"column:attendance_people_90d"`
 	AttendanceRate90d   *float64 `gorm:"column:attendance_rate_90d"`
-	IncomeChangePeople  int
-	IncomeChangeMedian  *int64
-	GraduationReady     int
-	DonationsReceived   int64
-	LastActivityOn      *Day
-	Monthly             string
-	SourceChangedAt     *time.Time
-	RefreshedAt         time.Time
+	// AttendancePresent90d and AttendanceExpected90d are the rate's two
+	// counts, for the group's own dashboard; the rollup keeps only the rate.
+	AttendancePresent90d  int `gorm:"-"`
+	AttendanceExpected90d int `gorm:"-"`
+	IncomeChangePeople    int
+	IncomeChangeMedian    *int64
+	GraduationReady       int
+	DonationsReceived     int64
+	LastActivityOn        *Day
+	Monthly               string
+	SourceChangedAt       *time.Time
+	RefreshedAt           time.Time
 }
 
 // TableName is group_figures.

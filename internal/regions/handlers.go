@@ -129,6 +129,16 @@ func (h *Handlers) Verification(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"verification": v})
 }
 
+// RequestReview is the group asking for review again after a request for
+// changes (POST /t/{slug}/verification/review).
+func (h *Handlers) RequestReview(c *fiber.Ctx) error {
+	v, err := h.Service.RequestReview(c.UserContext(), tenancy.ActorOf(c), tenancy.TenantOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"verification": v})
+}
+
 // Decide records a coordinator's decision (POST /t/{slug}/verification);
 // the group's own team may not verify itself (403).
 func (h *Handlers) Decide(c *fiber.Ctx) error {

@@ -13,18 +13,21 @@ import (
 // everyone it serves (consent to reporting governs only what leaves the
 // group), money, and the monthly series its charts draw.
 type Summary struct {
-	BeneficiariesServed int            `json:"beneficiaries_served"`
-	PRSEServed          int            `json:"prse_served"`
-	ActivePrograms      int            `json:"active_programs"`
-	Activities90d       int            `json:"activities_90d"`
-	AttendanceRate90d   *float64       `json:"attendance_rate_90d"`
-	MedianIncomeChange  *int64         `json:"median_income_change"`
-	GraduationReady     int            `json:"graduation_ready"`
-	DonationsReceived   int64          `json:"donations_received"`
-	MoneyIn             int64          `json:"money_in"`
-	MoneyOut            int64          `json:"money_out"`
-	LastActivityOn      *Day           `json:"last_activity_on"`
-	ActivitiesByMonth   []MonthlyValue `json:"activities_by_month"`
+	BeneficiariesServed int      `json:"beneficiaries_served"`
+	PRSEServed          int      `json:"prse_served"`
+	ActivePrograms      int      `json:"active_programs"`
+	Activities90d       int      `json:"activities_90d"`
+	AttendanceRate90d   *float64 `json:"attendance_rate_90d"`
+	// AttendancePresent90d of AttendanceExpected90d make the rate.
+	AttendancePresent90d  int            `json:"attendance_present_90d"`
+	AttendanceExpected90d int            `json:"attendance_expected_90d"`
+	MedianIncomeChange    *int64         `json:"median_income_change"`
+	GraduationReady       int            `json:"graduation_ready"`
+	DonationsReceived     int64          `json:"donations_received"`
+	MoneyIn               int64          `json:"money_in"`
+	MoneyOut              int64          `json:"money_out"`
+	LastActivityOn        *Day           `json:"last_activity_on"`
+	ActivitiesByMonth     []MonthlyValue `json:"activities_by_month"`
 }
 
 // MonthlyValue is one point of a monthly series.
@@ -47,7 +50,8 @@ func (s *Service) Summary(ctx context.Context, scope db.Scope) (*Summary, error)
 			return err
 		}
 		out = Summary{BeneficiariesServed: f.PeopleServed, PRSEServed: f.PRSEServed, ActivePrograms: f.ActivePrograms,
-			Activities90d: f.Activities90d, AttendanceRate90d: f.AttendanceRate90d, MedianIncomeChange: f.IncomeChangeMedian,
+			Activities90d: f.Activities90d, AttendanceRate90d: f.AttendanceRate90d,
+			AttendancePresent90d: f.AttendancePresent90d, AttendanceExpected90d: f.AttendanceExpected90d, MedianIncomeChange: f.IncomeChangeMedian,
 			GraduationReady: f.GraduationReady, DonationsReceived: m.Donations, MoneyIn: m.In, MoneyOut: m.Out,
 			LastActivityOn: f.LastActivityOn, ActivitiesByMonth: months}
 		return nil

@@ -122,3 +122,26 @@ func (s *Service) Decide(ctx context.Context, actor audit.Actor, t *tenancy.Tena
 	}
 	return s.Verification(ctx, t)
 }
+
+// RequestReview is the group's answer to a request for changes: once its
+// team has changed what the coordinator asked, it asks for review again and
+// is back among the groups awaiting verification. The coordinator's note
+// stays, so both sides still see what was asked. A group that is not
+// awaiting changes has nothing to answer (409 not_changes_requested).
+func (s *Service) RequestReview(ctx context.Context, actor audit.Actor, t *tenancy.Tenant) (*Verification, error) {
+	err := s.DB.Scope(t.ID).Write(ctx, func(tx *db.Tenant) error {
+		res := tx.DB().Table("tenants").Where("id = ? AND verified = ? AND verification_status = ?", t.ID, false, StateChangesRequested).
+			Updates(map[string]any{"verification_status": "", "updated_at": s.Now()})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return errs.Conflict("not_changes_requested", "no changes were requested of this group")
+		}
+		return audit.Record(tx, actor, "request_review", "verification", t.ID, "verification_status")
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Verification(ctx, t)
+}

@@ -41,8 +41,10 @@ func (s *Service) List(ctx context.Context, scope db.Scope, actor audit.Actor, q
 	page := Page{Items: []View{}}
 	err := scope.Read(ctx, func(t *db.Tenant) error {
 		query := t.DB().Select(listColumns).Where("tenant_id = ? AND deleted_at IS NULL", t.ID)
-		if q.Q != "" {
-			query = query.Where("LOWER(name) LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(q.Q))+"%")
+		// Each word must appear in the name, in any order: "Tefa Yohana"
+		// finds Yohana Tefa.
+		for _, w := range strings.Fields(strings.ToLower(q.Q)) {
+			query = query.Where("LOWER(name) LIKE ? ESCAPE '\\'", "%"+escapeLike(w)+"%")
 		}
 		if q.Cursor != "" {
 			query = query.Where("(name, id) > (SELECT c.name, c.id FROM beneficiaries c WHERE c.tenant_id = ? AND c.id = ?)", t.ID, q.Cursor)

@@ -24,20 +24,25 @@ const (
 
 // Tenant is a community group.
 type Tenant struct {
-	ID         string    `gorm:"primaryKey" json:"id"`
-	Slug       string    `json:"slug"`
-	Name       string    `json:"name"`
-	Status     string    `json:"status"`
-	Verified   bool      `json:"verified"`
-	RegionCode string    `json:"region_code"`
-	Village    string    `json:"village"`
-	District   string    `json:"district"`
-	Regency    string    `json:"regency"`
-	Province   string    `json:"province"`
-	Story      string    `json:"story,omitempty"`
-	StoryEN    string    `json:"story_en,omitempty"`
-	CreatedAt  time.Time `json:"created_at"`
-	UpdatedAt  time.Time `json:"-"`
+	ID         string `gorm:"primaryKey" json:"id"`
+	Slug       string `json:"slug"`
+	Name       string `json:"name"`
+	Status     string `json:"status"`
+	Verified   bool   `json:"verified"`
+	RegionCode string `json:"region_code"`
+	Village    string `json:"village"`
+	District   string `json:"district"`
+	Regency    string `json:"regency"`
+	Province   string `json:"province"`
+	Story      string `json:"story,omitempty"`
+	StoryEN    string `json:"story_en,omitempty"`
+	// ContactWhatsApp is the group's WhatsApp number as digits, 628…;
+	// Work says what it does and MeetingPlace where (see Profile).
+	ContactWhatsApp string    `gorm:"column:contact_whatsapp" json:"contact_whatsapp,omitempty"`
+	Work            string    `json:"work,omitempty"`
+	MeetingPlace    string    `json:"meeting_place,omitempty"`
+	CreatedAt       time.Time `json:"created_at"`
+	UpdatedAt       time.Time `json:"-"`
 }
 
 // Region is a node of the Home Affairs region tree.

@@ -22,7 +22,7 @@ func trackLogs(l *LogBuffer) {
 }
 
 var (
-	nikShape   = regexp.MustCompile(`\b\d{16}\b`)
+	nikShape = regexp.MustCompile(`\b\d{16}\b`)
 	// A phone number stands alone: not the fraction of a logged duration
 	// (12.0812345678) nor the all-digit last group of an id
 	// (…-9a1b-081234567890), so the digits must not follow a digit, a

@@ -79,3 +79,16 @@ func (a *Assets) Serve(c *fiber.Ctx) error {
 func (a *Assets) Size(name string) int {
 	return len(a.byHashed[strings.TrimPrefix(a.urls[name], "/static/")].body)
 }
+
+// Favicon answers GET /favicon.ico, which browsers ask for on their own,
+// with the SVG icon the pages link to (cached for a day: the name has no
+// hash).
+func (a *Assets) Favicon(c *fiber.Ctx) error {
+	f, ok := a.byHashed[strings.TrimPrefix(a.urls["favicon.svg"], "/static/")]
+	if !ok {
+		return fiber.ErrNotFound
+	}
+	c.Set(fiber.HeaderCacheControl, "public, max-age=86400")
+	c.Set(fiber.HeaderContentType, f.contentType)
+	return c.Send(f.body)
+}

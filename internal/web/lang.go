@@ -1,8 +1,6 @@
 package web
 
 import (
-	"slices"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/identity"
@@ -29,15 +27,6 @@ func Lang(c *fiber.Ctx) string {
 	return l
 }
 
-// PreferLang shows this page in lang (a donor's receipt in the language
-// she gave in) unless the visitor chose a language on this site.
-func PreferLang(c *fiber.Ctx, lang string) {
-	if c.Cookies(LangCookie) != "" || !slices.Contains(i18n.Supported, lang) {
-		return
-	}
-	c.Locals(localLang, lang)
-}
-
 // Localizer returns the translator for the request's language.
 func (p *Pages) Localizer(c *fiber.Ctx) *i18n.Localizer { return p.Catalogue.Localizer(Lang(c)) }
 
@@ -45,5 +34,20 @@ func (p *Pages) Localizer(c *fiber.Ctx) *i18n.Localizer { return p.Catalogue.Loc
 func (p *Pages) SetLangCookie(c *fiber.Ctx, lang string) {
 	c.Cookie(&fiber.Cookie{Name: LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
 		Secure: p.HTTPS, SameSite: fiber.CookieSameSiteLaxMode})
+	c.Locals(localLang, lang)
+}
+
+// PreferLang makes lang the request's language unless the visitor chose
+// one herself (her account's setting or the language switch): a page about
+// something written in a language, such as an invitation, follows it
+// rather than the browser's.
+func PreferLang(c *fiber.Ctx, lang string) {
+	setting := ""
+	if u := identity.UserOf(c); u != nil {
+		setting = u.Locale
+	}
+	if i18n.IsSupported(setting) || i18n.IsSupported(c.Cookies(LangCookie)) || !i18n.IsSupported(lang) {
+		return
+	}
 	c.Locals(localLang, lang)
 }

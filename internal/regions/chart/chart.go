@@ -26,25 +26,43 @@ const (
 	padBot  = 24.0
 )
 
+// Format renders a value for the axis and the bars' tooltips.
+type Format func(float64) string
+
+// Printf formats values with a fmt layout such as "%.0f".
+func Printf(layout string) Format {
+	return func(v float64) string { return fmt.Sprintf(layout, v) }
+}
+
 // Bars draws one bar per point with the title on top. format renders the
 // axis maximum (e.g. "%.0f" or a percentage); empty data draws an empty frame.
 func Bars(title string, points []Point, format string) template.HTML {
+	return draw(title, points, Printf(format), false, 0)
+}
+
+// BarsIn is Bars with the values rendered by format, e.g. Rupiah.
+func BarsIn(title string, points []Point, format Format) template.HTML {
 	return draw(title, points, format, false, 0)
 }
 
 // Line draws the points joined by a line, for rates and amounts over time.
 func Line(title string, points []Point, format string) template.HTML {
+	return draw(title, points, Printf(format), true, 0)
+}
+
+// LineIn is Line with the values rendered by format, e.g. Rupiah.
+func LineIn(title string, points []Point, format Format) template.HTML {
 	return draw(title, points, format, true, 0)
 }
 
 // Percent draws rates (values 0–100) as a line on a fixed 0–100 % scale, so
 // charts of different groups or regions compare at a glance.
 func Percent(title string, points []Point) template.HTML {
-	return draw(title, points, "%.0f%%", true, 100)
+	return draw(title, points, Printf("%.0f%%"), true, 100)
 }
 
 // draw renders the chart; top, when above zero, fixes the scale's maximum.
-func draw(title string, points []Point, format string, line bool, top float64) template.HTML {
+func draw(title string, points []Point, format Format, line bool, top float64) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %g %g" width="100%%" role="img" aria-label="%s" font-family="sans-serif">`,
 		width, height, esc(title))
@@ -62,7 +80,7 @@ func draw(title string, points []Point, format string, line bool, top float64) t
 	plotW, plotH := width-padLeft-4, height-padTop-padBot
 	y := func(v float64) float64 { return padTop + plotH*(hi-v)/(hi-lo) }
 	fmt.Fprintf(&b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#999"/>`, padLeft, y(0), width-4, y(0))
-	fmt.Fprintf(&b, `<text x="%g" y="%g" font-size="11" text-anchor="end">%s</text>`, padLeft-4, padTop+4, esc(fmt.Sprintf(format, hi)))
+	fmt.Fprintf(&b, `<text x="%g" y="%g" font-size="11" text-anchor="end">%s</text>`, padLeft-4, padTop+4, esc(format(hi)))
 	n := len(points)
 	if n == 0 {
 		b.WriteString(`</svg>`)
@@ -78,9 +96,9 @@ func draw(title string, points []Point, format string, line bool, top float64) t
 		} else {
 			top, bottom := y(math.Max(p.Value, 0)), y(math.Min(p.Value, 0))
 			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#2f5d50"><title>%s: %s</title></rect>`,
-				x+step*0.15, top, step*0.7, bottom-top, esc(p.Label), esc(fmt.Sprintf(format, p.Value)))
+				x+step*0.15, top, step*0.7, bottom-top, esc(p.Label), esc(format(p.Value)))
 		}
-		if i%every == 0 {
+		if (n-1-i)%every == 0 { // counted from the newest, which is always labelled
 			fmt.Fprintf(&b, `<text x="%.1f" y="%g" font-size="11" text-anchor="middle">%s</text>`, x+step/2, height-6, esc(p.Label))
 		}
 	}

@@ -30,3 +30,31 @@ func TestChartsAreWellFormedScalableSVG(t *testing.T) {
 		t.Errorf("bars = %d, want %d", n, len(pts))
 	}
 }
+
+func TestAxisLabelsReadOnAPhone(t *testing.T) {
+	id := chart.Rupiah(chart.Units{Thousand: "rb", Million: "jt", Billion: "M", Decimal: ","})
+	en := chart.Rupiah(chart.Units{Thousand: "k", Million: "m", Billion: "bn", Decimal: "."})
+	for _, c := range []struct {
+		f    chart.Format
+		v    float64
+		want string
+	}{
+		{id, 1_000_000, "Rp 1 jt"}, {id, 1_500_000, "Rp 1,5 jt"}, {id, 500_000, "Rp 500 rb"}, {id, 2_000_000_000, "Rp 2 M"},
+		{id, 750, "Rp 750"}, {id, -250_000, "-Rp 250 rb"}, {en, 1_500_000, "Rp 1.5 m"}, {id, 0, "Rp 0"},
+	} {
+		if got := c.f(c.v); got != c.want {
+			t.Errorf("%v → %q, want %q", c.v, got, c.want)
+		}
+	}
+	names := [12]string{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"}
+	if got := chart.Month("2025-12", names); got != "Des 2025" {
+		t.Errorf("month = %q", got)
+	}
+	if got := chart.Month("2025-13", names); got != "2025-13" {
+		t.Errorf("bad month = %q", got)
+	}
+	svg := string(chart.BarsIn("Uang", []chart.Point{{"Des 2025", 1_000_000}}, id))
+	if !strings.Contains(svg, ">Rp 1 jt<") || !strings.Contains(svg, ">Des 2025<") {
+		t.Errorf("money chart: %s", svg)
+	}
+}

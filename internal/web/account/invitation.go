@@ -22,6 +22,7 @@ func (h *Handlers) Invitation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	web.PreferLang(c, pv.Lang)
 	return h.Pages.RenderForm(c, fiber.StatusOK, "account/invitation", web.NewForm(), pv)
 }
 
@@ -62,5 +63,6 @@ func (h *Handlers) InvitationSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	web.PreferLang(c, pv.Lang)
 	return h.Pages.RenderForm(c, fiber.StatusUnprocessableEntity, "account/invitation", f, pv)
 }

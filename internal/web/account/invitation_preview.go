@@ -8,6 +8,7 @@ import (
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/i18n"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -20,6 +21,9 @@ type invitationPreview struct {
 	Role       string
 	Email      string
 	HasAccount bool
+	// Lang is the invitation's language: the one its sender uses, else
+	// Indonesian.
+	Lang string
 }
 
 // previewInvitation reads the open invitation behind token, or ErrNotFound.
@@ -49,7 +53,13 @@ func (h *Handlers) previewInvitation(ctx context.Context, token string) (*invita
 	if uerr != nil && !errors.Is(uerr, errs.ErrNotFound) {
 		return nil, uerr
 	}
-	return &invitationPreview{Group: tn.Name, Slug: tn.Slug, Role: inv.Role, Email: inv.Email, HasAccount: uerr == nil}, nil
+	lang := i18n.Indonesian
+	if sender, err := h.Identity.Store.User(ctx, inv.InvitedBy); err == nil && i18n.IsSupported(sender.Locale) {
+		lang = sender.Locale
+	} else if err != nil && !errors.Is(err, errs.ErrNotFound) {
+		return nil, err
+	}
+	return &invitationPreview{Group: tn.Name, Slug: tn.Slug, Role: inv.Role, Email: inv.Email, HasAccount: uerr == nil, Lang: lang}, nil
 }
 
 // invitationTenant reads the tenant id out of an invitation token.

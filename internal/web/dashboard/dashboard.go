@@ -8,7 +8,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/peduli/peduli/internal/platform/i18n"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/regions/chart"
@@ -33,10 +32,15 @@ type data struct {
 	Enrolled        int64
 	Activities      int64
 	Attendance      *float64
+	Present         int64
+	Expected        int64
 	GraduationReady int64
 	LatestIncome    *programs.IncomeMonth
 	ActivityChart   template.HTML
 	IncomeChart     template.HTML
+	// Verification is shown until the group is verified: its state and
+	// what the coordinator asked.
+	Verification *regions.Verification
 }
 
 // Dashboard shows the group's figures (GET /t/{slug}). It keeps the
@@ -51,13 +55,21 @@ func (h *Handlers) Dashboard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	v, err := h.Regions.Verification(ctx, tenancy.TenantOf(c))
+	if err != nil {
+		return err
+	}
 	loc := h.Pages.Localizer(c)
 	d := data{Served: int64(sum.BeneficiariesServed), PRSE: int64(sum.PRSEServed), ActivePrograms: int64(sum.ActivePrograms),
 		Enrolled: int64(figs.Enrolled), Activities: int64(sum.Activities90d), Attendance: sum.AttendanceRate90d,
+		Present: int64(sum.AttendancePresent90d), Expected: int64(sum.AttendanceExpected90d),
 		GraduationReady: int64(sum.GraduationReady)}
+	if !v.Verified {
+		d.Verification = v
+	}
 	var acts []chart.Point
 	for _, m := range sum.ActivitiesByMonth {
-		acts = append(acts, chart.Point{Label: monthLabel(loc, m.Month), Value: m.Value})
+		acts = append(acts, chart.Point{Label: web.ChartMonth(loc, m.Month), Value: m.Value})
 	}
 	d.ActivityChart = chart.Bars(loc.T("dashboard.chart.activities"), acts, "%.0f")
 	var inc []chart.Point
@@ -65,20 +77,11 @@ func (h *Handlers) Dashboard(c *fiber.Ctx) error {
 		if m.Members == 0 {
 			continue
 		}
-		// Thousands of Rupiah keep the axis label short on a phone.
-		inc = append(inc, chart.Point{Label: monthLabel(loc, m.Period), Value: float64(m.Median) / 100 / 1000})
+		inc = append(inc, chart.Point{Label: web.ChartMonth(loc, m.Period), Value: float64(m.Median) / 100})
 		d.LatestIncome = &figs.IncomeTrend[i]
 	}
 	if len(inc) > 0 {
-		d.IncomeChart = chart.Line(loc.T("dashboard.chart.income"), inc, loc.T("dashboard.chart.thousands"))
+		d.IncomeChart = chart.LineIn(loc.T("dashboard.chart.income"), inc, web.ChartRupiah(loc))
 	}
 	return h.Pages.Render(c, "workspace/dashboard", d)
-}
-
-// monthLabel turns "2026-03" into a short month name ("Mar", "Mei").
-func monthLabel(loc *i18n.Localizer, period string) string {
-	if len(period) != 7 {
-		return period
-	}
-	return loc.T("dashboard.month." + period[5:])
 }

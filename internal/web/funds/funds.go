@@ -4,6 +4,7 @@ package funds
 
 import (
 	"github.com/peduli/peduli/internal/funds"
+	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/web"
 )
 
@@ -11,4 +12,8 @@ import (
 type Handlers struct {
 	Pages *web.Pages
 	Funds *funds.Service
+	// Regions publishes the group's figures on its public page; BaseURL
+	// makes the page's share link absolute.
+	Regions *regions.Service
+	BaseURL string
 }

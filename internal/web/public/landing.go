@@ -15,14 +15,25 @@ type Handlers struct {
 	Tenancy *tenancy.Service
 }
 
-// landing is what the landing page shows a signed-in person: her groups.
+// landing is what the landing page shows: a signed-in person's groups, and
+// to everyone the verified groups to give to, found by place.
 type landing struct {
-	Groups []tenancy.Tenant
+	Groups   []tenancy.Tenant
+	Verified []tenancy.Tenant
+	Place    string
 }
 
 // Landing explains Peduli to a village group and to a donor (GET /).
 func (h *Handlers) Landing(c *fiber.Ctx) error {
-	var d landing
+	d := landing{Place: c.Query("q")}
+	if r := []rune(d.Place); len(r) > 100 {
+		d.Place = string(r[:100])
+	}
+	verified, err := h.Tenancy.VerifiedGroups(c.UserContext(), d.Place)
+	if err != nil {
+		return err
+	}
+	d.Verified = verified
 	if u := identity.UserOf(c); u != nil {
 		ms := h.Tenancy.Access.Memberships(u.ID)
 		ids := make([]string, len(ms))

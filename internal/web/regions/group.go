@@ -12,7 +12,10 @@ import (
 
 // GroupPage is a group's card for its coordinator.
 type GroupPage struct {
-	Region       *tenancy.Region
+	Region *tenancy.Region
+	// Profile is what the group says of itself, for the coordinator to
+	// check before deciding.
+	Profile      tenancy.Profile
 	Card         Card
 	Verification *regions.Verification
 	Action       string
@@ -43,7 +46,7 @@ func (h *Handlers) groupPage(c *fiber.Ctx, r *tenancy.Region, t *tenancy.Tenant)
 	if err != nil {
 		return nil, err
 	}
-	page := &GroupPage{Region: r, Verification: v, Action: c.Path() + "/verification"}
+	page := &GroupPage{Region: r, Profile: tenancy.ProfileOf(t), Verification: v, Action: c.Path() + "/verification"}
 	if c.Route().Method == fiber.MethodPost {
 		page.Action = c.Path()
 	}

@@ -104,7 +104,7 @@ func (h *Handlers) Region(c *fiber.Ctx) error {
 	}
 	var acts, rate []chart.Point
 	for _, m := range months {
-		label := m.Month[5:]
+		label := web.ChartMonth(l, m.Month)
 		acts = append(acts, chart.Point{Label: label, Value: float64(m.Activities)})
 		if m.Rate.Known {
 			rate = append(rate, chart.Point{Label: label, Value: m.Rate.Value * 100})
@@ -112,7 +112,7 @@ func (h *Handlers) Region(c *fiber.Ctx) error {
 	}
 	page.Activities = chart.Bars(l.T("regions.chart.activities"), acts, "%.0f")
 	page.Attendance = chart.Percent(l.T("regions.chart.attendance"), rate)
-	page.Income = chart.Bars(l.T("regions.chart.income"), income, "Rp %.0f")
+	page.Income = chart.BarsIn(l.T("regions.chart.income"), income, web.ChartRupiah(l))
 	return h.Pages.Render(c, "regions/region", page)
 }
 
@@ -124,10 +124,12 @@ func card(l *i18n.Localizer, code string, g regions.GroupFigures) Card {
 		}
 		return l.Number(int64(n.Value))
 	}
+	// A rate or median is suppressed when the people it is computed over
+	// would be; it reads as hidden, never as a count of people.
 	measure := func(m regions.Measure, f func(float64) string) string {
 		switch {
 		case m.Suppressed:
-			return regions.Suppressed
+			return l.T("regions.fig.hidden")
 		case !m.Known:
 			return "–"
 		}

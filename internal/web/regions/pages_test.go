@@ -2,7 +2,9 @@ package regions_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/peduli/peduli/internal/testkit"
 )
@@ -46,5 +48,41 @@ func TestCoordinatorPages(t *testing.T) {
 		admin := e.BrowserAs(e.PlatformAdmin().Token)
 		admin.Get(card).Expect(http.StatusOK)
 		admin.Post(card+"/verification", testkit.Form("decision", "verify")).Expect(http.StatusForbidden)
+	})
+}
+
+// TestCoordinatorFiguresReadAsPeopleDo: a rate over fewer than five people
+// reads as hidden, never as a count of people ("<5"); chart months carry
+// their year.
+func TestCoordinatorFiguresReadAsPeopleDo(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroupIn("Kelompok Kecil", "53.01.08.2011")
+		a := e.CreateBeneficiary(g, g.OwnerToken, nil)
+		pid := testkit.Str(e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "tenun-ikat", "starts_on": "2026-01-05"}), "id")
+		e.Enroll(g, g.OwnerToken, pid, a)
+		now := time.Now().UTC()
+		act := e.RecordActivity(g, g.OwnerToken, pid, "pertemuan_kelompok", now.Format("2006-01-02"))
+		e.Do(http.MethodPut, "/api/v1/t/"+g.Slug+"/activities/"+act+"/attendance", g.OwnerToken,
+			map[string]any{"present": []string{a}}).Expect(http.StatusOK)
+		co := e.Coordinator("53.01")
+		e.RefreshFigures()
+
+		id := [12]string{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"}
+		en := [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+		month := func(names [12]string) string { return ">" + names[now.Month()-1] + " " + now.Format("2006") + "<" }
+		card := "/regions/53.01/groups/" + g.Slug
+		b := e.BrowserAs(co.Token)
+		b.Get(card).Expect(http.StatusOK).
+			Contains("<dt>Kehadiran 90 hari</dt><dd>tersembunyi (terlalu sedikit orang)</dd>").
+			Lacks("<dt>Kehadiran 90 hari</dt><dd><5</dd>")
+		b.Get("/regions/53.01").Expect(http.StatusOK).Contains(month(id), "Tingkat kehadiran")
+		eb := e.BrowserAs(co.Token)
+		eb.AcceptLanguage = "en"
+		eb.Get(card).Expect(http.StatusOK).Contains("<dt>Attendance, 90 days</dt><dd>hidden (too few people)</dd>")
+		page := eb.Get("/regions/53.01").Expect(http.StatusOK)
+		page.Contains(month(en))
+		if strings.Contains(string(page.Body), ">"+now.Format("01")+"<") {
+			t.Errorf("a chart labels a month by its number alone")
+		}
 	})
 }

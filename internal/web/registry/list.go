@@ -1,8 +1,13 @@
 package registrypages
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 )
@@ -12,6 +17,9 @@ type listData struct {
 	Q          string
 	Items      []row
 	NextCursor *string
+	// ByNIK is set when the search was a NIK, looked up through the blind
+	// index; NIKInvalid when it was not a valid one.
+	ByNIK, NIKInvalid bool
 }
 
 // row is one person in the list.
@@ -30,8 +38,39 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 // (POST /t/{slug}/beneficiaries/search). It is a POST so that a name
 // never travels in a URL, where logs and browser history keep it; the
 // "next page" button posts the search again with the cursor.
+// For roles that may read NIKs, sixteen digits are looked up as a NIK
+// through the blind index (audited), never as a name.
 func (h *Handlers) Search(c *fiber.Ctx) error {
-	return h.list(c, c.FormValue("q"), c.FormValue("cursor"))
+	q := c.FormValue("q")
+	if nik := strings.Join(strings.Fields(q), ""); len(nik) == 16 && strings.Trim(nik, "0123456789") == "" &&
+		tenancy.Can(c, access.PersonalRead) {
+		return h.lookupNIK(c, q, nik)
+	}
+	return h.list(c, q, c.FormValue("cursor"))
+}
+
+// SearchAgain answers a reload of a search result page, which the browser
+// asks for with GET (GET /t/{slug}/beneficiaries/search): the search
+// itself is never in the URL, so it goes back to the list.
+func (h *Handlers) SearchAgain(c *fiber.Ctx) error {
+	return c.Redirect("/t/"+tenancy.TenantOf(c).Slug+"/beneficiaries", fiber.StatusSeeOther)
+}
+
+func (h *Handlers) lookupNIK(c *fiber.Ctx, q, nik string) error {
+	views, err := h.Registry.Lookup(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), registry.LookupInput{NIK: &nik})
+	d := listData{Q: q, ByNIK: true, Items: make([]row, len(views))}
+	var ve *errs.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		d.NIKInvalid = true
+		return h.Pages.RenderForm(c, fiber.StatusUnprocessableEntity, "registry/list", nil, d)
+	case err != nil:
+		return err
+	}
+	for i, v := range views {
+		d.Items[i] = row{View: v, PRSE: v.EligiblePRSE != nil && *v.EligiblePRSE}
+	}
+	return h.Pages.Render(c, "registry/list", d)
 }
 
 func (h *Handlers) list(c *fiber.Ctx, q, cursor string) error {

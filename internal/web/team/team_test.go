@@ -69,6 +69,7 @@ func TestTeamPageInviteAndJoin(t *testing.T) {
 		e.Logs.Forbid(token)
 		nb := e.Browser()
 		nb.AcceptLanguage = "en"
+		nb.SetCookie("lang", "en") // she chose English; the invitation itself is Indonesian
 		nb.Get("/invitations/"+token).Expect(http.StatusOK).Contains("already has a Peduli account", "as Viewer").Lacks("Full name")
 		nb.Post("/invitations/"+token, testkit.Form("password", "not her password")).Expect(http.StatusUnprocessableEntity).
 			Contains("enter that account's password")

@@ -3,6 +3,7 @@
 package workspace
 
 import (
+	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -11,4 +12,6 @@ import (
 type Handlers struct {
 	Pages   *web.Pages
 	Tenancy *tenancy.Service
+	// Regions answers the group's verification state; nil shows none.
+	Regions *regions.Service
 }
