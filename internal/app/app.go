@@ -18,6 +18,7 @@ import (
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/partners"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
@@ -49,7 +50,9 @@ type App struct {
 	Programs *programs.Service
 	Partners *partners.Service
 	Funds    *funds.Service
-	HTTP     *fiber.App
+	// Journal is the group's double-entry book of its own money.
+	Journal *journal.Service
+	HTTP    *fiber.App
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
 
@@ -114,6 +117,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.Regions.Keys = keys
 	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys, Log: log, Now: now}
 	a.Partners = &partners.Service{Keys: keys, Now: now}
+	a.Journal = &journal.Service{}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
 		Resealers: []registry.Resealer{a.Programs, a.Partners}}
 	if err := a.newFunds(cfg, master, now); err != nil {

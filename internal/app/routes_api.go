@@ -60,6 +60,7 @@ func (a *App) mountAPI() {
 	workspace = append(workspace, a.registryRoutes()...)
 	workspace = append(workspace, a.programRoutes()...)
 	workspace = append(workspace, a.partnerRoutes()...)
+	workspace = append(workspace, a.groupFundRoutes()...)
 	workspace = append(workspace, a.fundsRoutes()...)
 	workspace = append(workspace, a.regionWorkspaceRoutes()...)
 	ws := api.Group("/t/:slug", identity.RequireUser, a.Tenancy.Resolve)
