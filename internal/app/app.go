@@ -16,6 +16,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/enterprises"
 	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/journal"
@@ -52,7 +53,9 @@ type App struct {
 	Funds    *funds.Service
 	// Journal is the group's double-entry book of its own money.
 	Journal *journal.Service
-	HTTP    *fiber.App
+	// Enterprises holds members' enterprises and their monthly books.
+	Enterprises *enterprises.Service
+	HTTP        *fiber.App
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
 
@@ -115,11 +118,15 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	// sealed with the registry's keys and re-encrypted when they rotate.
 	keys := registry.NewKeyring(master, now)
 	a.Regions.Keys = keys
-	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys, Log: log, Now: now}
+	a.Enterprises = &enterprises.Service{DB: d, Keys: keys, Now: now}
+	// Programs asks the enterprises for income from books; enterprises
+	// know nothing of programs.
+	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys,
+		Books: a.Enterprises, Log: log, Now: now}
 	a.Partners = &partners.Service{Keys: keys, Now: now}
 	a.Journal = &journal.Service{}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
-		Resealers: []registry.Resealer{a.Programs, a.Partners}}
+		Resealers: []registry.Resealer{a.Programs, a.Partners, a.Enterprises}}
 	if err := a.newFunds(cfg, master, now); err != nil {
 		return nil, err
 	}
@@ -176,6 +183,7 @@ func (a *App) provisionSteps() []provision.Step {
 	return []provision.Step{
 		{Name: "regions", Apply: a.Tenancy.ApplyRegions},
 		{Name: "templates", Apply: a.Programs.ApplyTemplates},
+		{Name: "enterprise kinds", Apply: a.Enterprises.ApplyKinds},
 		{Name: "groups", Apply: a.Tenancy.ApplyGroups},
 		{Name: "hosts", Apply: a.Funds.ApplyHosts},
 		{Name: "group hosts", Apply: a.Funds.ApplyGroupHosts},

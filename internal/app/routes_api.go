@@ -43,6 +43,7 @@ func (a *App) mountAPI() {
 	}
 	signedIn = append(signedIn, a.programCatalogRoutes()...)
 	signedIn = append(signedIn, a.securityRoutes()...)
+	signedIn = append(signedIn, a.enterpriseCatalogRoutes()...)
 	for _, r := range signedIn {
 		api.Add(r.method, r.path, identity.RequireUser, r.handler)
 	}

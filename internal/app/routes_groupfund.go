@@ -4,14 +4,27 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/enterprises"
 	"github.com/peduli/peduli/internal/journal"
 )
 
-// groupFundRoutes is the workspace route table of the group's own money:
-// its journal. Group totals need fund:read; a member's amounts member_fund:read.
+// groupFundRoutes is the workspace route table of members' enterprises and
+// the group's own money. Group totals need fund:read; a member's amounts
+// member_fund:read (books, which are her income, personal:read).
 func (a *App) groupFundRoutes() []route {
 	j := &journal.Handlers{Service: a.Journal, Tenancy: a.Tenancy}
+	en := &enterprises.Handlers{Service: a.Enterprises, Tenancy: a.Tenancy}
 	return []route{
 		{fiber.MethodGet, "/journal/trial-balance", access.FundRead, j.TrialBalance},
+		{fiber.MethodGet, "/beneficiaries/:id/enterprises", access.PeopleRead, en.List},
+		{fiber.MethodPost, "/beneficiaries/:id/enterprises", access.BooksWrite, en.Create},
+		{fiber.MethodGet, "/enterprises/:id/books", access.PersonalRead, en.Books},
+		{fiber.MethodPut, "/enterprises/:id/books/:period", access.BooksWrite, en.SaveBook},
 	}
+}
+
+// enterpriseCatalogRoutes serve any signed-in user: the kinds of enterprise.
+func (a *App) enterpriseCatalogRoutes() []route {
+	en := &enterprises.Handlers{Service: a.Enterprises, Tenancy: a.Tenancy}
+	return []route{{method: fiber.MethodGet, path: "/enterprise-kinds", handler: en.Kinds}}
 }

@@ -1,0 +1,55 @@
+package enterprises
+
+import (
+	"context"
+
+	"github.com/peduli/peduli/internal/platform/db"
+)
+
+// MonthlyIncome answers, inside the caller's tenant transaction, a member's
+// income per month (YYYY-MM) from her enterprise books: the sum of the
+// profits of every enterprise with a book for that month, never below
+// zero (a loss month is no income, not a debt of the household). Months
+// with no book are absent. The programs feature calls it for progress and
+// graduation; the caller audits the read.
+func (s *Service) MonthlyIncome(t *db.Tenant, beneficiaryID string) (map[string]int64, error) {
+	var rows []Book
+	err := t.DB().Where("tenant_id = ? AND enterprise_id IN (?)", t.ID,
+		t.DB().Model(&Enterprise{}).Select("id").Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID)).
+		Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	if rows, err = s.openAll(t, rows); err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for _, b := range rows {
+		out[b.Period] += b.Figures.Profit()
+	}
+	for p, v := range out {
+		if v < 0 {
+			out[p] = 0
+		}
+	}
+	return out, nil
+}
+
+// Erase removes a member's enterprise books at her request in its own
+// transaction; see EraseIn.
+func (s *Service) Erase(ctx context.Context, scope db.Scope, beneficiaryID string) error {
+	return scope.Write(ctx, func(t *db.Tenant) error { return EraseIn(t, beneficiaryID) })
+}
+
+// EraseIn removes a member's enterprise books (her income) inside the
+// caller's erasure transaction. The enterprises stay with
+// their kind and start, so counts of enterprises stay right; their names,
+// places and workers, which may name her household, are cleared.
+func EraseIn(t *db.Tenant, beneficiaryID string) error {
+	ids := t.DB().Model(&Enterprise{}).Select("id").Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID)
+	if err := t.DB().Where("tenant_id = ? AND enterprise_id IN (?)", t.ID, ids).Delete(&Book{}).Error; err != nil {
+		return err
+	}
+	return t.DB().Model(&Enterprise{}).Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID).
+		Updates(map[string]any{"name": "-", "location": "", "workers": ""}).Error
+}
