@@ -18,6 +18,7 @@ import (
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/enterprises"
 	"github.com/peduli/peduli/internal/funds"
+	"github.com/peduli/peduli/internal/groupfund"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/partners"
@@ -55,7 +56,9 @@ type App struct {
 	Journal *journal.Service
 	// Enterprises holds members' enterprises and their monthly books.
 	Enterprises *enterprises.Service
-	HTTP        *fiber.App
+	// GroupFund holds members' savings (and loans) in the group's own fund.
+	GroupFund *groupfund.Service
+	HTTP      *fiber.App
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
 
@@ -125,8 +128,9 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		Books: a.Enterprises, Log: log, Now: now}
 	a.Partners = &partners.Service{Keys: keys, Now: now}
 	a.Journal = &journal.Service{}
+	a.GroupFund = &groupfund.Service{Keys: keys, Now: now}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
-		Resealers: []registry.Resealer{a.Programs, a.Partners, a.Enterprises}}
+		Resealers: []registry.Resealer{a.Programs, a.Partners, a.Enterprises, a.GroupFund}}
 	if err := a.newFunds(cfg, master, now); err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/enterprises"
+	"github.com/peduli/peduli/internal/groupfund"
 	"github.com/peduli/peduli/internal/journal"
 )
 
@@ -14,7 +15,12 @@ import (
 func (a *App) groupFundRoutes() []route {
 	j := &journal.Handlers{Service: a.Journal, Tenancy: a.Tenancy}
 	en := &enterprises.Handlers{Service: a.Enterprises, Tenancy: a.Tenancy}
+	gf := &groupfund.Handlers{Service: a.GroupFund, Tenancy: a.Tenancy}
 	return []route{
+		{fiber.MethodGet, "/savings", access.FundRead, gf.GroupSavings},
+		{fiber.MethodPost, "/savings/deposits", access.FundWrite, gf.Deposit},
+		{fiber.MethodPost, "/savings/withdrawals", access.FundWrite, gf.Withdraw},
+		{fiber.MethodGet, "/beneficiaries/:id/savings", access.MemberFundRead, gf.MemberSavings},
 		{fiber.MethodGet, "/journal/trial-balance", access.FundRead, j.TrialBalance},
 		{fiber.MethodGet, "/beneficiaries/:id/enterprises", access.PeopleRead, en.List},
 		{fiber.MethodPost, "/beneficiaries/:id/enterprises", access.BooksWrite, en.Create},

@@ -169,3 +169,14 @@ func EntriesOf(t *db.Tenant, source, sourceID string) ([]Entry, error) {
 		Order("created_at, id").Find(&out).Error
 	return out, err
 }
+
+// Lock serialises the group's money writes for the rest of the
+// transaction, so a rule checked against a balance (no withdrawal above
+// the cash held) still holds when the transaction commits. SQLite needs
+// no lock: its write transactions already run one at a time.
+func Lock(t *db.Tenant) error {
+	if t.DB().Dialector.Name() != "postgres" {
+		return nil
+	}
+	return t.DB().Exec("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "journal:"+t.ID).Error
+}

@@ -1,0 +1,58 @@
+package groupfund
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/tenancy"
+)
+
+// Handlers serves the group fund's API.
+type Handlers struct {
+	Service *Service
+	Tenancy *tenancy.Service
+}
+
+// Deposit answers POST …/savings/deposits.
+func (h *Handlers) Deposit(c *fiber.Ctx) error {
+	var in SavingsInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.Deposit(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}
+
+// Withdraw answers POST …/savings/withdrawals.
+func (h *Handlers) Withdraw(c *fiber.Ctx) error {
+	var in SavingsInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.Withdraw(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}
+
+// MemberSavings answers GET …/beneficiaries/{id}/savings.
+func (h *Handlers) MemberSavings(c *fiber.Ctx) error {
+	v, err := h.Service.MemberSavings(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+// GroupSavings answers GET …/savings.
+func (h *Handlers) GroupSavings(c *fiber.Ctx) error {
+	v, err := h.Service.GroupSavings(c.UserContext(), h.Tenancy.ScopeOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"balances": v})
+}
