@@ -21,6 +21,10 @@ func (a *App) groupFundRoutes() []route {
 		{fiber.MethodPost, "/savings/deposits", access.FundWrite, gf.Deposit},
 		{fiber.MethodPost, "/savings/withdrawals", access.FundWrite, gf.Withdraw},
 		{fiber.MethodGet, "/beneficiaries/:id/savings", access.MemberFundRead, gf.MemberSavings},
+		{fiber.MethodPost, "/loans", access.FundWrite, gf.CreateLoan},
+		{fiber.MethodGet, "/loans/portfolio", access.FundRead, gf.Portfolio}, // before /loans/:id
+		{fiber.MethodGet, "/loans/:id", access.MemberFundRead, gf.Loan},
+		{fiber.MethodPost, "/loans/:id/repayments", access.FundWrite, gf.Repay},
 		{fiber.MethodGet, "/journal/trial-balance", access.FundRead, j.TrialBalance},
 		{fiber.MethodGet, "/beneficiaries/:id/enterprises", access.PeopleRead, en.List},
 		{fiber.MethodPost, "/beneficiaries/:id/enterprises", access.BooksWrite, en.Create},

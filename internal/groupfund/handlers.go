@@ -56,3 +56,47 @@ func (h *Handlers) GroupSavings(c *fiber.Ctx) error {
 	}
 	return c.JSON(fiber.Map{"balances": v})
 }
+
+// CreateLoan answers POST …/loans.
+func (h *Handlers) CreateLoan(c *fiber.Ctx) error {
+	var in LoanInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.CreateLoan(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}
+
+// Loan answers GET …/loans/{id}.
+func (h *Handlers) Loan(c *fiber.Ctx) error {
+	v, err := h.Service.Loan(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), c.Query("as_of"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+// Repay answers POST …/loans/{id}/repayments.
+func (h *Handlers) Repay(c *fiber.Ctx) error {
+	var in RepaymentInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.Repay(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}
+
+// Portfolio answers GET …/loans/portfolio.
+func (h *Handlers) Portfolio(c *fiber.Ctx) error {
+	v, err := h.Service.Portfolio(c.UserContext(), h.Tenancy.ScopeOf(c), c.Query("as_of"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
-	"github.com/peduli/peduli/internal/registry"
 )
 
 // Savings kinds: simpanan pokok (once, on joining), wajib (every meeting or
@@ -129,29 +128,4 @@ func (s *Service) memberSavings(t *db.Tenant, beneficiaryID string) ([]SavingsTx
 		out = append(out, x)
 	}
 	return out, bal, nil
-}
-
-// Reseal re-encrypts the tenant's savings amounts under next during a key
-// rotation (the registry calls it inside the rotation's transaction).
-func (s *Service) Reseal(t *db.Tenant, next registry.Key) (int, error) {
-	var rows []SavingsTx
-	if err := t.DB().Where("tenant_id = ? AND key_version <> ? AND amount_sealed <> ''", t.ID, next.Version).Find(&rows).Error; err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, x := range rows {
-		v, ok, err := s.openAmount(t, x.AmountSealed, x.KeyVersion, savingsAAD(x.ID))
-		if err != nil {
-			return n, err
-		}
-		if !ok {
-			continue
-		}
-		if err := t.DB().Model(&SavingsTx{}).Where("tenant_id = ? AND id = ?", t.ID, x.ID).Updates(map[string]any{
-			"amount_sealed": sealAmount(next, v, savingsAAD(x.ID)), "key_version": next.Version}).Error; err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
 }

@@ -66,17 +66,3 @@ func (s *Service) GroupSavings(ctx context.Context, scope db.Scope) (*Balances, 
 	})
 	return &b, err
 }
-
-// Erase removes a member's savings amounts at her request in its own
-// transaction; see EraseIn.
-func (s *Service) Erase(ctx context.Context, scope db.Scope, beneficiaryID string) error {
-	return scope.Write(ctx, func(t *db.Tenant) error { return EraseIn(t, beneficiaryID) })
-}
-
-// EraseIn empties a member's sealed savings amounts inside the caller's
-// erasure transaction. The journal keeps the group's anonymous totals; the
-// rows keep kind, day and receipt number, so the receipt series has no gap.
-func EraseIn(t *db.Tenant, beneficiaryID string) error {
-	return t.DB().Model(&SavingsTx{}).Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID).
-		Update("amount_sealed", "").Error
-}

@@ -20,4 +20,23 @@ func init() {
 	RegisterSeed("/api/v1/t/{slug}/enterprises/{id}/books/{period}", func(*Env, *Group, map[string]string) string {
 		return "2026-01"
 	})
+	RegisterSeed("/api/v1/t/{slug}/loans/{id}", func(e *Env, g *Group, _ map[string]string) string {
+		return Str(e.FundLoan(g, nil), "id")
+	})
+}
+
+// FundLoan deposits savings for a new member of g (so the group holds
+// cash) and lends her money through the API as the owner; it returns the
+// loan's answer.
+func (e *Env) FundLoan(g *Group, body map[string]any) map[string]any {
+	e.T.Helper()
+	b := e.CreateBeneficiary(g, g.OwnerToken, nil)
+	e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/savings/deposits", g.OwnerToken, map[string]any{
+		"beneficiary_id": b, "kind": "pokok", "amount": 1_000_000_000, "paid_on": "2026-01-05"}).Expect(http.StatusCreated)
+	if body == nil {
+		body = map[string]any{"principal": 300_000_000, "fee_percent_per_month": 1.5, "term_months": 10,
+			"method": "flat", "disbursed_on": "2026-01-05"}
+	}
+	body["beneficiary_id"] = b
+	return e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/loans", g.OwnerToken, body).Expect(http.StatusCreated).Map()
 }
