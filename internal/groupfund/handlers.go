@@ -100,3 +100,16 @@ func (h *Handlers) Portfolio(c *fiber.Ctx) error {
 	}
 	return c.JSON(v)
 }
+
+// RecordMeeting answers POST …/meetings.
+func (h *Handlers) RecordMeeting(c *fiber.Ctx) error {
+	var in MeetingInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.RecordMeeting(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}

@@ -52,7 +52,7 @@ func (s *Service) Repay(ctx context.Context, scope db.Scope, actor audit.Actor, 
 			if err != nil {
 				return err
 			}
-			out, err = s.repayIn(t, key, actor, l, in.Amount, on, "amount")
+			out, err = s.repayIn(t, key, actor, l, in.Amount, on, "amount", "paid_on")
 			return err
 		})
 	})
@@ -60,8 +60,9 @@ func (s *Service) Repay(ctx context.Context, scope db.Scope, actor audit.Actor, 
 }
 
 // repayIn records one repayment of loan l inside the caller's transaction
-// (holding the journal lock and the key); field names the amount's input.
-func (s *Service) repayIn(t *db.Tenant, key registry.Key, actor audit.Actor, l *Loan, amount int64, on db.Date, field string) (*RepaymentView, error) {
+// (holding the journal lock and the key); errors name amountField and
+// dateField.
+func (s *Service) repayIn(t *db.Tenant, key registry.Key, actor audit.Actor, l *Loan, amount int64, on db.Date, amountField, dateField string) (*RepaymentView, error) {
 	reps, ok, err := s.openLoan(t, l)
 	if err != nil {
 		return nil, err
@@ -70,7 +71,7 @@ func (s *Service) repayIn(t *db.Tenant, key registry.Key, actor audit.Actor, l *
 		return nil, errs.Conflict("loan_unreadable", "this loan's amounts were erased")
 	}
 	if on < l.DisbursedOn {
-		return nil, errs.Invalid("paid_on", "after", "must not be before the loan was disbursed")
+		return nil, errs.Invalid(dateField, "after", "must not be before the loan was disbursed")
 	}
 	sched := l.Schedule()
 	var all []int64
@@ -79,7 +80,7 @@ func (s *Service) repayIn(t *db.Tenant, key registry.Key, actor audit.Actor, l *
 	}
 	before := standOn(sched, all, on)
 	if amount <= 0 || amount > before.Outstanding+before.FeesOwed {
-		return nil, errs.Invalid(field, "owed", "must be positive and not more than the loan still owes")
+		return nil, errs.Invalid(amountField, "owed", "must be positive and not more than the loan still owes")
 	}
 	after := standOn(sched, append(all, amount), on)
 	fee, principal := after.FeesPaid-before.FeesPaid, after.PrincipalPaid-before.PrincipalPaid

@@ -16,7 +16,9 @@ import (
 type Service struct {
 	// Keys seal and open per-member amounts with the tenant's data key.
 	Keys *registry.Keyring
-	Now  func() time.Time
+	// Attendance records a meeting's attendance in programs.
+	Attendance Attendance
+	Now        func() time.Time
 }
 
 // SavingsInput is the body of POST …/savings/deposits and …/withdrawals.
@@ -53,7 +55,7 @@ func (s *Service) recordSavings(ctx context.Context, scope db.Scope, actor audit
 			if err := s.Keys.Hold(t, key.Version); err != nil {
 				return err
 			}
-			out, err = s.savingsIn(t, key, actor, in.BeneficiaryID, in.Kind, dir, in.Amount, paidOn, "beneficiary_id")
+			out, err = s.savingsIn(t, key, actor, in.BeneficiaryID, in.Kind, dir, in.Amount, paidOn, "beneficiary_id", "")
 			return err
 		})
 	})
@@ -61,19 +63,19 @@ func (s *Service) recordSavings(ctx context.Context, scope db.Scope, actor audit
 }
 
 // savingsIn records one deposit or withdrawal inside the caller's
-// transaction, which holds the journal lock and the key; field names the
-// input that names the member, for the error.
+// transaction, which holds the journal lock and the key. Errors name
+// memberField for the member and prefix+"kind", prefix+"amount".
 func (s *Service) savingsIn(t *db.Tenant, key registry.Key, actor audit.Actor, beneficiaryID, kind, dir string,
-	amount int64, paidOn db.Date, field string) (*SavingsTxView, error) {
+	amount int64, paidOn db.Date, memberField, prefix string) (*SavingsTxView, error) {
 	if err := registry.Active(t, beneficiaryID); err != nil {
-		return nil, errs.Invalid(field, "exists", "must be a member of this group")
+		return nil, errs.Invalid(memberField, "exists", "must be a member of this group")
 	}
 	account, ok := savingsAccount[kind]
 	if !ok {
-		return nil, errs.Invalid("kind", "oneof", "must be pokok, wajib or sukarela")
+		return nil, errs.Invalid(prefix+"kind", "oneof", "must be pokok, wajib or sukarela")
 	}
 	if amount <= 0 || amount > journal.MaxAmount {
-		return nil, errs.Invalid("amount", "gt", "must be a positive amount")
+		return nil, errs.Invalid(prefix+"amount", "gt", "must be a positive amount")
 	}
 	_, bal, err := s.memberSavings(t, beneficiaryID)
 	if err != nil {
@@ -83,7 +85,7 @@ func (s *Service) savingsIn(t *db.Tenant, key registry.Key, actor audit.Actor, b
 	after := bal.Of(kind) + amount
 	if dir == Withdrawal {
 		if kind != Sukarela {
-			return nil, errs.Invalid("kind", "withdrawable", "only voluntary (sukarela) savings can be withdrawn by a member")
+			return nil, errs.Invalid(prefix+"kind", "withdrawable", "only voluntary (sukarela) savings can be withdrawn by a member")
 		}
 		if amount > bal.Of(kind) {
 			return nil, errs.Conflict("insufficient_savings", "the withdrawal is more than the member's savings of this kind")
