@@ -25,6 +25,8 @@ func (a *App) groupFundRoutes() []route {
 		{fiber.MethodGet, "/loans/portfolio", access.FundRead, gf.Portfolio}, // before /loans/:id
 		{fiber.MethodGet, "/loans/:id", access.MemberFundRead, gf.Loan},
 		{fiber.MethodPost, "/loans/:id/repayments", access.FundWrite, gf.Repay},
+		{fiber.MethodPost, "/loans/:id/write-off", access.FundWrite, gf.RequestWriteOff},
+		{fiber.MethodPost, "/loans/:id/write-off/approval", access.FundWrite, gf.ApproveWriteOff},
 		{fiber.MethodPost, "/meetings", access.MeetingsWrite, gf.RecordMeeting},
 		{fiber.MethodGet, "/journal/trial-balance", access.FundRead, j.TrialBalance},
 		{fiber.MethodGet, "/beneficiaries/:id/enterprises", access.PeopleRead, en.List},

@@ -14,7 +14,7 @@ func (s *Service) Erase(ctx context.Context, scope db.Scope, beneficiaryID strin
 }
 
 // EraseIn empties a member's sealed amounts inside the caller's erasure
-// transaction: every savings amount, and the principal and repayments of
+// transaction: every savings and arisan amount, and the principal and repayments of
 // every loan she has repaid in full. A loan she still owes keeps its
 // amounts: the group needs them to collect what is owed (a contract the
 // law lets it keep until settled). The journal keeps the group's
@@ -22,6 +22,10 @@ func (s *Service) Erase(ctx context.Context, scope db.Scope, beneficiaryID strin
 // series have no gaps.
 func (s *Service) EraseIn(t *db.Tenant, beneficiaryID string) error {
 	if err := t.DB().Model(&SavingsTx{}).Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID).
+		Update("amount_sealed", "").Error; err != nil {
+		return err
+	}
+	if err := t.DB().Model(&ArisanContribution{}).Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID).
 		Update("amount_sealed", "").Error; err != nil {
 		return err
 	}
@@ -52,7 +56,8 @@ func (s *Service) EraseIn(t *db.Tenant, beneficiaryID string) error {
 	return nil
 }
 
-// Reseal re-encrypts the tenant's savings, loan and repayment amounts
+// Reseal re-encrypts the tenant's savings, loan, repayment, arisan and
+// write-off amounts
 // under next during a key rotation (the registry calls it inside the
 // rotation's transaction). Amounts whose key is gone stay unreadable.
 func (s *Service) Reseal(t *db.Tenant, next registry.Key) (int, error) {
@@ -60,19 +65,22 @@ func (s *Service) Reseal(t *db.Tenant, next registry.Key) (int, error) {
 	for _, tbl := range []struct {
 		model  any
 		table  string
+		key    string
 		column string
 		aad    func(string) string
 	}{
-		{&SavingsTx{}, "savings_transactions", "amount_sealed", savingsAAD},
-		{&Loan{}, "loans", "principal_sealed", loanAAD},
-		{&Repayment{}, "loan_repayments", "amount_sealed", repaymentAAD},
+		{&SavingsTx{}, "savings_transactions", "id", "amount_sealed", savingsAAD},
+		{&Loan{}, "loans", "id", "principal_sealed", loanAAD},
+		{&Repayment{}, "loan_repayments", "id", "amount_sealed", repaymentAAD},
+		{&ArisanContribution{}, "arisan_contributions", "id", "amount_sealed", arisanAAD},
+		{&WriteOff{}, "loan_write_offs", "loan_id", "amount_sealed", writeOffAAD},
 	} {
 		var rows []struct {
 			ID         string
 			Sealed     string
 			KeyVersion int
 		}
-		if err := t.DB().Table(tbl.table).Select("id, "+tbl.column+" AS sealed, key_version").
+		if err := t.DB().Table(tbl.table).Select(tbl.key+" AS id, "+tbl.column+" AS sealed, key_version").
 			Where("tenant_id = ? AND key_version <> ? AND "+tbl.column+" <> ''", t.ID, next.Version).Scan(&rows).Error; err != nil {
 			return n, err
 		}
@@ -84,7 +92,7 @@ func (s *Service) Reseal(t *db.Tenant, next registry.Key) (int, error) {
 			if !ok {
 				continue
 			}
-			if err := t.DB().Model(tbl.model).Where("tenant_id = ? AND id = ?", t.ID, r.ID).Updates(map[string]any{
+			if err := t.DB().Model(tbl.model).Where("tenant_id = ? AND "+tbl.key+" = ?", t.ID, r.ID).Updates(map[string]any{
 				tbl.column: sealAmount(next, v, tbl.aad(r.ID)), "key_version": next.Version}).Error; err != nil {
 				return n, err
 			}

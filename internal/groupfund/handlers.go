@@ -113,3 +113,25 @@ func (h *Handlers) RecordMeeting(c *fiber.Ctx) error {
 	}
 	return c.Status(fiber.StatusCreated).JSON(v)
 }
+
+// RequestWriteOff answers POST …/loans/{id}/write-off.
+func (h *Handlers) RequestWriteOff(c *fiber.Ctx) error {
+	var in WriteOffInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.RequestWriteOff(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}
+
+// ApproveWriteOff answers POST …/loans/{id}/write-off/approval.
+func (h *Handlers) ApproveWriteOff(c *fiber.Ctx) error {
+	v, err := h.Service.ApproveWriteOff(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}

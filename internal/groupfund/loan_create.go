@@ -40,6 +40,7 @@ type LoanView struct {
 	DaysLate           int            `json:"days_late"`
 	Class              string         `json:"class"`
 	AsOf               db.Date        `json:"as_of"`
+	WrittenOff         bool           `json:"written_off"`
 }
 
 // RepaymentRow is a repayment in a loan's view.

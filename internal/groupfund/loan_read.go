@@ -42,6 +42,9 @@ func (s *Service) Loan(ctx context.Context, scope db.Scope, actor audit.Actor, i
 			return errs.ErrNotFound
 		}
 		out = l.view(reps, day)
+		if out.WrittenOff, err = writtenOff(t, l.ID); err != nil {
+			return err
+		}
 		return audit.Record(t, actor, audit.ReadPersonal, "beneficiary", l.BeneficiaryID, "loans")
 	})
 	return out, err
@@ -76,7 +79,14 @@ func (s *Service) Portfolio(ctx context.Context, scope db.Scope, asOf string) (*
 		if err := t.DB().Where("tenant_id = ? AND disbursed_on <= ?", t.ID, day).Find(&loans).Error; err != nil {
 			return err
 		}
+		off, err := writtenOffSet(t)
+		if err != nil {
+			return err
+		}
 		for i := range loans {
+			if off[loans[i].ID] {
+				continue
+			}
 			reps, ok, err := s.openLoan(t, &loans[i])
 			if err != nil {
 				return err

@@ -63,6 +63,11 @@ func (s *Service) Repay(ctx context.Context, scope db.Scope, actor audit.Actor, 
 // (holding the journal lock and the key); errors name amountField and
 // dateField.
 func (s *Service) repayIn(t *db.Tenant, key registry.Key, actor audit.Actor, l *Loan, amount int64, on db.Date, amountField, dateField string) (*RepaymentView, error) {
+	if off, err := writtenOff(t, l.ID); err != nil {
+		return nil, err
+	} else if off {
+		return nil, errs.Conflict("loan_written_off", "this loan has been written off")
+	}
 	reps, ok, err := s.openLoan(t, l)
 	if err != nil {
 		return nil, err

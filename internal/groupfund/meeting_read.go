@@ -121,7 +121,14 @@ func (s *Service) OpenLoans(ctx context.Context, scope db.Scope, actor audit.Act
 		if err := t.DB().Where("tenant_id = ? AND beneficiary_id IN ?", t.ID, beneficiaryIDs).Order("disbursed_on, receipt_no").Find(&loans).Error; err != nil {
 			return err
 		}
+		off, err := writtenOffSet(t)
+		if err != nil {
+			return err
+		}
 		for i := range loans {
+			if off[loans[i].ID] {
+				continue
+			}
 			l := &loans[i]
 			reps, ok, err := s.openLoan(t, l)
 			if err != nil {
