@@ -128,7 +128,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		Books: a.Enterprises, Log: log, Now: now}
 	a.Partners = &partners.Service{Keys: keys, Now: now}
 	a.Journal = &journal.Service{}
-	a.GroupFund = &groupfund.Service{Keys: keys, Attendance: a.Programs, Now: now}
+	a.GroupFund = &groupfund.Service{Keys: keys, Attendance: a.Programs, Profits: a.Enterprises, Now: now}
 	a.Regions.Fund = fundFigures{fund: a.GroupFund, enterprises: a.Enterprises}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
 		Resealers: []registry.Resealer{a.Programs, a.Partners, a.Enterprises, a.GroupFund}}

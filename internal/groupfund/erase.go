@@ -14,7 +14,7 @@ func (s *Service) Erase(ctx context.Context, scope db.Scope, beneficiaryID strin
 }
 
 // EraseIn empties a member's sealed amounts inside the caller's erasure
-// transaction: every savings and arisan amount, and the principal and repayments of
+// transaction: every savings, arisan and IKS amount, and the principal and repayments of
 // every loan she has repaid in full. A loan she still owes keeps its
 // amounts: the group needs them to collect what is owed (a contract the
 // law lets it keep until settled). The journal keeps the group's
@@ -25,9 +25,11 @@ func (s *Service) EraseIn(t *db.Tenant, beneficiaryID string) error {
 		Update("amount_sealed", "").Error; err != nil {
 		return err
 	}
-	if err := t.DB().Model(&ArisanContribution{}).Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID).
-		Update("amount_sealed", "").Error; err != nil {
-		return err
+	for _, m := range []any{&ArisanContribution{}, &IKSContribution{}} {
+		if err := t.DB().Model(m).Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID).
+			Update("amount_sealed", "").Error; err != nil {
+			return err
+		}
 	}
 	var loans []Loan
 	if err := t.DB().Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID).Find(&loans).Error; err != nil {
@@ -74,6 +76,7 @@ func (s *Service) Reseal(t *db.Tenant, next registry.Key) (int, error) {
 		{&Repayment{}, "loan_repayments", "id", "amount_sealed", repaymentAAD},
 		{&ArisanContribution{}, "arisan_contributions", "id", "amount_sealed", arisanAAD},
 		{&WriteOff{}, "loan_write_offs", "loan_id", "amount_sealed", writeOffAAD},
+		{&IKSContribution{}, "iks_contributions", "id", "amount_sealed", iksAAD},
 	} {
 		var rows []struct {
 			ID         string

@@ -135,3 +135,64 @@ func (h *Handlers) ApproveWriteOff(c *fiber.Ctx) error {
 	}
 	return c.JSON(v)
 }
+
+// CreateArisanRound answers POST …/arisan-rounds.
+func (h *Handlers) CreateArisanRound(c *fiber.Ctx) error {
+	var in ArisanRoundInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.CreateArisanRound(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}
+
+// ArisanRound answers GET …/arisan-rounds/{id}.
+func (h *Handlers) ArisanRound(c *fiber.Ctx) error {
+	v, err := h.Service.ArisanRound(c.UserContext(), h.Tenancy.ScopeOf(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+// Payout answers POST …/arisan-rounds/{id}/payouts.
+func (h *Handlers) Payout(c *fiber.Ctx) error {
+	var in PayoutInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.Payout(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}
+
+// SetIKSRule answers PUT …/iks/rule.
+func (h *Handlers) SetIKSRule(c *fiber.Ctx) error {
+	var in IKSRuleInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.SetIKSRule(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+// RecordIKS answers POST …/iks/contributions.
+func (h *Handlers) RecordIKS(c *fiber.Ctx) error {
+	var in IKSInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.RecordIKS(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}

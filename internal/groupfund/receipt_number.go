@@ -18,7 +18,7 @@ type receiptNumber struct {
 func (receiptNumber) TableName() string { return "fund_receipt_numbers" }
 
 // Receipt series and their prefixes on paper.
-var seriesPrefix = map[string]string{"savings": "SP", "loans": "PJ", "arisan": "AR"}
+var seriesPrefix = map[string]string{"savings": "SP", "loans": "PJ", "arisan": "AR", "iks": "IKS"}
 
 // nextReceipt hands out the series' next number for year, e.g.
 // SP-2026-00042, inside the caller's transaction (which holds the journal

@@ -18,7 +18,9 @@ type Service struct {
 	Keys *registry.Keyring
 	// Attendance records a meeting's attendance in programs.
 	Attendance Attendance
-	Now        func() time.Time
+	// Profits answers members' monthly profit from their enterprise books.
+	Profits Profits
+	Now     func() time.Time
 }
 
 // SavingsInput is the body of POST …/savings/deposits and …/withdrawals.

@@ -20,6 +20,11 @@ func init() {
 	RegisterSeed("/api/v1/t/{slug}/enterprises/{id}/books/{period}", func(*Env, *Group, map[string]string) string {
 		return "2026-01"
 	})
+	RegisterSeed("/api/v1/t/{slug}/arisan-rounds/{id}", func(e *Env, g *Group, _ map[string]string) string {
+		members := []string{e.CreateBeneficiary(g, g.OwnerToken, nil), e.CreateBeneficiary(g, g.OwnerToken, nil)}
+		return Str(e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/arisan-rounds", g.OwnerToken, map[string]any{"name": "Arisan",
+			"contribution": 1_000_000, "starts_on": "2026-01-05", "draw": "lot", "members": members}).Expect(http.StatusCreated).Map(), "id")
+	})
 	RegisterSeed("/api/v1/t/{slug}/loans/{id}", func(e *Env, g *Group, _ map[string]string) string {
 		return Str(e.FundLoan(g, nil), "id")
 	})
