@@ -121,7 +121,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	// sealed with the registry's keys and re-encrypted when they rotate.
 	keys := registry.NewKeyring(master, now)
 	a.Regions.Keys = keys
-	a.Enterprises = &enterprises.Service{DB: d, Keys: keys, Now: now}
+	a.Enterprises = &enterprises.Service{DB: d, Keys: keys, Ledger: fundsLedger{}, Now: now}
 	// Programs asks the enterprises for income from books; enterprises
 	// know nothing of programs.
 	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys,

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/enterprises"
+	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/groupfund"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/regions"
@@ -30,3 +31,10 @@ func (f fundFigures) FundFigures(t *db.Tenant, now time.Time, only map[string]bo
 		LoansOutstanding: g.LoansOutstanding, PAR30Amount: g.PAR30Amount, EnterprisesActive: e.Active,
 		ProfitChangePeople: e.ProfitChangePeople, ProfitChangeMedian: e.ProfitChangeMedian}, nil
 }
+
+// fundsLedger answers the enterprises' capital assistance with the group
+// ledger's expenses, which the funds feature owns.
+type fundsLedger struct{}
+
+// ExpenseIn implements enterprises.Ledger.
+func (fundsLedger) ExpenseIn(t *db.Tenant, id string) (int64, error) { return funds.ExpenseIn(t, id) }

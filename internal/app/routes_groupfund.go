@@ -38,6 +38,8 @@ func (a *App) groupFundRoutes() []route {
 		{fiber.MethodPost, "/beneficiaries/:id/enterprises", access.BooksWrite, en.Create},
 		{fiber.MethodGet, "/enterprises/:id/books", access.PersonalRead, en.Books},
 		{fiber.MethodPut, "/enterprises/:id/books/:period", access.BooksWrite, en.SaveBook},
+		{fiber.MethodGet, "/enterprises/:id/capital", access.MemberFundRead, en.Capital},
+		{fiber.MethodPost, "/enterprises/:id/capital", access.FundWrite, en.GiveCapital},
 	}
 }
 

@@ -78,7 +78,7 @@ func (s *Service) withKey(ctx context.Context, scope db.Scope, write func(regist
 	return err
 }
 
-// Reseal re-encrypts the tenant's books under next during a key rotation
+// Reseal re-encrypts the tenant's books and capital assistance under next during a key rotation
 // (the registry calls it inside the rotation's transaction). Books whose
 // key is already gone stay unreadable.
 func (s *Service) Reseal(t *db.Tenant, next registry.Key) (int, error) {
@@ -103,5 +103,6 @@ func (s *Service) Reseal(t *db.Tenant, next registry.Key) (int, error) {
 		}
 		n++
 	}
-	return n, nil
+	m, err := s.resealCapital(t, next)
+	return n + m, err
 }

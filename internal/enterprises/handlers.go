@@ -65,3 +65,25 @@ func (h *Handlers) SaveBook(c *fiber.Ctx) error {
 	}
 	return c.JSON(v)
 }
+
+// GiveCapital answers POST …/enterprises/{id}/capital.
+func (h *Handlers) GiveCapital(c *fiber.Ctx) error {
+	var in CapitalInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.GiveCapital(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}
+
+// Capital answers GET …/enterprises/{id}/capital.
+func (h *Handlers) Capital(c *fiber.Ctx) error {
+	items, err := h.Service.CapitalOf(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items})
+}

@@ -50,6 +50,12 @@ func EraseIn(t *db.Tenant, beneficiaryID string) error {
 	if err := t.DB().Where("tenant_id = ? AND enterprise_id IN (?)", t.ID, ids).Delete(&Book{}).Error; err != nil {
 		return err
 	}
+	// Assistance keeps its link to the ledger (the group's spending stays
+	// accounted for) but loses the amount she received.
+	if err := t.DB().Model(&Capital{}).Where("tenant_id = ? AND enterprise_id IN (?)", t.ID, ids).
+		Update("amount_sealed", "").Error; err != nil {
+		return err
+	}
 	return t.DB().Model(&Enterprise{}).Where("tenant_id = ? AND beneficiary_id = ?", t.ID, beneficiaryID).
 		Updates(map[string]any{"name": "-", "location": "", "workers": ""}).Error
 }

@@ -16,7 +16,10 @@ type Service struct {
 	DB *db.DB
 	// Keys seal and open book figures with the tenant's data key.
 	Keys *registry.Keyring
-	Now  func() time.Time
+	// Ledger answers the group ledger's expenses that capital assistance
+	// is paid from.
+	Ledger Ledger
+	Now    func() time.Time
 }
 
 // Input is the body of POST …/beneficiaries/{id}/enterprises.
