@@ -1,6 +1,6 @@
 // Package groupfundpages serves the group fund's pages under /t/{slug}:
 // the meeting sheet a treasurer fills on a phone during the group's
-// meeting, and the receipts of a recorded meeting.
+// meeting, the receipts of a recorded meeting and a member's passbook.
 package groupfundpages
 
 import (
@@ -8,6 +8,7 @@ import (
 
 	"github.com/peduli/peduli/internal/groupfund"
 	"github.com/peduli/peduli/internal/programs"
+	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -17,6 +18,7 @@ type Handlers struct {
 	Pages    *web.Pages
 	Tenancy  *tenancy.Service
 	Programs *programs.Service
+	Registry *registry.Service
 	Fund     *groupfund.Service
 }
 

@@ -74,6 +74,14 @@ func TestMeetingSheetPage(t *testing.T) {
 			"Yuliana Tefa", "PJ-2026-00002", "SP-2026-00002", "AR-2026-00001")
 		en.Get(res.Location()).Expect(http.StatusOK).Contains("Meeting receipts", "Rp 175,000")
 
+		// Her passbook: balances by kind and every deposit with its receipt.
+		book := ws + "/beneficiaries/" + ids[1] + "/passbook"
+		treas.Get(book).Expect(http.StatusOK).Contains("Buku simpanan anggota", "Maria Bria", "Simpanan wajib", "Rp 10.000",
+			"Rp 5.000", "Rp 15.000", "SP-2026-00003")
+		en.Get(book).Expect(http.StatusOK).Contains("Member's savings passbook", "Rp 15,000")
+		e.BrowserAs(team[access.Viewer].Token).Get(book).Expect(http.StatusForbidden)
+		e.BrowserAs(e.SignupGroup("Kelompok Tiga").OwnerToken).Get(book).Expect(http.StatusNotFound)
+
 		// Viewers get the 403 page and no menu entry; another group the 404 page.
 		viewer := e.BrowserAs(team[access.Viewer].Token)
 		viewer.Get(sheet).Expect(http.StatusForbidden)
