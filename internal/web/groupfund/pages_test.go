@@ -74,6 +74,14 @@ func TestMeetingSheetPage(t *testing.T) {
 			"Yuliana Tefa", "PJ-2026-00002", "SP-2026-00002", "AR-2026-00001")
 		en.Get(res.Location()).Expect(http.StatusOK).Contains("Meeting receipts", "Rp 175,000")
 
+		// Her page says her income comes from her books once she has them.
+		ent := e.CreateEnterprise(g, g.OwnerToken, ids[1], nil)
+		for _, month := range []string{"2026-08", "2026-09", "2026-10"} {
+			e.Do(http.MethodPut, "/api/v1/t/"+g.Slug+"/enterprises/"+ent+"/books/"+month, g.OwnerToken, map[string]any{
+				"sales": 400_000_000, "costs": map[string]any{"materials": 100_000_000}}).Expect(http.StatusOK)
+		}
+		treas.Get(ws+"/beneficiaries/"+ids[1]).Expect(http.StatusOK).Contains("Penghasilan dihitung dari buku usaha.", "Buku simpanan anggota")
+
 		// Her passbook: balances by kind and every deposit with its receipt.
 		book := ws + "/beneficiaries/" + ids[1] + "/passbook"
 		treas.Get(book).Expect(http.StatusOK).Contains("Buku simpanan anggota", "Maria Bria", "Simpanan wajib", "Rp 10.000",
