@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
@@ -64,12 +65,13 @@ func (s *Service) SaveBook(ctx context.Context, scope db.Scope, actor audit.Acto
 			action := audit.Create
 			if n > 0 {
 				action = audit.Update
-				err = q().Updates(map[string]any{"figures_sealed": b.FiguresSealed, "key_version": b.KeyVersion,
-					"recorded_by": b.RecordedBy, "updated_at": now}).Error
-			} else {
-				err = t.DB().Create(b).Error
 			}
-			if err != nil {
+			// An upsert, so two people saving the same month at once both
+			// succeed and the later figures stand.
+			if err := t.DB().Clauses(clause.OnConflict{
+				Columns:   []clause.Column{{Name: "tenant_id"}, {Name: "enterprise_id"}, {Name: "period"}},
+				DoUpdates: clause.AssignmentColumns([]string{"figures_sealed", "key_version", "recorded_by", "updated_at"}),
+			}).Create(b).Error; err != nil {
 				return err
 			}
 			return audit.Record(t, actor, action, "enterprise_book", enterpriseID, "period", "sales", "costs", "stock_bought", "days_worked")

@@ -6,6 +6,8 @@ import (
 	"math"
 	"time"
 
+	"gorm.io/gorm/clause"
+
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
@@ -60,10 +62,8 @@ func (s *Service) SetIKSRule(ctx context.Context, scope db.Scope, actor audit.Ac
 		r.UpdatedBy = &actor.UserID
 	}
 	err := scope.Write(ctx, func(t *db.Tenant) error {
-		if err := t.DB().Where("tenant_id = ?", t.ID).Delete(&IKSRule{}).Error; err != nil {
-			return err
-		}
-		if err := t.DB().Create(r).Error; err != nil {
+		// One rule per group: a second writer's rule replaces the first.
+		if err := t.DB().Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "tenant_id"}}, UpdateAll: true}).Create(r).Error; err != nil {
 			return err
 		}
 		return audit.Record(t, actor, audit.Update, "iks_rule", t.ID, "kind", "percent", "amount")
