@@ -25,6 +25,7 @@ func (a *App) groupFundRoutes() []route {
 		{fiber.MethodGet, "/loans/portfolio", access.FundRead, gf.Portfolio}, // before /loans/:id
 		{fiber.MethodGet, "/loans/:id", access.MemberFundRead, gf.Loan},
 		{fiber.MethodPost, "/loans/:id/repayments", access.FundWrite, gf.Repay},
+		{fiber.MethodPost, "/loans/:id/reschedule", access.FundWrite, gf.RescheduleLoan},
 		{fiber.MethodPost, "/loans/:id/write-off", access.FundWrite, gf.RequestWriteOff},
 		{fiber.MethodPost, "/loans/:id/write-off/approval", access.FundWrite, gf.ApproveWriteOff},
 		{fiber.MethodPost, "/meetings", access.MeetingsWrite, gf.RecordMeeting},

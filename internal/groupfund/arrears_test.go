@@ -77,3 +77,32 @@ func TestSchedules(t *testing.T) {
 		t.Fatalf("odd split %+v", odd)
 	}
 }
+
+// TestRescheduledSchedule: what the repayments settled stays (a partly
+// paid installment shrinks to what was paid), the rest of the principal is
+// spread over the new term from the reschedule's day, and a loan paid up
+// to that day is not late on it.
+func TestRescheduledSchedule(t *testing.T) {
+	sched := Schedule(300_000_000, 150, 3, Flat, "2026-01-15")
+	first := sched[0].Principal + sched[0].Fee
+	paid := first + 1_000_000 // the first installment and part of the second's fee
+	r := Reschedule{EffectiveOn: "2026-05-20", TermMonths: 4}
+	got := rescheduled(sched, paid, r, 150, Flat)
+	if len(got) != 6 || got[0] != (Installment{No: 1, DueOn: sched[0].DueOn, Principal: sched[0].Principal, Fee: sched[0].Fee}) ||
+		got[1].Fee != 1_000_000 || got[1].Principal != 0 || got[2].DueOn != "2026-06-20" || got[5].DueOn != "2026-09-20" {
+		t.Fatalf("rescheduled = %+v", got)
+	}
+	var principal int64
+	for _, in := range got {
+		principal += in.Principal
+	}
+	if principal != 300_000_000 || got[2].Fee != fee(200_000_000, 150) {
+		t.Fatalf("principal %d, new fee %d", principal, got[2].Fee)
+	}
+	if st := standOn(got, []int64{paid}, "2026-05-20"); st.DaysLate != 0 || st.Outstanding != 200_000_000 {
+		t.Fatalf("standing on the day = %+v", st)
+	}
+	if st := standOn(got, []int64{paid}, "2026-07-21"); st.DaysLate != 31 || ClassOf(st.DaysLate) != DalamPerhatianKhusus {
+		t.Fatalf("standing after a missed new installment = %+v", st)
+	}
+}

@@ -196,3 +196,16 @@ func (h *Handlers) RecordIKS(c *fiber.Ctx) error {
 	}
 	return c.Status(fiber.StatusCreated).JSON(v)
 }
+
+// RescheduleLoan answers POST …/loans/{id}/reschedule.
+func (h *Handlers) RescheduleLoan(c *fiber.Ctx) error {
+	var in RescheduleInput
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.RescheduleLoan(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(v)
+}

@@ -25,6 +25,9 @@ type Loan struct {
 	CreatedBy       *string
 	CreatedAt       time.Time
 	Principal       int64 `gorm:"-"`
+	// reschedules and repaid are read by openLoan; Schedule uses them.
+	reschedules []Reschedule
+	repaid      []Repayment
 }
 
 // TableName is loans.
@@ -51,9 +54,18 @@ func (Repayment) TableName() string { return "loan_repayments" }
 func loanAAD(id string) string      { return "loans.principal:" + id }
 func repaymentAAD(id string) string { return "loan_repayments.amount:" + id }
 
-// Schedule is the loan's installments.
+// Schedule is the loan's installments: from its terms, then each
+// reschedule in turn (openLoan must have read the loan).
 func (l *Loan) Schedule() []Installment {
-	return Schedule(l.Principal, l.FeeBP, l.TermMonths, l.Method, l.DisbursedOn)
+	sched := Schedule(l.Principal, l.FeeBP, l.TermMonths, l.Method, l.DisbursedOn)
+	for _, r := range l.reschedules {
+		var paid int64
+		for _, a := range paidBy(l.repaid, r.EffectiveOn) {
+			paid += a
+		}
+		sched = rescheduled(sched, paid, r, l.FeeBP, l.Method)
+	}
+	return sched
 }
 
 // openLoan reads a loan and its repayments, oldest first, opened. A loan
@@ -78,6 +90,10 @@ func (s *Service) openLoan(t *db.Tenant, l *Loan) (reps []Repayment, ok bool, er
 			out = append(out, r)
 		}
 	}
+	if err := t.DB().Where("tenant_id = ? AND loan_id = ?", t.ID, l.ID).Order("seq").Find(&l.reschedules).Error; err != nil {
+		return nil, false, err
+	}
+	l.repaid = out
 	return out, true, nil
 }
 

@@ -41,6 +41,7 @@ type LoanView struct {
 	Class              string         `json:"class"`
 	AsOf               db.Date        `json:"as_of"`
 	WrittenOff         bool           `json:"written_off"`
+	Reschedules        []Reschedule   `json:"reschedules"`
 }
 
 // RepaymentRow is a repayment in a loan's view.
@@ -57,7 +58,8 @@ func (l *Loan) view(reps []Repayment, asOf db.Date) *LoanView {
 	v := &LoanView{ID: l.ID, BeneficiaryID: l.BeneficiaryID, Principal: l.Principal,
 		FeePercentPerMonth: float64(l.FeeBP) / 100, TermMonths: l.TermMonths, Method: l.Method,
 		DisbursedOn: l.DisbursedOn, ReceiptNo: l.ReceiptNo, Schedule: sched, Repayments: []RepaymentRow{},
-		Outstanding: st.Outstanding, FeesOwed: st.FeesOwed, DaysLate: st.DaysLate, Class: ClassOf(st.DaysLate), AsOf: asOf}
+		Outstanding: st.Outstanding, FeesOwed: st.FeesOwed, DaysLate: st.DaysLate, Class: ClassOf(st.DaysLate), AsOf: asOf,
+		Reschedules: append([]Reschedule{}, l.reschedules...)}
 	for _, r := range reps {
 		v.Repayments = append(v.Repayments, RepaymentRow{ID: r.ID, Amount: r.Amount, PaidOn: r.PaidOn, ReceiptNo: r.ReceiptNo})
 	}

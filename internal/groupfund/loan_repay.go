@@ -75,8 +75,8 @@ func (s *Service) repayIn(t *db.Tenant, key registry.Key, actor audit.Actor, l *
 	if !ok {
 		return nil, errs.Conflict("loan_unreadable", "this loan's amounts were erased")
 	}
-	if on < l.DisbursedOn {
-		return nil, errs.Invalid(dateField, "after", "must not be before the loan was disbursed")
+	if on < l.DisbursedOn || (len(l.reschedules) > 0 && on < l.reschedules[len(l.reschedules)-1].EffectiveOn) {
+		return nil, errs.Invalid(dateField, "after", "must not be before the loan was disbursed or last rescheduled")
 	}
 	sched := l.Schedule()
 	var all []int64

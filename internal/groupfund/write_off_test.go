@@ -97,3 +97,42 @@ func TestAmountsSurviveKeyRotation(t *testing.T) {
 		}
 	})
 }
+
+// TestRescheduleLoan: a loan in arrears is rescheduled over a new term with
+// a note; on the day it is current again, the schedule shows the new
+// installments, and a repayment dated before the reschedule is refused.
+func TestRescheduleLoan(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		g := e.SignupGroup("Rindu Jadwal")
+		team := e.Team(g)
+		treas := team[access.Treasurer].Token
+		ws := "/api/v1/t/" + g.Slug
+		loan := e.FundLoan(g, map[string]any{"principal": 120_000_000, "fee_percent_per_month": 1, "term_months": 4,
+			"method": "declining", "disbursed_on": "2026-01-05"})
+		id := loan["id"].(string)
+		e.Do(http.MethodPost, ws+"/loans/"+id+"/repayments", treas, map[string]any{"amount": 31_200_000, "paid_on": "2026-02-05"}).Expect(http.StatusCreated)
+		if v := e.Do(http.MethodGet, ws+"/loans/"+id+"?as_of=2026-06-10", treas, nil).Expect(http.StatusOK).Map(); v["class"] != "kurang_lancar" {
+			t.Fatalf("before rescheduling = %v", v)
+		}
+		e.Do(http.MethodPost, ws+"/loans/"+id+"/reschedule", treas, map[string]any{"effective_on": "2026-02-01", "term_months": 6, "note": "x"}).
+			ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+		e.Do(http.MethodPost, ws+"/loans/"+id+"/reschedule", treas, map[string]any{"effective_on": "2026-06-10", "term_months": 6, "note": " "}).
+			ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+		v := e.Do(http.MethodPost, ws+"/loans/"+id+"/reschedule", treas, map[string]any{"effective_on": "2026-06-10", "term_months": 6,
+			"note": "Panen gagal, angsuran diperpanjang"}).Expect(http.StatusCreated).Map()
+		sched := v["schedule"].([]any)
+		last := sched[len(sched)-1].(map[string]any)
+		if len(sched) != 7 || last["due_on"] != "2026-12-10" || v["class"] != "lancar" || v["outstanding"].(float64) != 90_000_000 ||
+			v["reschedules"].([]any)[0].(map[string]any)["note"] != "Panen gagal, angsuran diperpanjang" {
+			t.Fatalf("rescheduled loan = %v", v)
+		}
+		e.Do(http.MethodPost, ws+"/loans/"+id+"/repayments", treas, map[string]any{"amount": 1_000_000, "paid_on": "2026-06-01"}).
+			ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+		e.Do(http.MethodPost, ws+"/loans/"+id+"/repayments", treas, map[string]any{"amount": 15_900_000, "paid_on": "2026-07-10"}).Expect(http.StatusCreated)
+		if v := e.Do(http.MethodGet, ws+"/loans/"+id+"?as_of=2026-08-09", treas, nil).Expect(http.StatusOK).Map(); v["class"] != "lancar" || v["days_late"].(float64) != 0 {
+			t.Fatalf("after the first new installment = %v", v)
+		}
+		e.Do(http.MethodPost, ws+"/loans/"+id+"/reschedule", team[access.Facilitator].Token, map[string]any{"effective_on": "2026-07-10",
+			"term_months": 6, "note": "x"}).ExpectProblem(http.StatusForbidden, "forbidden")
+	})
+}
