@@ -17,5 +17,6 @@ func (a *App) groupFundPages() []page {
 		{method: fiber.MethodPost, path: "/meetings", perm: access.MeetingsWrite, handler: h.MeetingCreate},
 		{method: fiber.MethodGet, path: "/meetings/:id", perm: access.MemberFundRead, handler: h.MeetingShow},
 		{method: fiber.MethodGet, path: "/beneficiaries/:id/passbook", perm: access.MemberFundRead, handler: h.Passbook},
+		{method: fiber.MethodGet, path: "/beneficiaries/:id/passbook.pdf", perm: access.MemberFundRead, handler: h.PassbookPDF},
 	}
 }

@@ -87,6 +87,14 @@ func TestMeetingSheetPage(t *testing.T) {
 		treas.Get(book).Expect(http.StatusOK).Contains("Buku simpanan anggota", "Maria Bria", "Simpanan wajib", "Rp 10.000",
 			"Rp 5.000", "Rp 15.000", "SP-2026-00003")
 		en.Get(book).Expect(http.StatusOK).Contains("Member's savings passbook", "Rp 15,000")
+		pdf := treas.Get(book + ".pdf").Expect(http.StatusOK)
+		if pdf.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(pdf.Body), "%PDF") ||
+			!strings.Contains(string(pdf.Body), "SP-2026-00003") || !strings.Contains(string(pdf.Body), "Buku simpanan anggota") {
+			t.Fatalf("passbook PDF: %s, %d bytes", pdf.Header.Get("Content-Type"), len(pdf.Body))
+		}
+		if !strings.Contains(string(en.Get(book+".pdf").Expect(http.StatusOK).Body), "Balance") {
+			t.Fatalf("English passbook PDF lacks its headings")
+		}
 		e.BrowserAs(team[access.Viewer].Token).Get(book).Expect(http.StatusForbidden)
 		e.BrowserAs(e.SignupGroup("Kelompok Tiga").OwnerToken).Get(book).Expect(http.StatusNotFound)
 
