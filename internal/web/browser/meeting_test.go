@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/testkit"
 )
@@ -39,7 +41,10 @@ func TestMeetingSheetOnAPhone(t *testing.T) {
 			p.onPage("account/login")
 			p.fill("email", treas.Email, "password", testkit.Password)
 			p.tap(`main form .actions button[type=submit]`)
-			p.onPage("workspace/dashboard")
+			// Signed in once the dashboard's body is there; its own checks
+			// belong to the dashboard's journeys, and waiting for all its
+			// resources made this step time out on a loaded machine.
+			p.do(chromedp.WaitVisible(chromedp.CSS(`body[data-page="workspace/dashboard"]`)))
 			p.open("/t/" + g.Slug + "/meetings/new")
 			p.onPage("groupfund/meeting")
 			p.tap(`input[name="program_id"][value="` + prog + `"]`)
