@@ -67,11 +67,20 @@ var (
 	// LedgerThreshold changes the expense approval threshold; no role lists
 	// it, so only owners (through their wildcard) hold it.
 	LedgerThreshold = Perm{"ledger", "threshold"}
+	// The group's own money: "fund" is group totals (journal, portfolio),
+	// "member_fund" one member's savings and loans, which are personal
+	// amounts; "books" is members' enterprises and their monthly books;
+	// "meetings" the group meeting sheet.
+	FundRead       = Perm{"fund", "read"}
+	FundWrite      = Perm{"fund", "write"}
+	MemberFundRead = Perm{"member_fund", "read"}
+	BooksWrite     = Perm{"books", "write"}
+	MeetingsWrite  = Perm{"meetings", "write"}
 )
 
 // readAll is every read permission but the audit log (owners and admins only).
 var readAll = []Perm{TenantRead, TeamRead, PeopleRead, PersonalRead, ProgramsRead, PartnersRead,
-	DonationsRead, DonorsRead, LedgerRead, ReportsRead}
+	DonationsRead, DonorsRead, LedgerRead, ReportsRead, FundRead, MemberFundRead}
 
 // grants is DESIGN §5 as data: what each tenant role may do. Owners hold the
 // wildcard; everyone else is listed, so a new permission is denied by default.
@@ -79,11 +88,13 @@ var grants = map[Role][]Perm{
 	Owner: {{"*", "*"}},
 	Admin: append(append([]Perm{}, readAll...), AuditRead, PersonalErase, TenantWrite, TeamWrite, PeopleWrite,
 		ProgramsWrite, ActivityWrite, OutcomesWrite, PartnersWrite, DonationsWrite, LedgerWrite,
-		LedgerApprove, SettingsWrite),
-	Treasurer: append(append([]Perm{}, readAll...), DonationsWrite, LedgerWrite, LedgerApprove),
+		LedgerApprove, SettingsWrite, FundWrite, BooksWrite, MeetingsWrite),
+	// Treasurers write the group's money; facilitators its members'
+	// enterprise books; both run the meeting sheet.
+	Treasurer: append(append([]Perm{}, readAll...), DonationsWrite, LedgerWrite, LedgerApprove, FundWrite, MeetingsWrite),
 	// Facilitators run programs in the field, so they may also start one from
 	// a template (the web journey has a facilitator do exactly that).
 	Facilitator: {TenantRead, TeamRead, PeopleRead, PersonalRead, PeopleWrite, ProgramsRead, ProgramsWrite,
-		ActivityWrite, OutcomesWrite, PartnersRead, DonationsRead, ReportsRead},
-	Viewer: {TenantRead, TeamRead, ProgramsRead, PartnersRead, DonationsRead, ReportsRead},
+		ActivityWrite, OutcomesWrite, PartnersRead, DonationsRead, ReportsRead, FundRead, MemberFundRead, BooksWrite, MeetingsWrite},
+	Viewer: {TenantRead, TeamRead, ProgramsRead, PartnersRead, DonationsRead, ReportsRead, FundRead},
 }

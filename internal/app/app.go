@@ -17,9 +17,12 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/enterprises"
 	"github.com/peduli/peduli/internal/funds"
+	"github.com/peduli/peduli/internal/groupfund"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/jobs"
+	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/partners"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
@@ -62,7 +65,13 @@ type App struct {
 	Mail mail.Sender
 	// Files keeps uploads: PEDULI_DATA_DIR/uploads, or an S3 bucket.
 	Files storage.Store
-	HTTP  *fiber.App
+	// Journal is the group's double-entry book of its own money.
+	Journal *journal.Service
+	// Enterprises holds members' enterprises and their monthly books.
+	Enterprises *enterprises.Service
+	// GroupFund holds members' savings (and loans) in the group's own fund.
+	GroupFund *groupfund.Service
+	HTTP      *fiber.App
 	// RequestTimeout bounds each request's database work (see deadline).
 	RequestTimeout time.Duration
 	// Metrics is the Prometheus registry served on PEDULI_METRICS_ADDR.
@@ -160,10 +169,18 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	// sealed with the registry's keys and re-encrypted when they rotate.
 	keys := registry.NewKeyring(master, now)
 	a.Regions.Keys = keys
-	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys, Log: log, Now: now}
+	a.Enterprises = &enterprises.Service{DB: d, Keys: keys, Ledger: fundsLedger{}, Now: now}
+	// Programs asks the enterprises for income from books; enterprises
+	// know nothing of programs.
+	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys,
+		Books: a.Enterprises, Log: log, Now: now}
 	a.Partners = &partners.Service{Keys: keys, Now: now}
+	a.Journal = &journal.Service{}
+	a.GroupFund = &groupfund.Service{Keys: keys, Attendance: a.Programs, Profits: a.Enterprises, Now: now}
+	a.Regions.Fund = fundFigures{fund: a.GroupFund, enterprises: a.Enterprises}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
-		Resealers: []registry.Resealer{a.Programs, a.Partners}, Erasers: []registry.Eraser{a.Programs}}
+		Resealers: []registry.Resealer{a.Programs, a.Partners, a.Enterprises, a.GroupFund},
+		Erasers:   []registry.Eraser{a.Programs, a.Enterprises, a.GroupFund}}
 	if a.Files, err = openFiles(cfg); err != nil {
 		return nil, err
 	}
@@ -256,6 +273,7 @@ func (a *App) provisionSteps() []provision.Step {
 	return []provision.Step{
 		{Name: "regions", Apply: a.Tenancy.ApplyRegions},
 		{Name: "templates", Apply: a.Programs.ApplyTemplates},
+		{Name: "enterprise kinds", Apply: a.Enterprises.ApplyKinds},
 		{Name: "groups", Apply: a.Tenancy.ApplyGroups},
 		{Name: "hosts", Apply: a.Funds.ApplyHosts},
 		{Name: "group hosts", Apply: a.Funds.ApplyGroupHosts},

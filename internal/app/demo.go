@@ -47,6 +47,9 @@ func (a *App) Demo(ctx context.Context, out io.Writer) error {
 	if err := a.Access.SetRole(owner.ID, t.ID, access.Owner); err != nil {
 		return err
 	}
+	if err := a.demoFund(ctx, t.ID, owner.ID); err != nil {
+		return err
+	}
 	admin, adminPass, err := a.demoUser(ctx, DemoAdminEmail, "Peduli Admin")
 	if err != nil {
 		return err

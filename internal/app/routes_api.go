@@ -43,6 +43,7 @@ func (a *App) mountAPI() {
 	}
 	signedIn = append(signedIn, a.programCatalogRoutes()...)
 	signedIn = append(signedIn, a.securityRoutes()...)
+	signedIn = append(signedIn, a.enterpriseCatalogRoutes()...)
 	for _, r := range signedIn {
 		api.Add(r.method, r.path, identity.RequireUser, r.handler)
 	}
@@ -63,6 +64,7 @@ func (a *App) mountAPI() {
 	workspace = append(workspace, a.registryRoutes()...)
 	workspace = append(workspace, a.programRoutes()...)
 	workspace = append(workspace, a.partnerRoutes()...)
+	workspace = append(workspace, a.groupFundRoutes()...)
 	workspace = append(workspace, a.fundsRoutes()...)
 	workspace = append(workspace, a.regionWorkspaceRoutes()...)
 	ws := api.Group("/t/:slug", identity.RequireUser, a.Tenancy.Resolve)

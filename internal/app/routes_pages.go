@@ -52,6 +52,7 @@ func (a *App) mountPages() {
 		a.programsPages(),
 		a.partnersPages(),
 		a.fundsPages(),
+		a.groupFundPages(),
 		a.teamPages(resets),
 	}
 	group := a.HTTP.Group("/t/:slug", gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, a.Tenancy.Resolve)

@@ -41,6 +41,9 @@ type Graduation struct {
 	// Reason explains a false Ready: too_few_periods, gap_in_periods,
 	// minimum_wage_unknown or income_not_above_minimum_wage.
 	Reason string `json:"reason,omitempty"`
+	// IncomeSource says where the income judged came from: books, typed
+	// or mixed; empty when there was none.
+	IncomeSource string `json:"income_source,omitempty"`
 }
 
 // ProgramProgress is a member's progress in one program.
@@ -56,6 +59,9 @@ type ProgressView struct {
 	BeneficiaryID   string            `json:"beneficiary_id"`
 	GraduationReady bool              `json:"graduation_ready"` // ready in at least one program
 	Programs        []ProgramProgress `json:"programs"`
+	// MonthlyIncome is her income per month, from her enterprise books
+	// where she has them and typed in otherwise (source says which).
+	MonthlyIncome []IncomePoint `json:"monthly_income"`
 }
 
 // Progress reports a beneficiary's first and latest value of every
@@ -71,8 +77,12 @@ func (s *Service) Progress(ctx context.Context, scope db.Scope, actor audit.Acto
 	}
 	var progs []Program
 	var outcomes []Outcome
+	var books map[string]int64
 	err = scope.Write(ctx, func(t *db.Tenant) error {
 		if err := s.Store.ActiveBeneficiary(t, beneficiaryID); err != nil {
+			return err
+		}
+		if books, err = s.booksIncome(t, beneficiaryID); err != nil {
 			return err
 		}
 		if progs, err = s.Store.ProgramsOf(t, beneficiaryID); err != nil {
@@ -89,9 +99,10 @@ func (s *Service) Progress(ctx context.Context, scope db.Scope, actor audit.Acto
 	if err != nil {
 		return nil, err
 	}
-	out := &ProgressView{BeneficiaryID: beneficiaryID, Programs: make([]ProgramProgress, 0, len(progs))}
+	out := &ProgressView{BeneficiaryID: beneficiaryID, Programs: make([]ProgramProgress, 0, len(progs)),
+		MonthlyIncome: monthlyIncome(progs, outcomes, books)}
 	for i := range progs {
-		pp, err := s.programProgress(ctx, region, &progs[i], outcomes)
+		pp, err := s.programProgress(ctx, region, &progs[i], outcomes, books)
 		if err != nil {
 			return nil, err
 		}
@@ -101,12 +112,37 @@ func (s *Service) Progress(ctx context.Context, scope db.Scope, actor audit.Acto
 	return out, nil
 }
 
-func (s *Service) programProgress(ctx context.Context, region string, p *Program, all []Outcome) (ProgramProgress, error) {
+// monthlyIncome is her income per month across her programs: books where
+// she has them, else the first typed figure of the month.
+func monthlyIncome(progs []Program, all []Outcome, books map[string]int64) []IncomePoint {
+	var typed []Point
+	for i := range progs {
+		income, ok := progs[i].IncomeIndicator()
+		if !ok {
+			continue
+		}
+		for _, o := range all {
+			if o.ProgramID == progs[i].ID && o.Indicator == income.Key {
+				typed = append(typed, Point{Period: o.Period, Value: o.Value})
+			}
+		}
+	}
+	return mergeIncome(typed, books)
+}
+
+// programProgress computes one program's indicators and graduation; its
+// income indicator takes months from books where there are books.
+func (s *Service) programProgress(ctx context.Context, region string, p *Program, all []Outcome, books map[string]int64) (ProgramProgress, error) {
 	series := map[string][]Point{}
 	for _, o := range all {
 		if o.ProgramID == p.ID {
 			series[o.Indicator] = append(series[o.Indicator], Point{Period: o.Period, Value: o.Value})
 		}
+	}
+	var incomeSeries []IncomePoint
+	if income, ok := p.IncomeIndicator(); ok {
+		incomeSeries = mergeIncome(series[income.Key], books)
+		series[income.Key] = points(incomeSeries)
 	}
 	pp := ProgramProgress{ProgramID: p.ID, ProgramName: p.Name, Indicators: []IndicatorProgress{}}
 	for _, in := range p.IndicatorList() {
@@ -117,6 +153,9 @@ func (s *Service) programProgress(ctx context.Context, region string, p *Program
 		return pp, nil
 	}
 	g, err := s.graduation(ctx, region, p.GraduationPeriods, series[income.Key])
+	if g != nil && len(incomeSeries) > 0 {
+		g.IncomeSource = sourceOf(incomeSeries, p.GraduationPeriods)
+	}
 	pp.Graduation = g
 	return pp, err
 }

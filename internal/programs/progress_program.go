@@ -38,12 +38,18 @@ func (s *Service) ProgramProgress(ctx context.Context, scope db.Scope, actor aud
 	var p *Program
 	var members []Member
 	var outcomes []Outcome
+	books := map[string]map[string]int64{}
 	err = scope.Write(ctx, func(t *db.Tenant) error {
 		if p, err = s.Store.Program(t, programID); err != nil {
 			return err
 		}
 		if members, err = s.Store.Members(t, programID); err != nil {
 			return err
+		}
+		for _, m := range members {
+			if books[m.BeneficiaryID], err = s.booksIncome(t, m.BeneficiaryID); err != nil {
+				return err
+			}
 		}
 		if err = t.DB().Where("tenant_id = ? AND program_id = ?", t.ID, programID).Order("beneficiary_id, indicator, period").
 			Find(&outcomes).Error; err != nil {
@@ -63,7 +69,7 @@ func (s *Service) ProgramProgress(ctx context.Context, scope db.Scope, actor aud
 	}
 	out := &ProgramProgressView{ProgramID: programID, Items: make([]MemberProgress, 0, len(members))}
 	for _, m := range members {
-		pp, err := s.programProgress(ctx, region, p, byMember[m.BeneficiaryID])
+		pp, err := s.programProgress(ctx, region, p, byMember[m.BeneficiaryID], books[m.BeneficiaryID])
 		if err != nil {
 			return nil, err
 		}

@@ -20,8 +20,11 @@ type Service struct {
 	// Keys seal and open income outcomes with the tenant's data key (the
 	// registry's keyring: one key per tenant for all personal data).
 	Keys *registry.Keyring
-	Log  *slog.Logger
-	Now  func() time.Time
+	// Books answers income from members' enterprise books; a month with
+	// books is computed from them instead of typed in.
+	Books IncomeBooks
+	Log   *slog.Logger
+	Now   func() time.Time
 }
 
 // regionOf returns the region code of a tenant.

@@ -12,6 +12,8 @@ type Bundle struct {
 	Templates []Template
 	Hosts     []Host
 	Groups    []Group
+	// EnterpriseKinds is the bilingual list of members' enterprise kinds.
+	EnterpriseKinds []EnterpriseKind
 }
 
 // Text is a phrase in both languages the interface speaks.

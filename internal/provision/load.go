@@ -45,6 +45,14 @@ func Load(fsys fs.FS) (*Bundle, error) {
 	}
 	b.Hosts = hosts.Hosts
 
+	var kinds struct {
+		Kinds []EnterpriseKind `yaml:"kinds"`
+	}
+	if err := decodeFile(fsys, enterpriseKindsFile, &kinds); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		p = append(p, err)
+	}
+	b.EnterpriseKinds = kinds.Kinds
+
 	for _, name := range folderFiles(fsys, templatesFolder, &p) {
 		t := Template{source: name}
 		if err := decodeFile(fsys, name, &t); err != nil {

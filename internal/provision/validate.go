@@ -23,5 +23,6 @@ func (b *Bundle) Validate() error {
 	validateTemplates(b.Templates, &p)
 	validateHosts(b.Hosts, &p)
 	validateGroups(b, &p)
+	validateEnterpriseKinds(b.EnterpriseKinds, &p)
 	return errors.Join(p...)
 }

@@ -65,6 +65,12 @@ func (s *Service) compute(ctx context.Context, t *db.Tenant, now time.Time, pop 
 		return nil, moneyFigures{}, err
 	}
 	f.DonationsReceived = m.Donations
+	ff, err := s.fundFigures(t, now, pop)
+	if err != nil {
+		return nil, moneyFigures{}, err
+	}
+	f.Savers, f.SavingsBalance, f.Loans, f.LoansOutstanding, f.PAR30Amount = ff.Savers, ff.SavingsBalance, ff.Loans, ff.LoansOutstanding, ff.PAR30Amount
+	f.EnterprisesActive, f.ProfitChangePeople, f.ProfitChangeMedian = ff.EnterprisesActive, ff.ProfitChangePeople, ff.ProfitChangeMedian
 	return f, m, nil
 }
 

@@ -24,6 +24,14 @@ type Figures struct {
 	IncomeChangeMedian    *int64
 	GraduationReady       int
 	DonationsReceived     int64
+	Savers                int
+	SavingsBalance        int64
+	Loans                 int
+	LoansOutstanding      int64
+	PAR30Amount           int64 `gorm:"column:par30_amount"`
+	EnterprisesActive     int
+	ProfitChangePeople    int
+	ProfitChangeMedian    *int64
 	LastActivityOn        *Day
 	Monthly               string
 	SourceChangedAt       *time.Time

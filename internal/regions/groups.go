@@ -16,25 +16,32 @@ import (
 // GroupFigures is one group as its coordinators see it: its profile and
 // the published (suppressed, rounded) form of its rollup figures.
 type GroupFigures struct {
-	Slug                string     `json:"slug"`
-	Name                string     `json:"name"`
-	RegionCode          string     `json:"region_code"`
-	Village             string     `json:"village"`
-	District            string     `json:"district"`
-	Status              string     `json:"status"`
-	Verified            bool       `json:"verified"`
-	Verification        string     `json:"verification"`
-	BeneficiariesServed Count      `json:"beneficiaries_served"`
-	PRSEServed          Count      `json:"prse_served"`
-	ActivePrograms      int        `json:"active_programs"`
-	Activities90d       int        `json:"activities_90d"`
-	AttendanceRate90d   Measure    `json:"attendance_rate_90d"`
-	MedianIncomeChange  Measure    `json:"median_income_change"`
-	GraduationReady     Count      `json:"graduation_ready"`
-	DonationsReceived   int64      `json:"donations_received"`
-	LastActivityOn      *Day       `json:"last_activity_on"`
-	Quiet               bool       `json:"quiet"`
-	FiguresAt           *time.Time `json:"figures_at"`
+	Slug                string  `json:"slug"`
+	Name                string  `json:"name"`
+	RegionCode          string  `json:"region_code"`
+	Village             string  `json:"village"`
+	District            string  `json:"district"`
+	Status              string  `json:"status"`
+	Verified            bool    `json:"verified"`
+	Verification        string  `json:"verification"`
+	BeneficiariesServed Count   `json:"beneficiaries_served"`
+	PRSEServed          Count   `json:"prse_served"`
+	ActivePrograms      int     `json:"active_programs"`
+	Activities90d       int     `json:"activities_90d"`
+	AttendanceRate90d   Measure `json:"attendance_rate_90d"`
+	MedianIncomeChange  Measure `json:"median_income_change"`
+	GraduationReady     Count   `json:"graduation_ready"`
+	DonationsReceived   int64   `json:"donations_received"`
+	// The group's own money and members' enterprises: amounts resting on
+	// fewer than MinCell savers or loans are suppressed like people counts.
+	SavingsBalance     Measure    `json:"savings_balance"`
+	LoansOutstanding   Measure    `json:"loans_outstanding"`
+	PAR30              Measure    `json:"par30"`
+	EnterprisesActive  Count      `json:"enterprises_active"`
+	MedianProfitChange Measure    `json:"median_profit_change"`
+	LastActivityOn     *Day       `json:"last_activity_on"`
+	Quiet              bool       `json:"quiet"`
+	FiguresAt          *time.Time `json:"figures_at"`
 }
 
 // SortKeys are the values ?sort= accepts; a leading "-" sorts descending.
@@ -76,7 +83,10 @@ func (s *Service) groupRows(ctx context.Context, code string, shape func(*gorm.D
 			f.attendance_people_90d AS f_attendance_people_90d, f.attendance_rate_90d AS f_attendance_rate_90d,
 			f.income_change_people AS f_income_change_people, f.income_change_median AS f_income_change_median,
 			f.graduation_ready AS f_graduation_ready, f.donations_received AS f_donations_received,
-			f.last_activity_on AS f_last_activity_on, f.refreshed_at AS f_refreshed_at`).
+			f.last_activity_on AS f_last_activity_on, f.refreshed_at AS f_refreshed_at,
+			f.savers AS f_savers, f.savings_balance AS f_savings_balance, f.loans AS f_loans,
+			f.loans_outstanding AS f_loans_outstanding, f.par30_amount AS f_par30_amount, f.enterprises_active AS f_enterprises_active,
+			f.profit_change_people AS f_profit_change_people, f.profit_change_median AS f_profit_change_median`).
 		Joins("LEFT JOIN group_figures f ON f.tenant_id = t.id").
 		Where("(t.region_code = ? OR t.region_code LIKE ?)", code, code+".%")
 	if err := shape(q).Scan(&rows).Error; err != nil {
@@ -105,6 +115,15 @@ func publishGroup(t tenancy.Tenant, f Figures, now time.Time) GroupFigures {
 	}
 	if f.IncomeChangeMedian != nil {
 		g.MedianIncomeChange = MedianOver(*f.IncomeChangeMedian, true, f.IncomeChangePeople)
+	}
+	g.SavingsBalance = MeasureOver(float64(f.SavingsBalance), f.Savers > 0, f.Savers)
+	g.LoansOutstanding = MeasureOver(float64(f.LoansOutstanding), f.Loans > 0, f.Loans)
+	if f.LoansOutstanding > 0 {
+		g.PAR30 = MeasureOver(math.Round(float64(f.PAR30Amount)/float64(f.LoansOutstanding)*10_000)/10_000, true, f.Loans)
+	}
+	g.EnterprisesActive = Publish(f.EnterprisesActive)
+	if f.ProfitChangeMedian != nil {
+		g.MedianProfitChange = MedianOver(*f.ProfitChangeMedian, true, f.ProfitChangePeople)
 	}
 	if f.TenantID != "" {
 		at := f.RefreshedAt

@@ -42,6 +42,8 @@ type Service struct {
 	// Keys open income outcomes, sealed with each tenant's data key; they
 	// are opened inside that tenant's scope and only aggregates leave it.
 	Keys *registry.Keyring
+	// Fund answers each group's savings, loans and enterprise figures.
+	Fund FundSource
 	Log  *slog.Logger
 	Now  func() time.Time
 }

@@ -11,7 +11,8 @@ import (
 
 // appendOnly tables keep history: the serving role may add and read rows,
 // never change or remove them.
-var appendOnly = []string{"audit_events", "beneficiary_consents", "ledger_entries", "ledger_approvals", "stripe_events", "verification_decisions"}
+var appendOnly = []string{"audit_events", "beneficiary_consents", "ledger_entries", "ledger_approvals", "stripe_events", "verification_decisions",
+	"journal_entries", "journal_lines"}
 
 // AppendOnly lists the tables the serving role may only insert into and read.
 func AppendOnly() []string { return append([]string(nil), appendOnly...) }
