@@ -46,6 +46,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	log.Info("listening", "addr", ln.Addr().String(), "url", cfg.BaseURL,
 		"database", map[bool]string{true: "sqlite", false: "postgres"}[cfg.Embedded()],
 		"startup_ms", time.Since(started).Milliseconds())
+	fmt.Fprintf(stdout, "Peduli is running at %s\n", cfg.BaseURL)
 	go a.Access.ReloadEvery(ctx, casbinReload)
 	if !cfg.Embedded() {
 		// Other replicas announce role changes; reload at once on each.
