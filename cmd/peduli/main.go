@@ -31,6 +31,9 @@ Commands:
                         give a group a new personal-data key and re-encrypt its records
   keys destroy --tenant SLUG --yes
                         crypto-shred a group's personal data (irreversible)
+  dev pay DONATION_ID|latest [--group SLUG] [--url URL]
+                        mark a pending online gift paid with a signed test
+                        event sent to the running server (Stripe test keys only)
   help                  show this text
 
 Every flag of serve is also a PEDULI_* environment variable; run
@@ -68,6 +71,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return auditCmd(ctx, args, stdout, stderr)
 	case "keys":
 		return keys(ctx, args, stdout, stderr)
+	case "dev":
+		return devCmd(ctx, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
