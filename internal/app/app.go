@@ -120,7 +120,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.Programs = &programs.Service{Store: programs.NewStore(d), Tenancy: a.Tenancy.Store, Keys: keys, Log: log, Now: now}
 	a.Partners = &partners.Service{Keys: keys, Now: now}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
-		Resealers: []registry.Resealer{a.Programs, a.Partners}, Erasers: []registry.Eraser{a.Programs}}
+		Resealers: []registry.Resealer{a.Programs, a.Partners}, Erasers: []registry.Eraser{a.Programs}, Members: a.Programs}
 	if err := a.newFunds(cfg, master, now); err != nil {
 		return nil, err
 	}

@@ -30,6 +30,7 @@ func (a *App) programsPages() []page {
 		{method: fiber.MethodGet, path: "/programs/:id/outcomes", perm: access.OutcomesWrite, handler: h.Outcomes},
 		{method: fiber.MethodPost, path: "/programs/:id/outcomes", perm: access.OutcomesWrite, handler: h.SaveOutcomes},
 		{method: fiber.MethodGet, path: "/activities/:id/attendance", perm: access.PeopleRead, handler: h.Attendance},
+		{method: fiber.MethodGet, path: "/activities/:id/attendance/print", perm: access.PeopleRead, handler: h.AttendanceSheet},
 		{method: fiber.MethodPost, path: "/activities/:id/attendance", perm: access.ActivityWrite, handler: h.SaveAttendance},
 	}
 }

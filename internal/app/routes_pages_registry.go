@@ -15,9 +15,11 @@ func (a *App) registryPages() []page {
 	return []page{
 		{method: fiber.MethodGet, path: "/beneficiaries", perm: access.PeopleRead, nav: "nav.beneficiaries", handler: h.List},
 		{method: fiber.MethodPost, path: "/beneficiaries/search", perm: access.PeopleRead, handler: h.Search},
+		{method: fiber.MethodGet, path: "/beneficiaries/download", perm: access.PersonalRead, handler: h.ListExport},
 		{method: fiber.MethodGet, path: "/beneficiaries/new", perm: access.PeopleWrite, handler: h.New},
 		{method: fiber.MethodPost, path: "/beneficiaries", perm: access.PeopleWrite, handler: h.Create},
 		{method: fiber.MethodGet, path: "/beneficiaries/:id", perm: access.PeopleRead, handler: h.Detail},
+		{method: fiber.MethodGet, path: "/beneficiaries/:id/card", perm: access.PeopleRead, handler: h.Card},
 		{method: fiber.MethodGet, path: "/beneficiaries/:id/edit", perm: access.PeopleWrite, handler: h.Edit},
 		{method: fiber.MethodPost, path: "/beneficiaries/:id", perm: access.PeopleWrite, handler: h.Update},
 		{method: fiber.MethodGet, path: "/beneficiaries/:id/assess", perm: access.PeopleWrite, handler: h.AssessForm},
