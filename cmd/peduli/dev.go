@@ -14,14 +14,18 @@ import (
 
 const devUsage = `usage: peduli dev seed [--groups N] [--staff S] [--beneficiaries B] [--seed X] [--until YYYY-MM-DD]
                       [--password P] [--workers W]
+       peduli dev pay DONATION_ID|latest [--group SLUG] [--url URL]
 Development tools; never run them against a production database.`
 
 // dev holds developers' tools, kept apart from the operators' commands.
 func dev(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "seed" {
-		return errors.New(devUsage)
+	switch {
+	case len(args) > 0 && args[0] == "seed":
+		return devSeed(ctx, args[1:], stdout, stderr)
+	case len(args) > 0 && args[0] == "pay":
+		return devPay(ctx, args[1:], stdout, stderr)
 	}
-	return devSeed(ctx, args[1:], stdout, stderr)
+	return errors.New(devUsage)
 }
 
 // devSeed fills the configured database (the same PEDULI_* settings as

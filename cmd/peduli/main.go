@@ -36,6 +36,9 @@ Commands:
   jobs retry ID         put a failed job back in the queue
   dev seed [--groups N --staff S --beneficiaries B --seed X]
                         development only: fill the database with seeded groups
+  dev pay DONATION_ID|latest [--group SLUG] [--url URL]
+                        mark a pending online gift paid with a signed test
+                        event sent to the running server (Stripe test keys only)
   help                  show this text
 
 Every flag of serve is also a PEDULI_* environment variable; run

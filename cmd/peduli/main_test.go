@@ -87,6 +87,22 @@ func TestFirstRunPrintsLoginsThatWork(t *testing.T) {
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("demo owner opening Rindu Sejahtera: %d", res.StatusCode)
 	}
+	// The demo group has a year of records to show.
+	req, _ = http.NewRequest(http.MethodGet, base+"/api/v1/t/rindu-sejahtera/programs", nil)
+	req.Header.Set("Authorization", "Bearer "+m["token"].(string))
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var progs struct {
+		Items []struct{ Name string } `json:"items"`
+	}
+	err = json.NewDecoder(res.Body).Decode(&progs)
+	res.Body.Close()
+	if err != nil || len(progs.Items) != 2 {
+		t.Fatalf("demo programs: %v %+v", err, progs)
+	}
+	waitFor(t, "the URL to be printed", func() bool { return strings.Contains(stdout.String(), "Peduli is running at http") })
 	if strings.Contains(stderr.String(), owner[1]) {
 		t.Error("the demo password reached the log")
 	}

@@ -44,6 +44,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	log.Info("listening", "addr", ln.Addr().String(), "url", cfg.BaseURL,
 		"database", map[bool]string{true: "sqlite", false: "postgres"}[cfg.Embedded()],
 		"startup_ms", time.Since(started).Milliseconds())
+	fmt.Fprintf(stdout, "Peduli is running at %s\n", cfg.BaseURL)
 	go a.Access.Maintain(ctx)
 	if cfg.Embedded() {
 		// The command line is a second process: notice its role changes.

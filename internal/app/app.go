@@ -180,7 +180,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.Regions.Fund = fundFigures{fund: a.GroupFund, enterprises: a.Enterprises}
 	a.Registry = &registry.Service{Keys: keys, Wages: a.Tenancy.Store, Now: now,
 		Resealers: []registry.Resealer{a.Programs, a.Partners, a.Enterprises, a.GroupFund},
-		Erasers:   []registry.Eraser{a.Programs, a.Enterprises, a.GroupFund}}
+		Erasers:   []registry.Eraser{a.Programs, a.Enterprises, a.GroupFund}, Members: a.Programs}
 	if a.Files, err = openFiles(cfg); err != nil {
 		return nil, err
 	}

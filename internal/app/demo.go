@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -47,9 +48,14 @@ func (a *App) Demo(ctx context.Context, out io.Writer) error {
 	if err := a.Access.SetRole(owner.ID, t.ID, access.Owner); err != nil {
 		return err
 	}
+	started := time.Now()
+	if err := a.DemoContent(ctx, t, owner.ID); err != nil {
+		return err
+	}
 	if err := a.demoFund(ctx, t.ID, owner.ID); err != nil {
 		return err
 	}
+	a.Log.Debug("demo content", "ms", time.Since(started).Milliseconds())
 	admin, adminPass, err := a.demoUser(ctx, DemoAdminEmail, "Peduli Admin")
 	if err != nil {
 		return err
@@ -57,7 +63,7 @@ func (a *App) Demo(ctx context.Context, out io.Writer) error {
 	if err := a.Access.GrantPlatformAdmin(admin.ID); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nPeduli is running at %s\n\n", a.Config.BaseURL)
+	fmt.Fprintf(out, "\nDemo logins (Rindu Sejahtera has a year of example records):\n\n")
 	fmt.Fprintf(out, "  Demo owner of Rindu Sejahtera: %s  password: %s\n", DemoOwnerEmail, ownerPass)
 	fmt.Fprintf(out, "  Platform admin:                %s  password: %s\n\n", DemoAdminEmail, adminPass)
 	fmt.Fprintf(out, "These passwords are shown once. Run with --demo to reset them.\n\n")

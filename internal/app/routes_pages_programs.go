@@ -17,6 +17,12 @@ func (a *App) programsPages() []page {
 		{method: fiber.MethodGet, path: "/programs/new", perm: access.ProgramsWrite, handler: h.New},
 		{method: fiber.MethodPost, path: "/programs", perm: access.ProgramsWrite, handler: h.Create},
 		{method: fiber.MethodGet, path: "/programs/:id", perm: access.ProgramsRead, handler: h.Detail},
+		{method: fiber.MethodGet, path: "/programs/:id/edit", perm: access.ProgramsWrite, handler: h.EditProgram},
+		{method: fiber.MethodPost, path: "/programs/:id/edit", perm: access.ProgramsWrite, handler: h.SaveProgram},
+		{method: fiber.MethodPost, path: "/programs/:id/withdraw", perm: access.PeopleWrite, handler: h.Withdraw},
+		{method: fiber.MethodGet, path: "/activities/:id/edit", perm: access.ActivityWrite, handler: h.EditActivity},
+		{method: fiber.MethodPost, path: "/activities/:id/edit", perm: access.ActivityWrite, handler: h.SaveActivity},
+		{method: fiber.MethodPost, path: "/activities/:id/delete", perm: access.ActivityWrite, handler: h.DeleteActivity},
 		{method: fiber.MethodGet, path: "/programs/:id/enroll", perm: access.PeopleWrite, handler: h.EnrollForm},
 		{method: fiber.MethodPost, path: "/programs/:id/enroll/search", perm: access.PeopleWrite, handler: h.EnrollForm},
 		{method: fiber.MethodPost, path: "/programs/:id/enrollments", perm: access.PeopleWrite, handler: h.Enroll},
@@ -24,6 +30,7 @@ func (a *App) programsPages() []page {
 		{method: fiber.MethodGet, path: "/programs/:id/outcomes", perm: access.OutcomesWrite, handler: h.Outcomes},
 		{method: fiber.MethodPost, path: "/programs/:id/outcomes", perm: access.OutcomesWrite, handler: h.SaveOutcomes},
 		{method: fiber.MethodGet, path: "/activities/:id/attendance", perm: access.PeopleRead, handler: h.Attendance},
+		{method: fiber.MethodGet, path: "/activities/:id/attendance/print", perm: access.PeopleRead, handler: h.AttendanceSheet},
 		{method: fiber.MethodPost, path: "/activities/:id/attendance", perm: access.ActivityWrite, handler: h.SaveAttendance},
 	}
 }

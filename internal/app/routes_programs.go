@@ -39,6 +39,8 @@ func (a *App) programRoutes() []route {
 		{fiber.MethodGet, "/programs/:id/activities", access.ProgramsRead, h.Activities},
 		{fiber.MethodPost, "/programs/:id/activities", access.ActivityWrite, h.RecordActivity},
 		{fiber.MethodGet, "/activities/:id", access.ProgramsRead, h.Activity},
+		{fiber.MethodPatch, "/activities/:id", access.ActivityWrite, h.UpdateActivity},
+		{fiber.MethodDelete, "/activities/:id", access.ActivityWrite, h.DeleteActivity},
 		{fiber.MethodGet, "/activities/:id/attendance", access.PeopleRead, h.Attendance},
 		{fiber.MethodPut, "/activities/:id/attendance", access.ActivityWrite, h.MarkAttendance},
 		{fiber.MethodGet, "/beneficiaries/:id/outcomes", access.PersonalRead, h.Outcomes},

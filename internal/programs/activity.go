@@ -52,6 +52,9 @@ func (s *Service) RecordActivity(ctx context.Context, scope db.Scope, actor audi
 		if err != nil {
 			return err
 		}
+		if p.Status == "closed" {
+			return errs.Conflict("program_closed", "this program is closed")
+		}
 		v := &errs.ValidationError{}
 		if a.Title == "" {
 			v.Add("title", "required", "is required")

@@ -139,3 +139,17 @@ func (s *Service) Members(ctx context.Context, scope db.Scope, programID string)
 	})
 	return out, err
 }
+
+// MemberIDs lists the beneficiary ids of a program's current members; a
+// program the group does not have is ErrNotFound.
+func (s *Service) MemberIDs(ctx context.Context, scope db.Scope, programID string) ([]string, error) {
+	members, err := s.Members(ctx, scope, programID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(members))
+	for i, m := range members {
+		out[i] = m.BeneficiaryID
+	}
+	return out, nil
+}

@@ -220,3 +220,25 @@ func (h *Handlers) ProgramProgress(c *fiber.Ctx) error {
 	}
 	return c.JSON(v)
 }
+
+// UpdateActivity corrects an activity (PATCH …/activities/{id}).
+func (h *Handlers) UpdateActivity(c *fiber.Ctx) error {
+	var in ActivityPatch
+	if err := httpx.Bind(c, &in); err != nil {
+		return err
+	}
+	v, err := h.Service.UpdateActivity(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+// DeleteActivity removes an activity nobody was marked present at
+// (DELETE …/activities/{id}); 409 activity_has_attendance otherwise.
+func (h *Handlers) DeleteActivity(c *fiber.Ctx) error {
+	if _, err := h.Service.DeleteActivity(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id")); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}

@@ -45,3 +45,7 @@ func formulaLike(s string) bool {
 func invisible(r rune) bool {
 	return unicode.Is(unicode.Cf, r) || unicode.IsControl(r) || r == '\u3164' || r == '\u115f' || r == '\u1160'
 }
+
+// SpreadsheetText is the formula guard for other features' exports: every
+// text cell of a CSV or workbook a person opens goes through it.
+func SpreadsheetText(s string) string { return spreadsheetText(s) }

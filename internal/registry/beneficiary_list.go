@@ -2,7 +2,10 @@ package registry
 
 import (
 	"context"
+	"errors"
 	"strings"
+
+	"gorm.io/gorm"
 
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
@@ -18,11 +21,24 @@ const (
 )
 
 // ListQuery selects a page of beneficiaries: names containing Q (any case),
-// after the one whose id is Cursor, at most Limit of them.
+// after the one whose id is Cursor, at most Limit of them. The filters
+// narrow it: PRSE "yes", "no" or "unknown" (her latest assessment found her
+// eligible, not eligible, or she has none); Program, the id of a program
+// whose current members only are listed; Consent a purpose she consented
+// to ("services", "reporting", "sharing") or "none".
 type ListQuery struct {
-	Q      string
-	Limit  int
-	Cursor string
+	Q       string
+	Limit   int
+	Cursor  string
+	PRSE    string
+	Program string
+	Consent string
+}
+
+// Members answers which beneficiaries are current members of a program;
+// the programs feature owns enrollments, the list only asks it.
+type Members interface {
+	MemberIDs(ctx context.Context, scope db.Scope, programID string) ([]string, error)
 }
 
 // listColumns are what a list shows: the sealed fields it does not open
@@ -38,6 +54,18 @@ func (s *Service) List(ctx context.Context, scope db.Scope, actor audit.Actor, q
 	if err := checkListQuery(&q); err != nil {
 		return Page{}, err
 	}
+	var members []string
+	if q.Program != "" {
+		if s.Members == nil {
+			return Page{}, errs.Invalid("program", "program", "programs are not available")
+		}
+		var err error
+		if members, err = s.Members.MemberIDs(ctx, scope, q.Program); errors.Is(err, errs.ErrNotFound) {
+			return Page{}, errs.Invalid("program", "program", "is not a program of this group")
+		} else if err != nil {
+			return Page{}, err
+		}
+	}
 	page := Page{Items: []View{}}
 	err := scope.Read(ctx, func(t *db.Tenant) error {
 		query := t.DB().Select(listColumns).Where("tenant_id = ? AND deleted_at IS NULL", t.ID)
@@ -46,6 +74,7 @@ func (s *Service) List(ctx context.Context, scope db.Scope, actor audit.Actor, q
 		for _, w := range strings.Fields(strings.ToLower(q.Q)) {
 			query = query.Where("LOWER(name) LIKE ? ESCAPE '\\'", "%"+escapeLike(w)+"%")
 		}
+		query = filtered(query, q, members)
 		if q.Cursor != "" {
 			query = query.Where("(name, id) > (SELECT c.name, c.id FROM beneficiaries c WHERE c.tenant_id = ? AND c.id = ?)", t.ID, q.Cursor)
 		}
@@ -107,7 +136,41 @@ func checkListQuery(q *ListQuery) error {
 	if q.Cursor != "" && !db.ValidID(q.Cursor) {
 		v.Add("cursor", "cursor", "is not a cursor this list returned")
 	}
+	if q.PRSE != "" && q.PRSE != "yes" && q.PRSE != "no" && q.PRSE != "unknown" {
+		v.Add("prse", "oneof", "must be yes, no or unknown")
+	}
+	if q.Consent != "" && q.Consent != "services" && q.Consent != "reporting" && q.Consent != "sharing" && q.Consent != "none" {
+		v.Add("consent", "oneof", "must be services, reporting, sharing or none")
+	}
+	if q.Program != "" && !db.ValidID(q.Program) {
+		v.Add("program", "program", "is not a program of this group")
+	}
 	return v.Err()
+}
+
+// filtered adds the list's filters to a query of beneficiaries.
+func filtered(query *gorm.DB, q ListQuery, members []string) *gorm.DB {
+	switch q.PRSE {
+	case "yes":
+		query = query.Where("eligible_prse = ?", true)
+	case "no":
+		query = query.Where("eligible_prse = ?", false)
+	case "unknown":
+		query = query.Where("eligible_prse IS NULL")
+	}
+	switch q.Consent {
+	case "services", "reporting", "sharing": // fixed column names, never user text
+		query = query.Where("consent_"+q.Consent+" = ?", true)
+	case "none":
+		query = query.Where("consent_services = ? AND consent_reporting = ? AND consent_sharing = ?", false, false, false)
+	}
+	if q.Program != "" {
+		if len(members) == 0 {
+			members = []string{"00000000-0000-0000-0000-000000000000"}
+		}
+		query = query.Where("id IN ?", members)
+	}
+	return query
 }
 
 // escapeLike makes user text match literally in a LIKE pattern.

@@ -53,7 +53,8 @@ func (h *Handlers) Get(c *fiber.Ctx) error {
 
 // List lists beneficiaries (GET …/beneficiaries?q=&limit=&cursor=).
 func (h *Handlers) List(c *fiber.Ctx) error {
-	q := ListQuery{Q: c.Query("q"), Cursor: c.Query("cursor")}
+	q := ListQuery{Q: c.Query("q"), Cursor: c.Query("cursor"), PRSE: c.Query("prse"), Program: c.Query("program"),
+		Consent: c.Query("consent")}
 	if s := c.Query("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 {

@@ -44,6 +44,9 @@ type Service struct {
 	// Erasers destroy other features' personal values about a woman when
 	// she is erased, inside the erasure's transaction.
 	Erasers []Eraser
+	// Members lists a program's current members for the list's program
+	// filter.
+	Members Members
 }
 
 // today is the current date at midnight UTC.

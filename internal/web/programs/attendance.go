@@ -10,6 +10,7 @@ import (
 // attendanceData is the attendance screen: the activity and one row per
 // enrolled person.
 type attendanceData struct {
+	P       *programs.ProgramView // for the printed sheet
 	A       *programs.ActivityView
 	Rows    []programs.AttendanceRow
 	Present int
@@ -24,6 +25,20 @@ func (h *Handlers) Attendance(c *fiber.Ctx) error {
 		return err
 	}
 	return h.Pages.Render(c, "programs/attendance", d)
+}
+
+// AttendanceSheet is the attendance as a sheet to print: group, program,
+// activity and day, then one numbered row per member with her box ticked
+// or empty and room to sign (GET /t/{slug}/activities/{id}/attendance/print).
+func (h *Handlers) AttendanceSheet(c *fiber.Ctx) error {
+	d, err := h.attendance(c)
+	if err != nil {
+		return err
+	}
+	if d.P, err = h.Programs.Program(c.UserContext(), h.Tenancy.ScopeOf(c), d.A.ProgramID); err != nil {
+		return err
+	}
+	return h.Pages.Render(c, "programs/attendance_print", d)
 }
 
 func (h *Handlers) attendance(c *fiber.Ctx) (*attendanceData, error) {

@@ -8,11 +8,14 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
-// listData is the list page: one page of people, masked, and the search.
+// listData is the list page: one page of people, masked, the search and
+// the filters (PRSE, program, consent), which travel in the URL: they name
+// no one.
 type listData struct {
 	Q          string
 	Items      []row
@@ -20,7 +23,13 @@ type listData struct {
 	// ByNIK is set when the search was a NIK, looked up through the blind
 	// index; NIKInvalid when it was not a valid one.
 	ByNIK, NIKInvalid bool
+	Filter            filter
+	Filtered          bool
+	Programs          []programs.ProgramView
 }
+
+// filter is the list's filters as the page's form holds them.
+type filter struct{ PRSE, Program, Consent string }
 
 // row is one person in the list.
 type row struct {
@@ -31,7 +40,7 @@ type row struct {
 // List shows the group's beneficiaries by name, 50 a page, NIK masked
 // (GET /t/{slug}/beneficiaries?cursor=…).
 func (h *Handlers) List(c *fiber.Ctx) error {
-	return h.list(c, "", c.Query("cursor"))
+	return h.list(c, "", c.Query("cursor"), filter{PRSE: c.Query("prse"), Program: c.Query("program"), Consent: c.Query("consent")})
 }
 
 // Search lists the people whose name holds the searched text
@@ -46,7 +55,8 @@ func (h *Handlers) Search(c *fiber.Ctx) error {
 		tenancy.Can(c, access.PersonalRead) {
 		return h.lookupNIK(c, q, nik)
 	}
-	return h.list(c, q, c.FormValue("cursor"))
+	return h.list(c, q, c.FormValue("cursor"),
+		filter{PRSE: c.FormValue("prse"), Program: c.FormValue("program"), Consent: c.FormValue("consent")})
 }
 
 // SearchAgain answers a reload of a search result page, which the browser
@@ -73,13 +83,19 @@ func (h *Handlers) lookupNIK(c *fiber.Ctx, q, nik string) error {
 	return h.Pages.Render(c, "registry/list", d)
 }
 
-func (h *Handlers) list(c *fiber.Ctx, q, cursor string) error {
-	page, err := h.Registry.List(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c),
-		registry.ListQuery{Q: q, Cursor: cursor, Limit: registry.DefaultLimit})
+func (h *Handlers) list(c *fiber.Ctx, q, cursor string, f filter) error {
+	ctx, scope := c.UserContext(), h.Tenancy.ScopeOf(c)
+	page, err := h.Registry.List(ctx, scope, tenancy.ActorOf(c),
+		registry.ListQuery{Q: q, Cursor: cursor, Limit: registry.DefaultLimit, PRSE: f.PRSE, Program: f.Program, Consent: f.Consent})
 	if err != nil {
 		return err
 	}
-	d := listData{Q: q, NextCursor: page.NextCursor, Items: make([]row, len(page.Items))}
+	progs, err := h.Programs.Programs(ctx, scope)
+	if err != nil {
+		return err
+	}
+	d := listData{Q: q, NextCursor: page.NextCursor, Items: make([]row, len(page.Items)), Filter: f,
+		Filtered: f != filter{}, Programs: progs}
 	for i, v := range page.Items {
 		d.Items[i] = row{View: v, PRSE: v.EligiblePRSE != nil && *v.EligiblePRSE}
 	}

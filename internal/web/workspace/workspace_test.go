@@ -33,7 +33,7 @@ func TestAuditPage(t *testing.T) {
 			Contains("Jejak audit", "Ketua Kelompok Audit", "membuat · profil kelompok", "membuat · undangan tim", "(email, role)", "WITA")
 		en := e.BrowserAs(members[access.Admin].Token)
 		en.AcceptLanguage = "en"
-		en.Get(audit).Expect(http.StatusOK).Contains("Audit log", "Who")
+		en.Get(audit).Expect(http.StatusOK).Contains("Audit log", "Who", "created · group profile", "created · team invitation")
 		for _, r := range []access.Role{access.Treasurer, access.Facilitator, access.Viewer} {
 			e.BrowserAs(members[r].Token).Get(audit).Expect(http.StatusForbidden).Contains("Tidak diizinkan")
 		}
