@@ -25,6 +25,7 @@ SELECT create_reference_table('users');
 SELECT create_reference_table('tenants');
 SELECT create_reference_table('hosts');
 SELECT create_reference_table('program_templates');
+SELECT create_reference_table('enterprise_kinds');
 
 -- local: looked up by a key that is not a tenant (a session token, a
 -- Stripe reference, a client address) before any tenant is known
@@ -72,6 +73,25 @@ SELECT create_distributed_table('group_months', 'tenant_id', colocate_with => 'i
 SELECT create_distributed_table('memberships', 'tenant_id', colocate_with => 'invitations');
 SELECT create_distributed_table('payment_discrepancies', 'tenant_id', colocate_with => 'invitations');
 SELECT create_distributed_table('threshold_changes', 'tenant_id', colocate_with => 'invitations');
+-- the group's own money
+SELECT create_distributed_table('journal_entries', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('journal_lines', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('enterprises', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('enterprise_books', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('enterprise_capital', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('fund_receipt_numbers', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('savings_transactions', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('loans', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('loan_repayments', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('loan_write_offs', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('loan_reschedules', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('meetings', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('meeting_items', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('arisan_rounds', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('arisan_members', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('arisan_contributions', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('iks_rules', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('iks_contributions', 'tenant_id', colocate_with => 'invitations');
 
 COMMIT;
 

@@ -52,9 +52,6 @@ func (a *App) Demo(ctx context.Context, out io.Writer) error {
 	if err := a.DemoContent(ctx, t, owner.ID); err != nil {
 		return err
 	}
-	if err := a.demoFund(ctx, t.ID, owner.ID); err != nil {
-		return err
-	}
 	a.Log.Debug("demo content", "ms", time.Since(started).Milliseconds())
 	admin, adminPass, err := a.demoUser(ctx, DemoAdminEmail, "Peduli Admin")
 	if err != nil {

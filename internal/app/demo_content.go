@@ -26,7 +26,8 @@ var demoWomen = []string{
 // DemoContent fills a group with a year of work, through the services so
 // every rule, seal and audit line holds: 25 women with an intake and a
 // recent assessment, a weaving KUBE and a moringa program with two
-// activities a month and monthly outcomes, partners, gifts and a ledger.
+// activities a month and monthly outcomes, partners, gifts and a ledger,
+// and the weavers' enterprises, savings, loans, arisan and meetings.
 // It runs only while the group has no beneficiaries and no programs.
 func (a *App) DemoContent(ctx context.Context, t *tenancy.Tenant, ownerID string) error {
 	scope := a.DB.Scope(t.ID)
@@ -146,6 +147,10 @@ func (a *App) DemoContent(ctx context.Context, t *tenancy.Tenant, ownerID string
 		ProgramID: weave, OccurredOn: day(now.AddDate(0, 0, -2)), Note: "Alat tenun gedogan baru"}
 	if _, err := a.Funds.AddEntry(ctx, scope, actor, big, nil); err != nil {
 		return fmt.Errorf("demo expense: %w", err)
+	}
+	// Six of the weavers keep their group's money on the meeting sheet.
+	if err := a.demoFund(ctx, t.ID, ownerID, weave, ids[:6]); err != nil {
+		return err
 	}
 	// The dashboard's figures at once, not at the next rollup.
 	return a.Regions.Refresh(ctx, t.ID)

@@ -8,20 +8,15 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/enterprises"
 	"github.com/peduli/peduli/internal/groupfund"
-	"github.com/peduli/peduli/internal/programs"
-	"github.com/peduli/peduli/internal/registry"
 )
 
-// demoMembers are the weaving KUBE of the demo group.
-var demoMembers = []string{"Yuliana Tefa", "Maria Bria", "Dorkas Nitbani", "Agustina Lado", "Yohana Kase", "Ester Neno"}
-
-// demoFund gives the demo group a weaving KUBE with its money on a first
-// run: six members in the ikat programme with their enterprises and three
-// months of books, savings, four monthly meetings, a finished arisan round
-// and two loans, one repaid on time and one in arrears. Dates follow the
-// clock, so the arrears stay arrears. It does nothing when the group
-// already holds savings.
-func (a *App) demoFund(ctx context.Context, tenantID, ownerID string) error {
+// demoFund gives the demo group's weaving KUBE its money on a first run:
+// six of its members (women) get their enterprises and three months of
+// books, savings, four monthly meetings, a finished arisan round and two
+// loans, one repaid on time and one in arrears. Dates follow the clock, so
+// the arrears stay arrears. It does nothing when the group already holds
+// savings.
+func (a *App) demoFund(ctx context.Context, tenantID, ownerID, programID string, women []string) error {
 	scope, actor := a.DB.Scope(tenantID), audit.Actor{UserID: ownerID}
 	held, err := a.GroupFund.GroupSavings(ctx, scope)
 	if err != nil || held.Total > 0 {
@@ -30,35 +25,17 @@ func (a *App) demoFund(ctx context.Context, tenantID, ownerID string) error {
 	now := a.Programs.Now().UTC()
 	base := time.Date(now.Year(), now.Month(), 5, 0, 0, 0, 0, time.UTC).AddDate(0, -6, 0)
 	day := func(months int) string { return base.AddDate(0, months, 0).Format(time.DateOnly) }
-	prog, err := a.Programs.CreateProgram(ctx, scope, actor, programs.ProgramInput{TemplateKey: "tenun-ikat", StartsOn: day(0)})
-	if err != nil {
-		return fmt.Errorf("demo programme: %w", err)
-	}
-	consent := &registry.ConsentInput{Purposes: []string{"services", "reporting"}}
-	village, married, birth := "Penfui Timur", "married", "1984-03-12"
-	ids := make([]string, len(demoMembers))
-	for i, name := range demoMembers {
-		// A made-up NIK (serial 9001 on) of a woman of Kupang Tengah born
-		// on birth: the registry requires one.
-		nik := fmt.Sprintf("530108520384%04d", 9001+i)
-		v, err := a.Registry.Create(ctx, scope, actor, registry.Input{Name: &name, NIK: &nik, Village: &village, MaritalStatus: &married,
-			BirthDate: &birth, Consent: consent})
-		if err != nil {
-			return fmt.Errorf("demo member: %w", err)
-		}
-		ids[i] = v.ID
-		if _, err := a.Programs.Enroll(ctx, scope, actor, prog.ID, programs.EnrollInput{BeneficiaryID: v.ID, EnrolledOn: day(0)}); err != nil {
-			return fmt.Errorf("demo enrolment: %w", err)
-		}
-		if _, err := a.GroupFund.Deposit(ctx, scope, actor, groupfund.SavingsInput{BeneficiaryID: v.ID, Kind: groupfund.Pokok,
+	ids := women
+	for i, id := range women {
+		if _, err := a.GroupFund.Deposit(ctx, scope, actor, groupfund.SavingsInput{BeneficiaryID: id, Kind: groupfund.Pokok,
 			Amount: 10_000_000, PaidOn: day(0)}); err != nil {
 			return fmt.Errorf("demo savings: %w", err)
 		}
-		if _, err := a.GroupFund.Deposit(ctx, scope, actor, groupfund.SavingsInput{BeneficiaryID: v.ID, Kind: groupfund.Sukarela,
+		if _, err := a.GroupFund.Deposit(ctx, scope, actor, groupfund.SavingsInput{BeneficiaryID: id, Kind: groupfund.Sukarela,
 			Amount: 25_000_000, PaidOn: day(0)}); err != nil {
 			return fmt.Errorf("demo savings: %w", err)
 		}
-		ent, err := a.Enterprises.Create(ctx, scope, actor, v.ID, enterprises.Input{Kind: "tenun-ikat", Name: "Tenun " + name,
+		ent, err := a.Enterprises.Create(ctx, scope, actor, id, enterprises.Input{Kind: "tenun-ikat", Name: fmt.Sprintf("Tenun ikat %d", i+1),
 			StartedOn: day(0), Workers: "ibu dan anak perempuan"})
 		if err != nil {
 			return fmt.Errorf("demo enterprise: %w", err)
@@ -97,7 +74,7 @@ func (a *App) demoFund(ctx context.Context, tenantID, ownerID string) error {
 	// Four monthly meetings: compulsory savings from all, the on-time
 	// loan's installment, one payment only on the other, the arisan.
 	for m := 2; m <= 5; m++ {
-		in := groupfund.MeetingInput{HeldOn: day(m), ProgramID: prog.ID}
+		in := groupfund.MeetingInput{HeldOn: day(m), ProgramID: programID}
 		for i, b := range ids {
 			line := groupfund.MeetingLine{BeneficiaryID: b, Present: (i+m)%5 != 0,
 				Deposits: []groupfund.LineDeposit{{Kind: groupfund.Wajib, Amount: 1_000_000}}}

@@ -54,7 +54,7 @@ func TestDemoContentFillsEveryPageOnce(t *testing.T) {
 			}
 		}
 		owner.Get(base+"/beneficiaries").Expect(http.StatusOK).Contains("Yuliana Tefa", "PRSE")
-		owner.Get(base+"/programs").Expect(http.StatusOK).Contains("KUBE Tenun Ikat", "Olahan Kelor", "12 anggota", "10 anggota")
+		owner.Get(base+"/programs").Expect(http.StatusOK).Contains("KUBE Tenun Ikat", "Olahan Kelor", "12 peserta", "10 peserta")
 		owner.Get(base+"/ledger").Expect(http.StatusOK).Contains("Benang dan pewarna alam", "Alat tenun gedogan baru", "menunggu persetujuan")
 		owner.Get(base + "/donations").Expect(http.StatusOK).Contains("Gereja Kalvari Oesapa")
 		owner.Get(base + "/partners").Expect(http.StatusOK).Contains("Koperasi Tenun Flobamora")
