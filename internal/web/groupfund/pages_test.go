@@ -52,7 +52,7 @@ func TestMeetingSheetPage(t *testing.T) {
 		}
 		treas.Get(sheet)
 		treas.Post(ws+"/meetings", form("dua puluh")).Expect(http.StatusUnprocessableEntity).
-			Contains("Lembar belum tersimpan", "Tulis jumlah Rupiah", `value="dua puluh"`, `value="Rp 5.000"`)
+			Contains("Lembar belum tersimpan", "Tulis jumlah dengan angka", `value="dua puluh"`, `value="Rp 5.000"`)
 		if n := e.CountRows("meetings", g.TenantID) + e.CountRows("savings_transactions", g.TenantID); n != 1 {
 			t.Fatalf("%d meetings and deposits after a refused sheet, want only the float", n)
 		}
@@ -80,16 +80,16 @@ func TestMeetingSheetPage(t *testing.T) {
 			e.Do(http.MethodPut, "/api/v1/t/"+g.Slug+"/enterprises/"+ent+"/books/"+month, g.OwnerToken, map[string]any{
 				"sales": 400_000_000, "costs": map[string]any{"materials": 100_000_000}}).Expect(http.StatusOK)
 		}
-		treas.Get(ws+"/beneficiaries/"+ids[1]).Expect(http.StatusOK).Contains("Penghasilan dihitung dari buku usaha.", "Buku simpanan anggota")
+		treas.Get(ws+"/beneficiaries/"+ids[1]).Expect(http.StatusOK).Contains("Penghasilan dihitung dari buku usaha.", "Buku simpanan peserta")
 
 		// Her passbook: balances by kind and every deposit with its receipt.
 		book := ws + "/beneficiaries/" + ids[1] + "/passbook"
-		treas.Get(book).Expect(http.StatusOK).Contains("Buku simpanan anggota", "Maria Bria", "Simpanan wajib", "Rp 10.000",
+		treas.Get(book).Expect(http.StatusOK).Contains("Buku simpanan peserta", "Maria Bria", "Simpanan wajib", "Rp 10.000",
 			"Rp 5.000", "Rp 15.000", "SP-2026-00003")
 		en.Get(book).Expect(http.StatusOK).Contains("Member's savings passbook", "Rp 15,000")
 		pdf := treas.Get(book + ".pdf").Expect(http.StatusOK)
 		if pdf.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(pdf.Body), "%PDF") ||
-			!strings.Contains(string(pdf.Body), "SP-2026-00003") || !strings.Contains(string(pdf.Body), "Buku simpanan anggota") {
+			!strings.Contains(string(pdf.Body), "SP-2026-00003") || !strings.Contains(string(pdf.Body), "Buku simpanan peserta") {
 			t.Fatalf("passbook PDF: %s, %d bytes", pdf.Header.Get("Content-Type"), len(pdf.Body))
 		}
 		if !strings.Contains(string(en.Get(book+".pdf").Expect(http.StatusOK).Body), "Balance") {

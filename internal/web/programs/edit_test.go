@@ -81,7 +81,7 @@ func TestProgramEditing(t *testing.T) {
 		viewer.Post(act+"/delete", testkit.Form()).Expect(http.StatusForbidden)
 		owner.Post(prog+"/withdraw", testkit.Form("enrollment_id", "00000000-0000-0000-0000-000000000000")).Expect(http.StatusNotFound)
 		owner.Post(prog+"/withdraw", testkit.Form("enrollment_id", eid)).ExpectRedirect(prog)
-		owner.Get(prog).Expect(http.StatusOK).Contains("Peserta sudah dikeluarkan dari program.", "1 anggota", "Yuliana Tefa").Lacks("Maria Bria")
+		owner.Get(prog).Expect(http.StatusOK).Contains("Peserta sudah dikeluarkan dari program.", "1 peserta", "Yuliana Tefa").Lacks("Maria Bria")
 		if n := e.CountRows("activity_attendance", g.TenantID); n != 1 {
 			t.Fatalf("%d attendance rows after a withdrawal, want 1", n)
 		}
