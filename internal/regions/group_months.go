@@ -70,13 +70,16 @@ func (s *Service) groupMonths(t *db.Tenant) (map[string]*GroupMonth, error) {
 	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
-	// Who was expected: reportable people enrolled in the activity's program
-	// by its day (see attendance).
+	// Who was expected: reportable people on the activity's sheet as it was
+	// saved (onSheet, as attendance counts them).
 	rows, err = t.DB().Raw(`SELECT `+monthOf(d, "a.held_on", false)+`, count(*), count(DISTINCT e.beneficiary_id)
 		FROM program_activities a
-		JOIN program_enrollments e ON e.tenant_id = a.tenant_id AND e.program_id = a.program_id AND e.enrolled_on <= a.held_on
+		JOIN program_enrollments e ON e.tenant_id = a.tenant_id AND e.program_id = a.program_id
 		JOIN `+string(reportable)+` b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id
-		WHERE a.tenant_id = ? GROUP BY 1`, t.ID).Rows()
+		WHERE a.tenant_id = ? AND `+onSheet+`
+			AND NOT EXISTS (SELECT 1 FROM beneficiaries z
+				WHERE z.tenant_id = e.tenant_id AND z.id = e.beneficiary_id AND z.erased_at IS NOT NULL)
+		GROUP BY 1`, t.ID).Rows()
 	if err != nil {
 		return nil, err
 	}
@@ -94,8 +97,8 @@ func (s *Service) groupMonths(t *db.Tenant) (map[string]*GroupMonth, error) {
 		return nil, err
 	}
 	rows, err = t.DB().Raw(`SELECT `+monthOf(d, "a.held_on", false)+`, count(*),
-			coalesce(sum(CASE WHEN e.enrolled_on > a.held_on THEN 1 ELSE 0 END), 0),
-			count(DISTINCT CASE WHEN e.enrolled_on > a.held_on THEN x.beneficiary_id END)
+			coalesce(sum(CASE WHEN NOT (`+onSheet+`) THEN 1 ELSE 0 END), 0),
+			count(DISTINCT CASE WHEN NOT (`+onSheet+`) THEN x.beneficiary_id END)
 		FROM activity_attendance x
 		JOIN program_activities a ON a.tenant_id = x.tenant_id AND a.id = x.activity_id
 		JOIN program_enrollments e ON e.tenant_id = x.tenant_id AND e.program_id = x.program_id AND e.beneficiary_id = x.beneficiary_id
@@ -112,8 +115,8 @@ func (s *Service) groupMonths(t *db.Tenant) (map[string]*GroupMonth, error) {
 			return nil, err
 		}
 		g := at(m)
-		// As attendance: someone present before her enrolment counts as
-		// expected too, and the people are at least those early ones.
+		// As attendance: someone present though not on the sheet counts as
+		// expected too, and the people are at least those.
 		g.Present, g.Expected, g.People = present, g.Expected+early, max(g.People, earlyPeople)
 	}
 	if err := closeRows(rows); err != nil {
