@@ -4,18 +4,27 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"maps"
 	"net/http"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/app"
 	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/jobs"
+	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/testkit"
+	"github.com/peduli/peduli/internal/web/account"
 )
 
 // roleChangeBound is how long a role change may take to reach another
@@ -35,6 +44,7 @@ func TestThreeReplicas(t *testing.T) {
 	e := testkit.New(t, db.Postgres)
 	g := e.SignupGroup("Kelompok Tiga Replika")
 	member := e.AddMember(g, access.Viewer)
+	sink := testkit.NewSMTPSink(t)
 
 	env := func() map[string]string {
 		m := map[string]string{
@@ -44,6 +54,7 @@ func TestThreeReplicas(t *testing.T) {
 			"PEDULI_SECRET_KEY":           testkit.SecretKey,
 			"PEDULI_BASE_URL":             "http://peduli.test",
 			"PEDULI_DRAIN":                "0s",
+			"PEDULI_SMTP_URL":             sink.URL("noreply@peduli.test"),
 		}
 		if ep := os.Getenv("PEDULI_TEST_S3_ENDPOINT"); ep != "" {
 			m["PEDULI_S3_ENDPOINT"], m["PEDULI_S3_BUCKET"], m["PEDULI_S3_REGION"] = ep, "peduli-replicas", "us-east-1"
@@ -56,7 +67,73 @@ func TestThreeReplicas(t *testing.T) {
 	for i := range r {
 		r[i] = startReplica(t, fmt.Sprintf("replica-%d", i), env())
 	}
+	allUp := time.Now()
 	ledger := "/api/v1/t/" + g.Slug + "/ledger"
+
+	t.Run("each periodic job is inserted once for the cluster", func(t *testing.T) {
+		// The elected leader alone inserts periodic jobs; the rollup runs at
+		// election. Wait for it, and for every replica to have had time to
+		// take part in (and lose) a few elections.
+		ctx := context.Background()
+		deadline := time.Now().Add(time.Minute)
+		for {
+			var n int64
+			if err := e.Owner.Global(ctx).Raw(`SELECT count(*) FROM river_job WHERE kind = ? AND state = 'completed'`,
+				app.RollupChanged{}.Kind()).Scan(&n).Error; err != nil {
+				t.Fatal(err)
+			}
+			if n > 0 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("no rollup worked within a minute of three replicas starting")
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		if wait := 12*time.Second - time.Since(allUp); wait > 0 {
+			time.Sleep(wait)
+		}
+		every := map[string]time.Duration{
+			app.RollupChanged{}.Kind(): app.RollupEvery,
+			app.RollupDay{}.Kind():     regions.PassEvery,
+			app.Prune{}.Kind():         app.PruneEvery,
+		}
+		var rows []struct {
+			Kind      string
+			State     string
+			Attempt   int
+			CreatedAt time.Time
+		}
+		if err := e.Owner.Global(ctx).Raw(`SELECT kind, state, attempt, created_at FROM river_job
+			WHERE kind IN ? ORDER BY kind, created_at`, slices.Collect(maps.Keys(every))).Scan(&rows).Error; err != nil {
+			t.Fatal(err)
+		}
+		count := map[string]int{}
+		last := map[string]time.Time{}
+		for _, row := range rows {
+			count[row.Kind]++
+			if prev, ok := last[row.Kind]; ok && row.CreatedAt.Sub(prev) < every[row.Kind]/2 {
+				t.Errorf("%s inserted twice %v apart (every %v)", row.Kind, row.CreatedAt.Sub(prev), every[row.Kind])
+			}
+			last[row.Kind] = row.CreatedAt
+			if row.State == "completed" && row.Attempt != 1 {
+				t.Errorf("%s completed at attempt %d", row.Kind, row.Attempt)
+			}
+		}
+		// Started at election: one each, not one per replica; later, one per
+		// due time at most. The prune is first due an hour after election.
+		for kind, interval := range every {
+			due := 0
+			if kind != (app.Prune{}).Kind() {
+				due = 1 + int(time.Since(allUp)/interval)
+			}
+			if count[kind] < min(due, 1) || count[kind] > due {
+				t.Errorf("%s inserted %d times %v after three replicas started (every %v), want 1..%d",
+					kind, count[kind], time.Since(allUp).Round(time.Second), interval, due)
+			}
+		}
+		t.Logf("periodic jobs %v after %v with three replicas", count, time.Since(allUp).Round(time.Second))
+	})
 
 	t.Run("a session works on every replica", func(t *testing.T) {
 		m := r[0].must(t, http.StatusOK, http.MethodPost, "/api/v1/auth/login", "",
@@ -124,6 +201,85 @@ func TestThreeReplicas(t *testing.T) {
 			if code != http.StatusTooManyRequests {
 				t.Errorf("replica-%d after %d failures spread over three replicas: %d", i, identity.AccountFreeFailures+1, code)
 			}
+		}
+	})
+
+	t.Run("the anonymous-write limits count across replicas", func(t *testing.T) {
+		// The replicas serve with the production limits (nothing in their
+		// environment turns them off): ten sign-ups an hour from one
+		// address, whichever replica takes them. Each sign-up queues one
+		// verification mail, worked once by whichever replica fetches it.
+		limit := config.DefaultLimits().SignupsPerAddress
+		signup := func(i int) (int, map[string]any, string) {
+			slug := testkit.Unique("batas")
+			code, m, err := r[i%3].call(http.MethodPost, "/api/v1/signup", "", map[string]any{
+				"group": map[string]any{"name": "Kelompok Batas " + slug, "slug": slug, "region_code": "53.01.08.2011"},
+				"owner": map[string]any{"name": "Ketua Batas", "email": slug + "@example.org", "password": testkit.Password},
+			})
+			if err != nil {
+				t.Fatalf("replica-%d: sign-up: %v", i%3, err)
+			}
+			return code, m, slug + "@example.org"
+		}
+		var owners []string
+		for i := range limit.Count {
+			code, m, email := signup(i)
+			if code != http.StatusCreated {
+				t.Fatalf("replica-%d: sign-up %d of %d = %d %v", i%3, i+1, limit.Count, code, m)
+			}
+			owners = append(owners, email)
+		}
+		for i := limit.Count; i < limit.Count+len(r); i++ {
+			slug := testkit.Unique("lewat")
+			req, _ := http.NewRequest(http.MethodPost, r[i%3].base+"/api/v1/signup", strings.NewReader(fmt.Sprintf(
+				`{"group":{"name":"Kelompok Lewat","slug":%q,"region_code":"53.01.08.2011"},"owner":{"name":"Ketua Lewat","email":"%s@example.org","password":%q}}`,
+				slug, slug, testkit.Password)))
+			req.Header.Set("Content-Type", "application/json")
+			res, err := client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			secs, _ := strconv.Atoi(res.Header.Get("Retry-After"))
+			if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(body), `"rate_limited"`) ||
+				secs < 1 || secs > int(limit.Window.Seconds()) {
+				t.Errorf("replica-%d: sign-up %d after %d spread over three replicas = %d, Retry-After %q, %s",
+					i%3, i+1, limit.Count, res.StatusCode, res.Header.Get("Retry-After"), body)
+			}
+			var n int64
+			if err := e.Owner.Global(context.Background()).Raw(`SELECT count(*) FROM tenants WHERE slug = ?`, slug).
+				Scan(&n).Error; err != nil || n != 0 {
+				t.Errorf("refused sign-up %s: %d groups (%v)", slug, n, err)
+			}
+		}
+
+		sink.Wait(t, len(owners), time.Minute)
+		// Give the other replicas time to fetch a job twice, were it
+		// possible.
+		time.Sleep(3 * jobs.PollEvery)
+		for _, email := range owners {
+			n := 0
+			for _, m := range sink.All() {
+				if strings.Contains(m, email) {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("verification mail to the owner of sign-up %s sent %d times", email, n)
+			}
+		}
+		var rows []struct {
+			State   string
+			Attempt int
+			N       int
+		}
+		if err := e.Owner.Global(context.Background()).Raw(`SELECT state, attempt, count(*) AS n FROM river_job
+			WHERE kind = ? GROUP BY state, attempt`, account.VerifyMail{}.Kind()).Scan(&rows).Error; err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 || rows[0].State != "completed" || rows[0].Attempt != 1 || rows[0].N != len(owners) {
+			t.Errorf("verification mail jobs %+v, want %d completed at the first attempt", rows, len(owners))
 		}
 	})
 

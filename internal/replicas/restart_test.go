@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -61,8 +62,8 @@ func privateCluster(t *testing.T) (version, name string, port int) {
 }
 
 // TestPostgresRestartUnderLoad restarts PostgreSQL (pg_ctlcluster restart)
-// while clients record ledger entries and gifts and Stripe delivers
-// webhook events through a replica: while
+// while clients record ledger entries, gifts and attendance and Stripe
+// delivers webhook events through a replica: while
 // the database is away the replica answers 503 (never 500, never hangs),
 // it recovers by itself, and every acknowledged write is there exactly once.
 func TestPostgresRestartUnderLoad(t *testing.T) {
@@ -104,10 +105,26 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	token, tenantID := str(m, "token"), str(m, "tenant", "id")
 	base := "/api/v1/t/" + slug
 
+	// A program with three members, whose attendance is marked under load.
+	program := str(r.must(t, http.StatusCreated, http.MethodPost, base+"/programs", token,
+		map[string]any{"template_key": "olahan-kelor", "starts_on": "2026-01-05"}), "id")
+	var members []string
+	for i := range 3 {
+		birth := time.Date(1980+i, 7, 1, 0, 0, 0, 0, time.UTC)
+		id := str(r.must(t, http.StatusCreated, http.MethodPost, base+"/beneficiaries", token, map[string]any{
+			"name": testkit.Unique("Maria Bria"), "nik": testkit.NIK(birth), "birth_date": birth.Format(time.DateOnly),
+			"village": "Penfui Timur", "marital_status": "married",
+			"consent": map[string]any{"purposes": []string{"services", "reporting", "sharing"}}}), "id")
+		r.must(t, http.StatusCreated, http.MethodPost, base+"/programs/"+program+"/enrollments", token,
+			map[string]any{"beneficiary_id": id})
+		members = append(members, id)
+	}
+
 	const workers = 4
 	loadFor := 12 * time.Second
 	var (
 		ackedNotes, ackedGifts, ackedEvents sync.Map
+		ackedActivities, ackedAttendance    sync.Map // title -> true; activity id -> present ids
 		seen                                sync.Map // status -> *atomic.Int64
 		transportErrors                     atomic.Int64
 		restartedAt                         atomic.Int64
@@ -123,7 +140,32 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; time.Since(start) < loadFor; i++ {
-				if i%3 == 2 {
+				if i%4 == 3 {
+					// An activity, then its attendance: two writes.
+					title := fmt.Sprintf("restart-%d-%d", w, i)
+					code, body, err := r.call(http.MethodPost, base+"/programs/"+program+"/activities", token,
+						map[string]any{"title": title, "kind": "pelatihan", "held_on": "2026-03-06"})
+					if err != nil {
+						transportErrors.Add(1)
+						continue
+					}
+					count(code)
+					if code != http.StatusCreated {
+						continue
+					}
+					ackedActivities.Store(title, true)
+					present := members[:1+i%len(members)]
+					code, _, err = r.call(http.MethodPut, base+"/activities/"+str(body, "id")+"/attendance", token,
+						map[string]any{"present": present})
+					if err != nil {
+						transportErrors.Add(1)
+						continue
+					}
+					count(code)
+					if code == http.StatusOK {
+						ackedAttendance.Store(str(body, "id"), present)
+					}
+				} else if i%4 == 2 {
 					// A Stripe webhook delivery (Stripe retries anything but 2xx).
 					id := fmt.Sprintf("evt_restart_%d_%d", w, i)
 					payload := testkit.StripeEvent(id, "customer.created", map[string]any{"id": "cus_" + id, "object": "customer"})
@@ -139,7 +181,7 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 					if code == http.StatusOK {
 						ackedEvents.Store(id, true)
 					}
-				} else if i%3 == 0 {
+				} else if i%4 == 0 {
 					note := fmt.Sprintf("restart-%d-%d", w, i)
 					code, _, err := r.call(http.MethodPost, base+"/ledger", token, map[string]any{
 						"kind": "income", "amount": 1000 + i, "currency": "idr", "category": "iuran",
@@ -257,7 +299,57 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 		}
 		return true
 	})
-	t.Logf("%d entries, %d gifts and %d webhook deliveries acknowledged; %d entries stored",
-		acked, ackedGiftCount, ackedEventCount, len(rows))
+	var titles []struct {
+		Title string
+		N     int
+	}
+	if err := owner.Global(ctx).Raw(`SELECT title, count(*) AS n FROM program_activities WHERE tenant_id = ? AND title LIKE 'restart-%' GROUP BY title`,
+		tenantID).Scan(&titles).Error; err != nil {
+		t.Fatal(err)
+	}
+	activities := map[string]int{}
+	for _, row := range titles {
+		activities[row.Title] = row.N
+		if row.N != 1 {
+			t.Errorf("activity %s stored %d times", row.Title, row.N)
+		}
+	}
+	ackedActivityCount := 0
+	ackedActivities.Range(func(k, _ any) bool {
+		ackedActivityCount++
+		if activities[k.(string)] != 1 {
+			t.Errorf("acknowledged activity %s stored %d times", k, activities[k.(string)])
+		}
+		return true
+	})
+	var marks []struct {
+		ActivityID    string
+		BeneficiaryID string
+	}
+	if err := owner.Global(ctx).Raw(`SELECT activity_id::text AS activity_id, beneficiary_id::text AS beneficiary_id
+		FROM activity_attendance WHERE tenant_id = ?`, tenantID).Scan(&marks).Error; err != nil {
+		t.Fatal(err)
+	}
+	marked := map[string][]string{}
+	for _, m := range marks {
+		marked[m.ActivityID] = append(marked[m.ActivityID], m.BeneficiaryID)
+	}
+	ackedAttendanceCount := 0
+	ackedAttendance.Range(func(k, v any) bool {
+		ackedAttendanceCount++
+		want := slices.Clone(v.([]string))
+		got := slices.Clone(marked[k.(string)])
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("acknowledged attendance of activity %s: stored %v, want %v", k, got, want)
+		}
+		return true
+	})
+	t.Logf("%d entries, %d gifts, %d webhook deliveries, %d activities and %d attendance sheets acknowledged; %d entries stored",
+		acked, ackedGiftCount, ackedEventCount, ackedActivityCount, ackedAttendanceCount, len(rows))
+	if ackedAttendanceCount == 0 {
+		t.Error("no attendance acknowledged: the load marked none")
+	}
 	r.stop(t)
 }
