@@ -24,7 +24,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	log := a.Log
-	defer a.Close()
+	defer a.Close() // also exports the spans still buffered
+	if a.Tracing != nil {
+		a.Tracing.Install()
+		log.Info("tracing on: exporting spans over OTLP/HTTP")
+	}
 	firstRun, err := a.IsEmpty(ctx)
 	if err != nil {
 		return err

@@ -32,6 +32,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/ratelimit"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/platform/storage"
+	"github.com/peduli/peduli/internal/platform/tracing"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/provision"
 	"github.com/peduli/peduli/internal/regions"
@@ -76,6 +77,9 @@ type App struct {
 	RequestTimeout time.Duration
 	// Metrics is the Prometheus registry served on PEDULI_METRICS_ADDR.
 	Metrics *metrics.Metrics
+	// Tracing exports a span per request when the OTEL_* variables ask
+	// for it; nil (off) otherwise.
+	Tracing *tracing.Tracing
 	// Pages renders the server-rendered interface (templates, i18n, CSRF).
 	Pages *web.Pages
 
@@ -160,6 +164,9 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		a.Mail = m
 	}
 	a.Metrics.WatchDB("peduli", d.SQL())
+	if a.Tracing, err = tracing.FromEnv(context.Background()); err != nil {
+		return nil, err
+	}
 	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
 	master, err := sealed.NewMaster(cfg.SecretKey)
 	if err != nil {
@@ -217,6 +224,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		ErrorHandler:            httpx.ErrorHandler(log, pages.ErrorPage),
 	})
 	a.HTTP.Use(a.Metrics.Middleware) // first: it counts what the error handler sends
+	a.HTTP.Use(a.Tracing.Middleware) // before deadline, which derives the request's context from it
 	a.HTTP.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		log.Error("panic", "request_id", httpx.RequestID(c), "panic", fmt.Sprint(e))
 	}}))
@@ -290,7 +298,10 @@ func (a *App) Ready(ctx context.Context) error {
 	return nil
 }
 
-// Close stops working jobs and releases the database.
+// Close stops working jobs, exports the spans still buffered and releases
+// the database.
 func (a *App) Close() error {
-	return errors.Join(a.Jobs.Stop(JobGrace), a.DB.Close())
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return errors.Join(a.Jobs.Stop(JobGrace), a.Tracing.Shutdown(ctx), a.DB.Close())
 }
