@@ -168,6 +168,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		return nil, err
 	}
 	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
+	a.feedMetrics()
 	master, err := sealed.NewMaster(cfg.SecretKey)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/peduli/peduli/internal/app"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/metrics"
 	"github.com/peduli/peduli/internal/testkit"
@@ -24,7 +25,7 @@ func scrape(t *testing.T, e *testkit.Env) string {
 
 // TestMetricsCountWebhooksAndFedGauges: webhook deliveries are counted by
 // outcome, workspace requests by route pattern (never the group's slug),
-// and the job and rollup gauges appear once a feature feeds them.
+// and the job and rollup gauges read the queue and the rollup marks.
 func TestMetricsCountWebhooksAndFedGauges(t *testing.T) {
 	e := testkit.New(t, db.SQLite, testkit.WithStripe("http://127.0.0.1:1"))
 	ev := testkit.StripeEvent("evt_metrics_1", "customer.created", map[string]any{"id": "cus_1", "object": "customer"})
@@ -46,15 +47,18 @@ func TestMetricsCountWebhooksAndFedGauges(t *testing.T) {
 	if strings.Contains(body, g.Slug) || strings.Contains(body, "example.org") {
 		t.Error("metrics name a group or a person")
 	}
-	if strings.Contains(body, metrics.JobQueueDepth) || strings.Contains(body, metrics.RollupLag) {
-		t.Error("unfed gauges are exported")
+	// The gauges read the database: the sign-up marked its group for the
+	// rollup, and one queued job waits (no replica works jobs here).
+	if err := e.App.Jobs.Enqueue(t.Context(), app.Prune{}, nil); err != nil {
+		t.Fatal(err)
 	}
-	e.App.Metrics.Feed(metrics.JobQueueDepth, func() float64 { return 7 })
-	e.App.Metrics.Feed(metrics.RollupLag, func() float64 { return 42.5 })
 	body = scrape(t, e)
-	for _, want := range []string{metrics.JobQueueDepth + " 7", metrics.RollupLag + " 42.5"} {
+	for _, want := range []string{metrics.JobQueueDepth + " 1", metrics.JobFailures + " 0", metrics.RollupLag + " "} {
 		if !strings.Contains(body, want) {
-			t.Errorf("metrics lack %s", want)
+			t.Errorf("metrics lack %q", want)
 		}
+	}
+	if strings.Contains(body, metrics.RollupLag+" 0\n") || strings.Contains(body, "NaN") {
+		t.Errorf("a changed group waits, so the rollup lag is not zero or unreadable:\n%s", body)
 	}
 }

@@ -166,6 +166,20 @@ func (r *Runner) EnqueueTx(tx *gorm.DB, args river.JobArgs, opts *river.InsertOp
 	return r.Enqueue(ctx, args, opts)
 }
 
+// Backlog counts the jobs waiting to run (available, scheduled or waiting
+// to be retried) and those given up after their last attempt, which River
+// keeps for a while for operators to see.
+func (r *Runner) Backlog(ctx context.Context) (waiting, failed int64, err error) {
+	q := r.db.Global(ctx).Table("river_job")
+	if err = q.Where("state IN ?", []string{"available", "scheduled", "retryable"}).Count(&waiting).Error; err != nil {
+		return 0, 0, fmt.Errorf("jobs: count waiting: %w", err)
+	}
+	if err = r.db.Global(ctx).Table("river_job").Where("state = ?", "discarded").Count(&failed).Error; err != nil {
+		return 0, 0, fmt.Errorf("jobs: count failed: %w", err)
+	}
+	return waiting, failed, nil
+}
+
 // Once makes a job unique among those not yet finished, by its args: a
 // second insert while one is waiting or running is dropped.
 var Once = &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: []rivertype.JobState{

@@ -99,6 +99,16 @@ func (s *Service) RefreshChanged(ctx context.Context, limit int) (int, error) {
 	return n, nil
 }
 
+// RollupLag is how long the changed group that has waited longest has
+// waited for its coordinator figures; zero when none waits.
+func (s *Service) RollupLag(ctx context.Context) (time.Duration, error) {
+	marks, err := audit.Changed(ctx, s.DB, 1)
+	if err != nil || len(marks) == 0 {
+		return 0, err
+	}
+	return max(s.Now().Sub(marks[0].ChangedAt), 0), nil
+}
+
 // refreshAll refreshes the groups a few at a time (each in its own short
 // transaction; one at a time on SQLite, which has one writer) and says which
 // succeeded.

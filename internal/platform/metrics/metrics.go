@@ -32,11 +32,11 @@ type Metrics struct {
 // Names of the gauges fed by functions (see Feed).
 const (
 	JobQueueDepth = "peduli_job_queue_depth"    // jobs waiting to run
-	JobFailures   = "peduli_job_failures_total" // jobs that failed, since the queue began
-	RollupLag     = "peduli_rollup_lag_seconds" // age of the oldest coordinator figures still to refresh
-	queueHelp     = "Jobs available or scheduled and not yet running."
-	failuresHelp  = "Job attempts that ended in an error (a counter read from the queue)."
-	rollupHelp    = "Seconds since the oldest group's coordinator figures were refreshed."
+	JobFailures   = "peduli_job_failures_total" // jobs given up after their last attempt
+	RollupLag     = "peduli_rollup_lag_seconds" // how long the longest-waiting changed group has waited
+	queueHelp     = "Jobs available, scheduled or waiting to be retried, not yet running."
+	failuresHelp  = "Jobs given up after their last attempt, as the queue still keeps them (read from the queue)."
+	rollupHelp    = "Seconds the longest-waiting changed group has waited for its coordinator figures (0 when none waits)."
 )
 
 // New registers the instruments, the Go runtime and the process collectors.
