@@ -61,8 +61,11 @@ func TestProductionRolesWork(t *testing.T) {
 	if err != nil {
 		t.Fatalf("migrate as a plain owner and serve as the app role: %v", err)
 	}
-	problems, _ := d.RoleProblems(ctx)
+	problems, err := d.RoleProblems(ctx)
 	d.Close()
+	if err != nil {
+		t.Fatalf("read the app role's privileges: %v", err)
+	}
 	if len(problems) > 0 {
 		t.Errorf("app role problems: %v", problems)
 	}
@@ -71,7 +74,9 @@ func TestProductionRolesWork(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer owner.Close()
-	if rls, _ := owner.RLSProblems(ctx); len(rls) > 0 {
+	if rls, err := owner.RLSProblems(ctx); err != nil {
+		t.Fatalf("read the tables' row-level security: %v", err)
+	} else if len(rls) > 0 {
 		t.Errorf("RLS problems: %v", rls)
 	}
 

@@ -182,15 +182,20 @@ func TestRowLevelSecurityConfinesTheAppRole(t *testing.T) {
 	}
 
 	// No tenant context: no rows, and no writes.
-	var none int64
-	e.App.DB.Global(ctx).Raw(`SELECT count(*) FROM invitations`).Scan(&none)
+	// A failed query must fail the test, not pass as "no rows".
+	none := int64(-1)
+	if err := e.App.DB.Global(ctx).Raw(`SELECT count(*) FROM invitations`).Scan(&none).Error; err != nil {
+		t.Fatalf("count invitations without a tenant context: %v", err)
+	}
 	if none != 0 {
 		t.Errorf("without a tenant context the app role sees %d invitations", none)
 	}
-	_ = e.App.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
-		tx.Raw(`SELECT count(*) FROM audit_events`).Scan(&none)
-		return nil
-	})
+	none = -1
+	if err := e.App.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
+		return tx.Raw(`SELECT count(*) FROM audit_events`).Scan(&none).Error
+	}); err != nil {
+		t.Fatalf("count audit events without a tenant context: %v", err)
+	}
 	if none != 0 {
 		t.Errorf("without a tenant context the app role sees %d audit events", none)
 	}
