@@ -32,7 +32,7 @@ var demoWomen = []string{
 func (a *App) DemoContent(ctx context.Context, t *tenancy.Tenant, ownerID string) error {
 	scope := a.DB.Scope(t.ID)
 	actor := audit.Actor{UserID: ownerID}
-	if empty, err := a.demoGroupEmpty(ctx, t.ID); err != nil || !empty {
+	if empty, err := a.demoGroupEmpty(ctx, scope, actor); err != nil || !empty {
 		return err
 	}
 	now := a.Programs.Now().In(time.FixedZone("WITA", 8*3600))
@@ -156,21 +156,18 @@ func (a *App) DemoContent(ctx context.Context, t *tenancy.Tenant, ownerID string
 	return a.Regions.Refresh(ctx, t.ID)
 }
 
-// demoGroupEmpty reports whether the group has neither beneficiaries nor programs.
-func (a *App) demoGroupEmpty(ctx context.Context, tenantID string) (bool, error) {
-	var n int64
-	err := a.DB.Scope(tenantID).Read(ctx, func(t *db.Tenant) error {
-		var b, p int64
-		if err := t.DB().Table("beneficiaries").Where("tenant_id = ?", t.ID).Count(&b).Error; err != nil {
-			return err
-		}
-		if err := t.DB().Table("programs").Where("tenant_id = ?", t.ID).Count(&p).Error; err != nil {
-			return err
-		}
-		n = b + p
-		return nil
-	})
-	return n == 0, err
+// demoGroupEmpty reports whether the group has neither beneficiaries nor
+// programs, asking the registry and programs (they own those tables).
+func (a *App) demoGroupEmpty(ctx context.Context, scope db.Scope, actor audit.Actor) (bool, error) {
+	people, err := a.Registry.List(ctx, scope, actor, registry.ListQuery{Limit: 1})
+	if err != nil {
+		return false, err
+	}
+	progs, err := a.Programs.Programs(ctx, scope)
+	if err != nil {
+		return false, err
+	}
+	return len(people.Items) == 0 && len(progs) == 0, nil
 }
 
 // demoProgram starts a program from a template, enrolls members, records

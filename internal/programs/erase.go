@@ -55,12 +55,11 @@ func (s *Service) EraseBeneficiary(t *db.Tenant, beneficiaryID string) ([]regist
 }
 
 // notErased refuses a write that would tie personal data to an erased
-// woman (409 erased).
+// woman (409 erased); the registry, which owns her record, says whether
+// she was erased.
 func (s *Store) notErased(t *db.Tenant, beneficiaryID string) error {
-	var n int64
-	err := t.DB().Table("beneficiaries").Where("tenant_id = ? AND id = ? AND erased_at IS NOT NULL", t.ID, beneficiaryID).
-		Count(&n).Error
-	if err == nil && n > 0 {
+	erased, err := registry.IsErased(t, beneficiaryID)
+	if err == nil && erased {
 		return errErased
 	}
 	return err

@@ -94,3 +94,13 @@ func (s *Service) Erase(ctx context.Context, scope db.Scope, actor audit.Actor, 
 	})
 	return v, err
 }
+
+// IsErased reports, inside t, whether the beneficiary's personal data was
+// erased, so that other features refuse to tie anything personal to her
+// again.
+func IsErased(t *db.Tenant, beneficiaryID string) (bool, error) {
+	var n int64
+	err := t.DB().Model(&Beneficiary{}).Where("tenant_id = ? AND id = ? AND erased_at IS NOT NULL", t.ID, beneficiaryID).
+		Count(&n).Error
+	return n > 0, err
+}
