@@ -42,7 +42,7 @@ func (s *Service) SaveBook(ctx context.Context, scope db.Scope, actor audit.Acto
 	if actor.UserID != "" {
 		b.RecordedBy = &actor.UserID
 	}
-	err := s.withKey(ctx, scope, func(key registry.Key) error {
+	err := s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			e, err := find(t, enterpriseID)
 			if err != nil {

@@ -1,7 +1,6 @@
 package enterprises
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 
@@ -58,24 +57,6 @@ func (s *Service) openAll(t *db.Tenant, books []Book) ([]Book, error) {
 		}
 	}
 	return out, nil
-}
-
-// withKey runs a sealing write with the tenant's current key, once more
-// with a fresh key if a rotation replaced the cached one meanwhile.
-func (s *Service) withKey(ctx context.Context, scope db.Scope, write func(registry.Key) error) error {
-	key, err := s.Keys.Current(ctx, scope)
-	if err != nil {
-		return err
-	}
-	err = write(key)
-	if errors.Is(err, registry.ErrKeyChanged) {
-		s.Keys.Forget(scope.TenantID())
-		if key, err = s.Keys.Current(ctx, scope); err != nil {
-			return err
-		}
-		err = write(key)
-	}
-	return err
 }
 
 // Reseal re-encrypts the tenant's books and capital assistance under next during a key rotation

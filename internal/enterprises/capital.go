@@ -78,7 +78,7 @@ func (s *Service) GiveCapital(ctx context.Context, scope db.Scope, actor audit.A
 		return nil, errs.Invalid("ledger_entry_id", "exists", "must be an expense of the group's ledger")
 	}
 	var out *CapitalView
-	err := s.withKey(ctx, scope, func(key registry.Key) error {
+	err := s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			e, err := find(t, enterpriseID)
 			if err != nil {

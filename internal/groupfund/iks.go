@@ -122,7 +122,7 @@ func (s *Service) RecordIKS(ctx context.Context, scope db.Scope, actor audit.Act
 		return nil, errs.Invalid("period", "month", "must be a month in the form YYYY-MM")
 	}
 	var out *IKSView
-	err = s.withKey(ctx, scope, func(key registry.Key) error {
+	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			if err := registry.Active(t, in.BeneficiaryID); err != nil {
 				return errs.Invalid("beneficiary_id", "exists", "must be a member of this group")

@@ -78,7 +78,7 @@ func (s *Service) CreateLoan(ctx context.Context, scope db.Scope, actor audit.Ac
 		return nil, errs.Invalid("principal", "gte", "must be at least Rp 1 per month of the term")
 	}
 	var out *LoanView
-	err = s.withKey(ctx, scope, func(key registry.Key) error {
+	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			if err := registry.Active(t, in.BeneficiaryID); err != nil {
 				return errs.Invalid("beneficiary_id", "exists", "must be a member of this group")

@@ -40,7 +40,7 @@ func (s *Service) Repay(ctx context.Context, scope db.Scope, actor audit.Actor, 
 		return nil, err
 	}
 	var out *RepaymentView
-	err = s.withKey(ctx, scope, func(key registry.Key) error {
+	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			if err := journal.Lock(t); err != nil {
 				return err

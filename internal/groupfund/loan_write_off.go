@@ -92,7 +92,7 @@ func (s *Service) RequestWriteOff(ctx context.Context, scope db.Scope, actor aud
 // more repayments.
 func (s *Service) ApproveWriteOff(ctx context.Context, scope db.Scope, actor audit.Actor, loanID string) (*WriteOffView, error) {
 	var out *WriteOffView
-	err := s.withKey(ctx, scope, func(key registry.Key) error {
+	err := s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			if err := journal.Lock(t); err != nil {
 				return err

@@ -118,7 +118,7 @@ func (s *Service) RecordMeeting(ctx context.Context, scope db.Scope, actor audit
 		return nil, fmt.Errorf("groupfund: no attendance recorder wired")
 	}
 	var out *MeetingView
-	err = s.withKey(ctx, scope, func(key registry.Key) error {
+	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			if err := journal.Lock(t); err != nil {
 				return err

@@ -49,7 +49,7 @@ func (s *Service) recordSavings(ctx context.Context, scope db.Scope, actor audit
 		return nil, err
 	}
 	var out *SavingsTxView
-	err = s.withKey(ctx, scope, func(key registry.Key) error {
+	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			if err := journal.Lock(t); err != nil {
 				return err

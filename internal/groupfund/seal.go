@@ -1,7 +1,6 @@
 package groupfund
 
 import (
-	"context"
 	"errors"
 	"strconv"
 
@@ -39,23 +38,4 @@ func (s *Service) openAmount(t *db.Tenant, sealedAmount string, version int, aad
 		return 0, false, nil
 	}
 	return v, true, nil
-}
-
-// withKey runs a sealing write with the tenant's current key, once more
-// with a fresh key if a rotation replaced the cached one meanwhile. The
-// write calls Keys.Hold inside its transaction.
-func (s *Service) withKey(ctx context.Context, scope db.Scope, write func(registry.Key) error) error {
-	key, err := s.Keys.Current(ctx, scope)
-	if err != nil {
-		return err
-	}
-	err = write(key)
-	if errors.Is(err, registry.ErrKeyChanged) {
-		s.Keys.Forget(scope.TenantID())
-		if key, err = s.Keys.Current(ctx, scope); err != nil {
-			return err
-		}
-		err = write(key)
-	}
-	return err
 }

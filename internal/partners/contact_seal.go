@@ -1,7 +1,6 @@
 package partners
 
 import (
-	"context"
 	"errors"
 
 	"github.com/peduli/peduli/internal/platform/db"
@@ -46,25 +45,6 @@ func (s *Service) openContact(t *db.Tenant, p *Partner) error {
 	}
 	p.ContactPhone, p.ContactEmail = phone, email
 	return nil
-}
-
-// withKey runs a sealing write with the tenant's current key, once more
-// with a fresh key if a rotation replaced the cached one meanwhile. The
-// write calls Keys.Hold inside its transaction.
-func (s *Service) withKey(ctx context.Context, scope db.Scope, write func(registry.Key) error) error {
-	key, err := s.Keys.Current(ctx, scope)
-	if err != nil {
-		return err
-	}
-	err = write(key)
-	if errors.Is(err, registry.ErrKeyChanged) {
-		s.Keys.Forget(scope.TenantID())
-		if key, err = s.Keys.Current(ctx, scope); err != nil {
-			return err
-		}
-		err = write(key)
-	}
-	return err
 }
 
 // Reseal re-encrypts the tenant's partner contacts under next during a key

@@ -70,7 +70,7 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 	if err != nil {
 		return nil, err
 	}
-	err = s.withKey(ctx, scope, func(key registry.Key) error {
+	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			if err := s.Keys.Hold(t, key.Version); err != nil {
 				return err
@@ -92,7 +92,7 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 // Update changes the given fields of a partner.
 func (s *Service) Update(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in Input, withContact bool) (*View, error) {
 	var p *Partner
-	err := s.withKey(ctx, scope, func(key registry.Key) error {
+	err := s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			var err error
 			if p, err = find(t, id); err != nil {

@@ -28,7 +28,7 @@ func (s *Service) Assess(ctx context.Context, scope db.Scope, actor audit.Actor,
 		return AssessmentView{}, err
 	}
 	var out AssessmentView
-	err = s.withKey(ctx, scope, func(key Key) error {
+	err = s.Keys.WithCurrent(ctx, scope, func(key Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			if err := keyLive(t, key.Version); err != nil { // key before row, as in a rotation
 				return err

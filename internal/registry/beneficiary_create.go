@@ -19,7 +19,7 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 		return View{}, err
 	}
 	b, p, consent := s.build(scope.TenantID(), db.NewID(), db.NewID(), actor, c, s.Now())
-	err = s.withKey(ctx, scope, func(key Key) error {
+	err = s.Keys.WithCurrent(ctx, scope, func(key Key) error {
 		sealPersonal(b, key, p)
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			if err := keyLive(t, key.Version); err != nil {

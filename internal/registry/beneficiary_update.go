@@ -19,7 +19,7 @@ func (s *Service) Update(ctx context.Context, scope db.Scope, actor audit.Actor,
 		return View{}, err
 	}
 	var v View
-	err = s.withKey(ctx, scope, func(key Key) error {
+	err = s.Keys.WithCurrent(ctx, scope, func(key Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
 			// The key first, then the row: a rotation takes them in the same
 			// order, so the two never wait for each other in a circle.

@@ -99,24 +99,6 @@ func keyLive(t *db.Tenant, version int) error {
 	return nil
 }
 
-// withKey runs a sealing write with the tenant's current key, once more
-// with a fresh key if the cached one was rotated away meanwhile.
-func (s *Service) withKey(ctx context.Context, scope db.Scope, write func(Key) error) error {
-	key, err := s.Keys.Current(ctx, scope)
-	if err != nil {
-		return err
-	}
-	err = write(key)
-	if errors.Is(err, errKeyChanged) {
-		s.Keys.Forget(scope.TenantID())
-		if key, err = s.Keys.Current(ctx, scope); err != nil {
-			return err
-		}
-		err = write(key)
-	}
-	return err
-}
-
 var (
 	errNotFound   = errs.ErrNotFound
 	errKeyChanged = errors.New("registry: tenant key changed during the write")
