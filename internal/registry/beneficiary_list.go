@@ -87,6 +87,7 @@ func (s *Service) List(ctx context.Context, scope db.Scope, actor audit.Actor, q
 			next := rows[len(rows)-1].ID
 			page.NextCursor = &next
 		}
+		page.Items = make([]View, 0, len(rows))
 		for i := range rows {
 			v, err := s.listView(t, &rows[i])
 			if err != nil {
