@@ -3,12 +3,18 @@
 #
 # Starts Peduli as the non-owner app role and the bare Fiber + pgx handler
 # (scripts/load/bare) side by side, measures cold start (serve → /readyz
-# 200) and resident memory, then drives both with hey: the 50-row
-# beneficiary list at LOAD_CLIENTS clients (Peduli and bare, twice,
-# alternating), a steady LOAD_RATE req/s run on the same list (both), and
-# Peduli's other endpoints. Everything listens on and targets 127.0.0.1
-# only; every hey run is bounded by LOAD_DURATION or a request count; the
-# servers are stopped when the script ends.
+# 200) and resident memory, then drives them with hey: the 50-row
+# beneficiary list at LOAD_CLIENTS clients (twice) and at a steady
+# LOAD_RATE req/s, the public group page and API, a beneficiary's detail,
+# attendance save, the coordinator's group lists, the region report, a
+# donation checkout against stripe-mock, login and the dashboard. The
+# list, the detail and the public API run against Peduli and then at once
+# against the bare handler, and the table says how Peduli compares; every
+# row has the server's CPU time per request and the load average.
+# LOAD_PROFILE=1 adds CPU and allocation profiles (loopback pprof).
+# Everything listens on and targets 127.0.0.1 only; every hey run is
+# bounded by LOAD_DURATION or a request count; the servers are stopped
+# when the script ends.
 #
 #   scripts/load/db-create.sh peduli_load        # once
 #   PEDULI_DATABASE_URL=… PEDULI_MIGRATE_DATABASE_URL=… PEDULI_SECRET_KEY=… \
@@ -54,6 +60,10 @@ go build -o "$OUT/bare" ./scripts/load/bare
 rss() { awk '/^VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$1/status"; }
 hwm() { awk '/^VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$1/status"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU time (user + system, in clock ticks) a server process has used: per
+# request, it is what the machine's load moves least.
+HZ=$(getconf CLK_TCK)
+cputicks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 wait_ready() { # url timeout-seconds
 	local end=$((SECONDS + $2))
 	until curl -fso /dev/null "$1"; do
@@ -64,8 +74,8 @@ wait_ready() { # url timeout-seconds
 q() { psql "$PGSU" -qAtc "$1"; }
 results=$OUT/results.md
 {
-	echo "| run | target | clients | req/s | p50 | p99 | statuses | load avg | vs bare |"
-	echo "|---|---|---:|---:|---:|---:|---|---|---|"
+	echo "| run | target | clients | req/s | p50 | p99 | server CPU/req | statuses | load avg | vs bare |"
+	echo "|---|---|---:|---:|---:|---:|---:|---|---|---|"
 } > "$results"
 
 # hey NAME TARGET CLIENTS ARGS… — one bounded run, one table row; leaves
@@ -76,8 +86,14 @@ hit() {
 	local name=$1 target=$2 c=$3; shift 3
 	local before; before=$(load)
 	local f="$OUT/hey-$(echo "$name-$target" | tr -c 'a-zA-Z0-9-' '_').txt"
+	local pid=$PID
+	[ "$target" = bare ] && pid=$BPID
+	local cpu0; cpu0=$(cputicks "$pid")
 	timeout 150 hey -t 60 -c "$c" "$@" > "$f" 2>&1 || true
-	local rps p50 p99 codes ratio=''
+	local rps p50 p99 codes ratio='' n cpu
+	n=$(awk '/^ *\[[0-9]+\]/ {n += $2} END {print n + 0}' "$f")
+	cpu=$(awk -v a="$cpu0" -v b="$(cputicks "$pid")" -v hz="$HZ" -v n="$n" \
+		'BEGIN { if (n > 0) printf "%.2f ms", (b - a) * 1000 / hz / n }')
 	rps=$(awk '/Requests\/sec/ {printf($2 < 10 ? "%.2f" : "%.0f", $2)}' "$f")
 	p50=$(awk '/ 50%+ in/ {printf "%.1f ms", $3*1000}' "$f")
 	p99=$(awk '/ 99%+ in/ {printf "%.1f ms", $3*1000}' "$f")
@@ -87,7 +103,7 @@ hit() {
 		ratio=$(awk -v a="$vs_rps" -v b="$rps" -v x="$vs_p99" -v y="$last_p99" \
 			'BEGIN { if (b > 0 && y > 0) printf "Peduli %.2f× req/s, %.2f× p99", a / b, x / y }')
 	fi
-	echo "| $name | $target | $c | ${rps:-–} | ${p50:-–} | ${p99:-–} | ${codes:-none} | $before | $ratio |" | tee -a "$results"
+	echo "| $name | $target | $c | ${rps:-–} | ${p50:-–} | ${p99:-–} | ${cpu:-–} | ${codes:-none} | $before | $ratio |" | tee -a "$results"
 }
 
 # pair NAME CLIENTS PATH ARGS… — the same run against Peduli, then the bare
