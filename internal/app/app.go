@@ -193,6 +193,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	if a.Files, err = openFiles(cfg); err != nil {
 		return nil, err
 	}
+	a.Tenancy.Files = a.Files
 	if err := a.newFunds(cfg, master, a.Files, now); err != nil {
 		return nil, err
 	}

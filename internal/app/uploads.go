@@ -20,6 +20,7 @@ var uploadRoutes = []struct {
 }{
 	{fiber.MethodPost, regexp.MustCompile(`^/t/[^/]+/ledger/?$`)},
 	{fiber.MethodPost, regexp.MustCompile(`^/api/v1/t/[^/]+/ledger/?$`)},
+	{fiber.MethodPost, regexp.MustCompile(`^/t/[^/]+/settings/photo/?$`)},
 }
 
 // smallBodies refuses a body over BodyLimit on every route but the upload

@@ -61,8 +61,9 @@ func startCountingSite(t *testing.T, d db.Dialect) (*site, *atomic.Int64) {
 // an amount of 0: the form comes back with her words kept. With the
 // amount corrected and the photo attached again, the browser sends it
 // shrunk (under a third of it crosses the network) and the stored photo is a
-// 1600 px JPEG without the camera's EXIF data. Indonesian on SQLite,
-// English on PostgreSQL.
+// 1600 px JPEG without the camera's EXIF data. The chair then makes the
+// same photo the group's photo in the settings, and the public group page
+// shows it. Indonesian on SQLite, English on PostgreSQL.
 func TestReceiptPhotoShrunkOnPhone(t *testing.T) {
 	for i, d := range testkit.Dialects(t) {
 		lang := languages[i%len(languages)]
@@ -128,6 +129,23 @@ func TestReceiptPhotoShrunkOnPhone(t *testing.T) {
 			if bytes.Contains(file.Body, []byte(testkit.GPSMarker)) {
 				t.Fatal("the stored receipt carries the camera's GPS position")
 			}
+
+			// The same photo as the group's photo, from the settings: shrunk
+			// on the phone again, then shown on the group's public page.
+			p.open("/t/" + g.Slug + "/settings")
+			p.onPage("workspace/settings")
+			p.do(chromedp.SetUploadFiles(chromedp.CSS(`#f-photo`), []string{photo}))
+			before = read.Load()
+			p.tap(`form[action$="/settings/photo"] .actions button[type=submit]`)
+			p.onPage("workspace/settings")
+			p.sees(p.T("settings.photo_saved"))
+			if sent := read.Load() - before; sent > int64(len(camera))/3 {
+				t.Fatalf("the phone sent %d bytes for the group photo: it was not shrunk in the browser", sent)
+			}
+			p.open("/g/" + g.Slug)
+			p.onPage("funds/group")
+			p.do(discard(chromedp.Poll[bool](`(document.querySelector("img.group-photo") || {}).naturalWidth === 1600`)))
+			p.shot("public-page-photo")
 		})
 	}
 }
