@@ -45,7 +45,8 @@ import (
 	webfs "github.com/peduli/peduli/web"
 )
 
-// BodyLimit is the largest request body accepted (1 MiB).
+// BodyLimit is the largest request body accepted (1 MiB), except on the
+// upload routes (uploads.go), which take up to UploadBodyLimit.
 const BodyLimit = 1 << 20
 
 // App is the running product: its dependencies and its HTTP handler.
@@ -193,6 +194,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	if a.Files, err = openFiles(cfg); err != nil {
 		return nil, err
 	}
+	a.Tenancy.Files = a.Files
 	if err := a.newFunds(cfg, master, a.Files, now); err != nil {
 		return nil, err
 	}
@@ -211,8 +213,8 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		}
 	}
 	a.HTTP = fiber.New(fiber.Config{
-		Immutable:             true, // handler strings outlive the request in stored structs
-		BodyLimit:             BodyLimit,
+		Immutable:             true,            // handler strings outlive the request in stored structs
+		BodyLimit:             UploadBodyLimit, // smallBodies holds all but the upload routes to BodyLimit
 		ReadBufferSize:        16 << 10,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
@@ -223,7 +225,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		TrustedProxies:          cfg.TrustedProxies,
 		ProxyHeader:             proxyHeader(cfg),
 		EnableIPValidation:      true,
-		ErrorHandler:            httpx.ErrorHandler(log, pages.ErrorPage),
+		ErrorHandler:            a.errorHandler(httpx.ErrorHandler(log, pages.ErrorPage)),
 		// Every JSON answer is encoded by go-json, a drop-in for
 		// encoding/json's Marshal (same tags, escaping and map order) that
 		// took under half its CPU and allocations on the beneficiary list.
@@ -235,7 +237,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		log.Error("panic", "request_id", httpx.RequestID(c), "panic", fmt.Sprint(e))
 	}}))
 	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()), a.deadline, a.unavailable)
-	a.HTTP.Use(idn.Middleware(cfg.HTTPS()))
+	a.HTTP.Use(idn.Middleware(cfg.HTTPS()), smallBodies)
 	a.HTTP.Use(httpx.CrossSiteGuard(identity.Cookie(cfg.HTTPS()), cfg.BaseURL))
 	a.HTTP.Use(httpx.TextGuard("/api/v1/stripe/webhook"))
 	a.mountAPI()

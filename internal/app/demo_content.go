@@ -92,7 +92,8 @@ func (a *App) DemoContent(ctx context.Context, t *tenancy.Tenant, ownerID string
 	kelor, err := a.demoProgram(ctx, scope, actor, "olahan-kelor", day(start.AddDate(0, 1, 0)), ids[12:22], start.AddDate(0, 1, 0), now,
 		[]string{"panen_daun", "pengeringan", "pelatihan", "penjualan"},
 		func(i, m int) map[string]int64 {
-			return map[string]int64{"fresh_leaves": int64(20 + (i+m)%15), "product_sold": int64(2 + (i+m)%5),
+			// Kilograms in tenths (the indicators take one decimal): 20,5 kg is 205.
+			return map[string]int64{"fresh_leaves": int64(20+(i+m)%15)*10 + int64(5*(i%2)), "product_sold": int64(2+(i+m)%5)*10 + int64(5*(m%2)),
 				"monthly_income": int64(250_000+m*30_000+(i%3)*50_000) * 100}
 		})
 	if err != nil {

@@ -33,6 +33,10 @@ func (a *App) mountPages() {
 	gz := compress.New(compress.Config{Level: compress.LevelBestSpeed})
 	a.HTTP.Get("/static/:file", gz, p.Assets.Serve)
 	a.HTTP.Get("/favicon.ico", gz, p.Assets.Favicon)
+	// A group's photo is cached for good (its name changes with it), so it
+	// skips the pages' no-store.
+	pub := &public.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
+	a.HTTP.Get("/g/:slug/photo/:name", p.Errors, pub.GroupPhoto)
 
 	resets := a.resets
 	for _, r := range append(a.publicPages(resets), a.fundsPublicPages()...) {
@@ -116,6 +120,7 @@ func (a *App) teamPages(resets *account.Resets) []page {
 		{method: fiber.MethodGet, path: "/audit", perm: access.AuditRead, nav: "nav.audit", handler: ws.Audit},
 		{method: fiber.MethodGet, path: "/settings", perm: access.TenantRead, nav: "nav.settings", handler: ws.Settings},
 		{method: fiber.MethodPost, path: "/settings/profile", perm: access.TenantWrite, handler: ws.SaveProfile},
+		{method: fiber.MethodPost, path: "/settings/photo", perm: access.TenantWrite, handler: ws.SavePhoto},
 		{method: fiber.MethodPost, path: "/settings/review", perm: access.TenantWrite, handler: ws.RequestReview},
 	}
 }

@@ -24,13 +24,13 @@ func TestReceiptsInObjectStore(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		e = testkit.New(t, e.Dialect, withS3)
 		g := e.SignupGroup("Kelompok Awan")
-		png := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{3}, 2048)...)
-		res := receiptUpload(t, e, g.Slug, g.OwnerToken, png).Expect(http.StatusCreated).Map()
+		pdf := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{3}, 2048)...)
+		res := receiptUpload(t, e, g.Slug, g.OwnerToken, pdf).Expect(http.StatusCreated).Map()
 		path := "/api/v1/t/" + g.Slug + "/ledger/" + testkit.Str(res, "id") + "/receipt"
-		checkReceiptFile(t, e.Do(http.MethodGet, path, g.OwnerToken, nil).Expect(http.StatusOK), png)
+		checkReceiptFile(t, e.Do(http.MethodGet, path, g.OwnerToken, nil).Expect(http.StatusOK), pdf)
 		if e.Dialect == db.Postgres {
 			other := testkit.New(t, db.Postgres, withS3)
-			checkReceiptFile(t, other.Do(http.MethodGet, path, g.OwnerToken, nil).Expect(http.StatusOK), png)
+			checkReceiptFile(t, other.Do(http.MethodGet, path, g.OwnerToken, nil).Expect(http.StatusOK), pdf)
 		}
 		// Another group's member cannot fetch it through the handler.
 		stranger := e.SignupGroup("Kelompok Lain")
@@ -43,15 +43,15 @@ func TestReceiptsInObjectStore(t *testing.T) {
 func TestReceiptStoreDown(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		g := e.SignupGroup("Kelompok Putus")
-		png := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{5}, 64)...)
-		res := receiptUpload(t, e, g.Slug, g.OwnerToken, png).Expect(http.StatusCreated).Map()
+		pdf := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{5}, 64)...)
+		res := receiptUpload(t, e, g.Slug, g.OwnerToken, pdf).Expect(http.StatusCreated).Map()
 		down, err := storage.NewS3(storage.S3Config{Endpoint: "http://127.0.0.1:1", Bucket: "peduli", AccessKey: "a", SecretKey: "b"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		e.App.Funds.Files = down
 		n := e.CountRows("ledger_entries", g.TenantID)
-		receiptUpload(t, e, g.Slug, g.OwnerToken, png).ExpectProblem(http.StatusServiceUnavailable, "unavailable")
+		receiptUpload(t, e, g.Slug, g.OwnerToken, pdf).ExpectProblem(http.StatusServiceUnavailable, "unavailable")
 		if m := e.CountRows("ledger_entries", g.TenantID); m != n {
 			t.Fatalf("a failed upload wrote %d entries", m-n)
 		}

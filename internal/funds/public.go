@@ -13,13 +13,15 @@ import (
 type PublicGroup struct {
 	// TenantID is for the server's own further reads (PublicSummary); it
 	// is not part of the answer.
-	TenantID         string            `json:"-"`
-	Slug             string            `json:"slug"`
-	Name             string            `json:"name"`
-	Story            map[string]string `json:"story"`
-	Work             string            `json:"work"`
-	MeetingPlace     string            `json:"meeting_place"`
-	ContactWhatsApp  string            `json:"contact_whatsapp"`
+	TenantID        string            `json:"-"`
+	Slug            string            `json:"slug"`
+	Name            string            `json:"name"`
+	Story           map[string]string `json:"story"`
+	Work            string            `json:"work"`
+	MeetingPlace    string            `json:"meeting_place"`
+	ContactWhatsApp string            `json:"contact_whatsapp"`
+	// PhotoURL is the path of the group's photo, omitted when it has none.
+	PhotoURL         string            `json:"photo_url,omitempty"`
 	Region           map[string]string `json:"region"`
 	Verified         bool              `json:"verified"`
 	Programs         []PublicProgram   `json:"programs"`
@@ -71,7 +73,7 @@ func (s *Service) PublicGroup(ctx context.Context, slug string) (*PublicGroup, e
 		return nil, err
 	}
 	g := &PublicGroup{TenantID: t.ID, Slug: t.Slug, Name: t.Name, Story: map[string]string{"id": t.Story, "en": t.StoryEN},
-		Work: t.Work, MeetingPlace: t.MeetingPlace, ContactWhatsApp: t.ContactWhatsApp,
+		Work: t.Work, MeetingPlace: t.MeetingPlace, ContactWhatsApp: t.ContactWhatsApp, PhotoURL: tenancy.PhotoURL(t),
 		Region: map[string]string{"code": t.RegionCode, "village": t.Village, "district": t.District,
 			"regency": t.Regency, "province": t.Province},
 		Verified: t.Verified, Programs: []PublicProgram{}, DonationsEnabled: el.Enabled,

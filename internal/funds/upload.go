@@ -14,49 +14,50 @@ import (
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/photo"
 	"github.com/peduli/peduli/internal/platform/storage"
 )
 
-// MaxReceiptBytes bounds an uploaded receipt photo or scan. The whole
-// request must also fit the server's 1 MiB body limit; phones should send
-// a downscaled photo.
-const MaxReceiptBytes = 1<<20 - 32<<10
+// MaxUploadBytes bounds an uploaded receipt file as sent: a phone's camera
+// photo of up to 12 MB is accepted (and shrunk); the browser usually
+// shrinks it before sending.
+const MaxUploadBytes = 12 << 20
 
-// receiptTypes are the file types accepted, by sniffed content (the
-// client's Content-Type is not trusted), with the extension stored.
-var receiptTypes = map[string]string{"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf"}
+// MaxReceiptBytes bounds a stored receipt: a PDF kept as sent, or a photo
+// after shrinking (a few hundred KB).
+const MaxReceiptBytes = 5 << 20
 
 // receiptKey is where a receipt file lives in the store. A local store's
 // root is PEDULI_DATA_DIR/uploads, so the files written before the store
 // existed (uploads/receipts/<tenant>/<name>) are found under the same keys.
 func receiptKey(tenantID, name string) string { return "receipts/" + tenantID + "/" + name }
 
-// SaveReceipt checks and stores an uploaded receipt under a random name.
+// SaveReceipt checks and stores an uploaded receipt under a random name. A
+// photo (JPEG, PNG or WebP, by sniffed content: the client's Content-Type
+// is not trusted) is stored shrunk to a JPEG without its EXIF data; a PDF
+// is stored as sent. A file too large or of another kind is a field error
+// on "receipt", so a form shows it beside the file input.
 func (s *Service) SaveReceipt(tenantID string, fh *multipart.FileHeader) (*Upload, error) {
-	if fh.Size > MaxReceiptBytes {
-		p := httpx.NewProblem("payload_too_large", "the receipt file is over the limit")
-		return nil, &httpx.ProblemError{Problem: p}
-	}
-	f, err := fh.Open()
+	data, err := photo.ReadUpload(fh, "receipt", MaxUploadBytes)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxReceiptBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxReceiptBytes {
-		return nil, &httpx.ProblemError{Problem: httpx.NewProblem("payload_too_large", "the receipt file is over the limit")}
 	}
 	ct := http.DetectContentType(data)
-	ext, ok := receiptTypes[ct]
-	if !ok {
-		return nil, errs.Invalid("receipt", "filetype", "must be a JPEG or PNG photo or a PDF")
+	switch {
+	case ct == "application/pdf" && len(data) > MaxReceiptBytes:
+		return nil, photo.TooLarge("receipt", MaxReceiptBytes)
+	case ct == "application/pdf":
+	case photo.IsPicture(data):
+		if data, err = photo.Shrink(data); err != nil {
+			return nil, photo.FieldError("receipt", err)
+		}
+		ct = "image/jpeg"
+	default:
+		return nil, errs.Invalid("receipt", "filetype", "must be a photo (JPEG, PNG or WebP) or a PDF")
 	}
 	var b [16]byte
 	_, _ = rand.Read(b[:])
-	name := hex.EncodeToString(b[:]) + ext
+	name := hex.EncodeToString(b[:]) + map[string]string{"image/jpeg": ".jpg", "application/pdf": ".pdf"}[ct]
 	if err := s.Files.Put(context.Background(), receiptKey(tenantID, name), data, ct); err != nil {
 		return nil, storeError(err)
 	}

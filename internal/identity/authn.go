@@ -13,6 +13,7 @@ import (
 const (
 	localUser    = "identity.user"
 	localSession = "identity.session"
+	localChecked = "identity.checked"
 )
 
 // Cookie names the session cookie; the __Host- prefix (HTTPS only) pins it
@@ -27,28 +28,42 @@ func Cookie(https bool) string {
 // Middleware resolves the caller from a Bearer token or the session
 // cookie. It lets anonymous requests through; RequireUser refuses them.
 func (s *Service) Middleware(https bool) fiber.Handler {
-	cookie := Cookie(https)
 	return func(c *fiber.Ctx) error {
-		c.SetUserContext(WithClientIP(c.UserContext(), c.IP()))
-		token := bearer(c.Get(fiber.HeaderAuthorization))
-		if token == "" {
-			token = c.Cookies(cookie)
-		}
-		if token == "" {
-			return c.Next()
-		}
-		u, sess, err := s.Resolve(c.UserContext(), token)
-		if errors.Is(err, errs.ErrUnauthenticated) {
-			return c.Next()
-		}
-		if err != nil {
+		if err := s.Identify(c, https); err != nil {
 			return err
 		}
-		c.Locals(localUser, u)
-		c.Locals(localSession, sess)
-		httpx.SetLogUser(c, u.ID)
 		return c.Next()
 	}
+}
+
+// Identify resolves the caller once per request, as Middleware does. The
+// error handler calls it for a request refused before the middleware ran
+// (a body over the server's limit), so the error page's header still
+// shows who is signed in.
+func (s *Service) Identify(c *fiber.Ctx, https bool) error {
+	if c.Locals(localChecked) != nil {
+		return nil
+	}
+	c.Locals(localChecked, true)
+	c.SetUserContext(WithClientIP(c.UserContext(), c.IP()))
+	token := bearer(c.Get(fiber.HeaderAuthorization))
+	if token == "" {
+		token = c.Cookies(Cookie(https))
+	}
+	if token == "" {
+		return nil
+	}
+	u, sess, err := s.Resolve(c.UserContext(), token)
+	if errors.Is(err, errs.ErrUnauthenticated) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	c.Locals(localUser, u)
+	c.Locals(localSession, sess)
+	httpx.SetLogUser(c, u.ID)
+	return nil
 }
 
 func bearer(h string) string {

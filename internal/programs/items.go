@@ -21,6 +21,8 @@ var (
 	categories = map[string]bool{"uep": true, "kube": true, "savings": true, "food": true, "training": true}
 	units      = map[string]bool{"IDR": true, "days": true, "count": true, "kg": true, "percent": true}
 	directions = map[string]bool{"up": true, "down": true}
+	// decimalUnits may have values with digits after the decimal separator.
+	decimalUnits = map[string]bool{"kg": true, "percent": true}
 )
 
 // maxItems bounds each list so one request cannot store an endless one.
@@ -56,6 +58,9 @@ func (r itemRules) check(v *errs.ValidationError, acts []ActivityKind, inds []In
 		}
 		if !directions[in.Direction] {
 			v.Add(at+".direction", "oneof", "must be one of: up, down")
+		}
+		if in.Decimals < 0 || in.Decimals > 2 || (in.Decimals > 0 && !decimalUnits[in.Unit]) {
+			v.Add(at+".decimals", "decimals", "must be 0, or 1–2 for a unit that allows decimals (kg, percent)")
 		}
 		if in.Income {
 			income++

@@ -30,6 +30,11 @@ type Indicator struct {
 	// Income marks the household enterprise income compared with the
 	// regional minimum wage for graduation; its unit is IDR minor units.
 	Income bool `json:"income"`
+	// Decimals is how many digits after the decimal separator a value may
+	// have (0–2; more than 0 only for kg and percent). Values are stored as
+	// whole numbers of 10^-Decimals units: 1,5 kg with Decimals 1 is 15.
+	// Money never has decimals: income is in IDR minor units.
+	Decimals int `json:"decimals,omitempty"`
 }
 
 // Template is one version of a catalog entry (table program_templates).

@@ -23,11 +23,13 @@ type IndicatorProgress struct {
 	Unit      string `json:"unit"`
 	Direction string `json:"direction"`
 	Income    bool   `json:"income"`
-	Periods   int    `json:"periods"` // how many periods are recorded
-	First     *Point `json:"first"`
-	Latest    *Point `json:"latest"`
-	Change    *int64 `json:"change"`   // latest − first
-	Improved  *bool  `json:"improved"` // the change goes the indicator's better way
+	// Decimals says the values are in 10^-Decimals units (see Indicator).
+	Decimals int    `json:"decimals,omitempty"`
+	Periods  int    `json:"periods"` // how many periods are recorded
+	First    *Point `json:"first"`
+	Latest   *Point `json:"latest"`
+	Change   *int64 `json:"change"`   // latest − first
+	Improved *bool  `json:"improved"` // the change goes the indicator's better way
 }
 
 // Graduation says whether a member is ready to graduate from a program.
@@ -161,7 +163,7 @@ func (s *Service) programProgress(ctx context.Context, region string, p *Program
 }
 
 func indicatorProgress(in Indicator, pts []Point) IndicatorProgress {
-	ip := IndicatorProgress{Key: in.Key, Name: in.Name, Unit: in.Unit, Direction: in.Direction, Income: in.Income, Periods: len(pts)}
+	ip := IndicatorProgress{Key: in.Key, Name: in.Name, Unit: in.Unit, Direction: in.Direction, Income: in.Income, Decimals: in.Decimals, Periods: len(pts)}
 	if len(pts) == 0 {
 		return ip
 	}

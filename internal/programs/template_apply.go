@@ -54,7 +54,7 @@ func fromProvision(t provision.Template) Template {
 	inds := make([]Indicator, len(t.Indicators))
 	for i, in := range t.Indicators {
 		inds[i] = Indicator{Key: in.Key, Name: Text{ID: in.Name.ID, EN: in.Name.EN}, Unit: in.Unit,
-			Direction: in.Direction, Income: in.Income}
+			Direction: in.Direction, Income: in.Income, Decimals: in.Decimals}
 	}
 	return Template{
 		Key: t.Key, Version: t.Version, Category: t.Category, KUBE: t.KUBE, GraduationPeriods: t.GraduationPeriods,

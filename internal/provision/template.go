@@ -60,6 +60,9 @@ type Indicator struct {
 	// Income marks the household enterprise income, the figure compared
 	// with the regional minimum wage for graduation.
 	Income bool `yaml:"income"`
+	// Decimals is how many digits after the decimal separator a value
+	// may have (0–2, only for kg and percent): "1,5" kg needs 1.
+	Decimals int `yaml:"decimals"`
 }
 
 // IncomeIndicator returns the template's income indicator, if it has one.
@@ -172,6 +175,9 @@ func validateIndicators(at string, indicators []Indicator, p *problems) {
 		}
 		if !directions[in.Direction] {
 			p.add("%s: indicator %s: direction %q is not up or down", at, in.Key, in.Direction)
+		}
+		if in.Decimals < 0 || in.Decimals > 2 || (in.Decimals > 0 && in.Unit != "kg" && in.Unit != "percent") {
+			p.add("%s: indicator %s: decimals %d: 0–2, and only for kg or percent", at, in.Key, in.Decimals)
 		}
 		if in.Income {
 			income++

@@ -192,7 +192,7 @@ func totals(rows []ReportRow) ReportRow {
 	for _, ind := range sortedKeys(outcomePeople) {
 		cell := OutcomeCell{Indicator: ind, People: TotalOf(outcomePeople[ind]...)}
 		if ch := outcomeChanges[ind]; len(ch) > 0 {
-			cell.MedianChange = Measure{Value: roundSignificant(float64(median(ch)), 2), Known: true}
+			cell.MedianChange = Measure{Value: roundSignificant(unitsOf(median(ch)), 2), Known: true}
 		}
 		tot.Outcomes = append(tot.Outcomes, cell)
 	}
@@ -215,6 +215,13 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// hundredths scales a value kept with d decimals (0–2) to hundredths of
+// its unit, the one scale outcome changes are pooled in.
+var hundredths = [3]int64{100, 10, 1}
+
+// unitsOf turns hundredths of a unit back into units.
+func unitsOf(h int64) float64 { return float64(h) / 100 }
 
 func median(v []int64) int64 {
 	c := append([]int64(nil), v...)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/programs"
 )
 
 // groupReport fills row with one group's published figures for the days
@@ -58,7 +59,7 @@ func (s *Service) groupReport(ctx context.Context, t *db.Tenant, from, end Day, 
 	row.Outcomes, row.changes = []OutcomeCell{}, map[string][]int64{}
 	for _, ind := range sortedKeys(changes) {
 		cell := OutcomeCell{Indicator: ind, People: Publish(people[ind])}
-		cell.MedianChange = MedianOver(median(changes[ind]), true, people[ind])
+		cell.MedianChange = MeasureOver(roundSignificant(unitsOf(median(changes[ind])), 2), true, people[ind])
 		if cell.MedianChange.Known {
 			row.changes[ind] = changes[ind]
 		}
@@ -74,8 +75,10 @@ func (s *Service) groupReport(ctx context.Context, t *db.Tenant, from, end Day, 
 }
 
 // outcomeChanges returns, per indicator, each enrolment's change from its
-// first to its latest value within the periods, and how many distinct
-// reportable people those changes cover.
+// first to its latest value within the periods, in hundredths of the
+// indicator's unit (whatever decimals each program keeps its values in:
+// see programs.Indicator), and how many distinct reportable people those
+// changes cover.
 func (s *Service) outcomeChanges(t *db.Tenant, fromPeriod, toPeriod string) (map[string][]int64, map[string]int, error) {
 	var rows []outcomeRow
 	err := t.DB().Table("outcomes o").Select("o.id, o.program_id, o.beneficiary_id, o.indicator, o.period, o.value, o.value_sealed, o.key_version").
@@ -86,6 +89,10 @@ func (s *Service) outcomeChanges(t *db.Tenant, fromPeriod, toPeriod string) (map
 		return nil, nil, err
 	}
 	if rows, err = s.openOutcomes(t, rows); err != nil {
+		return nil, nil, err
+	}
+	decimals, err := programs.IndicatorDecimals(t)
+	if err != nil {
 		return nil, nil, err
 	}
 	type key struct{ ind, prog, person string }
@@ -106,7 +113,7 @@ func (s *Service) outcomeChanges(t *db.Tenant, fromPeriod, toPeriod string) (map
 		if n[k] < 2 {
 			continue
 		}
-		changes[k.ind] = append(changes[k.ind], last[k]-first[k])
+		changes[k.ind] = append(changes[k.ind], (last[k]-first[k])*hundredths[decimals[k.prog][k.ind]])
 		if !seen[[2]string{k.ind, k.person}] {
 			seen[[2]string{k.ind, k.person}] = true
 			people[k.ind]++

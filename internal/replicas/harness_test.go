@@ -207,7 +207,7 @@ func (r *replica) upload(t *testing.T, slug, token string, file []byte) map[stri
 	for k, v := range map[string]string{"kind": "expense", "amount": "25000", "currency": "idr", "category": "bahan", "occurred_on": "2026-03-04"} {
 		_ = w.WriteField(k, v)
 	}
-	fw, _ := w.CreateFormFile("receipt", "nota.png")
+	fw, _ := w.CreateFormFile("receipt", "nota.pdf")
 	_, _ = fw.Write(file)
 	_ = w.Close()
 	req, _ := http.NewRequest(http.MethodPost, r.base+"/api/v1/t/"+slug+"/ledger", &body)

@@ -287,8 +287,8 @@ func TestThreeReplicas(t *testing.T) {
 		if os.Getenv("PEDULI_TEST_S3_ENDPOINT") == "" {
 			testkit.S3(t) // skips, or fails where the object store is required
 		}
-		png := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{9}, 4096)...)
-		m := r[0].upload(t, g.Slug, g.OwnerToken, png)
+		pdf := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{9}, 4096)...)
+		m := r[0].upload(t, g.Slug, g.OwnerToken, pdf)
 		for _, other := range r[1:] {
 			req, _ := http.NewRequest(http.MethodGet, other.base+ledger+"/"+str(m, "id")+"/receipt", nil)
 			req.Header.Set("Authorization", "Bearer "+g.OwnerToken)
@@ -299,7 +299,7 @@ func TestThreeReplicas(t *testing.T) {
 			var got bytes.Buffer
 			_, _ = got.ReadFrom(res.Body)
 			res.Body.Close()
-			if res.StatusCode != http.StatusOK || !bytes.Equal(got.Bytes(), png) {
+			if res.StatusCode != http.StatusOK || !bytes.Equal(got.Bytes(), pdf) {
 				t.Fatalf("%s served the receipt with %d, %d bytes", other.name, res.StatusCode, got.Len())
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/storage"
 )
 
 // Service owns the rules of groups and their teams.
@@ -18,6 +19,8 @@ type Service struct {
 	BaseURL  string
 	Log      *slog.Logger
 	Now      func() time.Time
+	// Files keeps the groups' photos (see photo.go).
+	Files storage.Store
 }
 
 // InvitationTTL is how long an invitation link works.

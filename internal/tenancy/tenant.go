@@ -38,11 +38,13 @@ type Tenant struct {
 	StoryEN    string `json:"story_en,omitempty"`
 	// ContactWhatsApp is the group's WhatsApp number as digits, 628…;
 	// Work says what it does and MeetingPlace where (see Profile).
-	ContactWhatsApp string    `gorm:"column:contact_whatsapp" json:"contact_whatsapp,omitempty"`
-	Work            string    `json:"work,omitempty"`
-	MeetingPlace    string    `json:"meeting_place,omitempty"`
-	CreatedAt       time.Time `json:"created_at"`
-	UpdatedAt       time.Time `json:"-"`
+	ContactWhatsApp string `gorm:"column:contact_whatsapp" json:"contact_whatsapp,omitempty"`
+	Work            string `json:"work,omitempty"`
+	MeetingPlace    string `json:"meeting_place,omitempty"`
+	// Photo names the group's photo in the upload store, "" for none.
+	Photo     string    `json:"-"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"-"`
 }
 
 // Region is a node of the Home Affairs region tree.

@@ -117,7 +117,7 @@ func (e *Env) CountRows(table, tenantID string) int64 {
 }
 
 // LedgerExpenseWithReceipt writes, as token, an expense above the default
-// approval threshold with a PNG receipt through the API and returns its id.
+// approval threshold with a PDF receipt through the API and returns its id.
 func (e *Env) LedgerExpenseWithReceipt(g *Group, token string) string {
 	e.T.Helper()
 	var body bytes.Buffer
@@ -126,8 +126,8 @@ func (e *Env) LedgerExpenseWithReceipt(g *Group, token string) string {
 		{"category", "bahan"}, {"occurred_on", "2026-03-04"}, {"note", "benang"}} {
 		_ = w.WriteField(kv[0], kv[1])
 	}
-	fw, _ := w.CreateFormFile("receipt", "nota.png")
-	_, _ = fw.Write(append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...))
+	fw, _ := w.CreateFormFile("receipt", "nota.pdf")
+	_, _ = fw.Write(append([]byte("%PDF-1.4\n"), make([]byte, 64)...))
 	_ = w.Close()
 	req := httptest.NewRequest(http.MethodPost, "/api/v1/t/"+g.Slug+"/ledger", &body)
 	req.Header.Set("Content-Type", w.FormDataContentType())

@@ -97,6 +97,29 @@ func (b *Browser) PostMultipart(path string, fields url.Values) *Response {
 	return b.do(req)
 }
 
+// PostFile submits fields and one file as multipart/form-data, as a form
+// with a file input does; the token of the last page opened is added
+// unless given.
+func (b *Browser) PostFile(path string, fields url.Values, field, filename string, data []byte) *Response {
+	b.e.T.Helper()
+	if _, ok := fields["_csrf"]; !ok && b.csrf != "" {
+		fields.Set("_csrf", b.csrf)
+	}
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	for k, vs := range fields {
+		for _, v := range vs {
+			_ = w.WriteField(k, v)
+		}
+	}
+	fw, _ := w.CreateFormFile(field, filename)
+	_, _ = fw.Write(data)
+	_ = w.Close()
+	req := httptest.NewRequest(http.MethodPost, path, &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return b.do(req)
+}
+
 // Form builds url.Values from name/value pairs.
 func Form(pairs ...string) url.Values {
 	v := url.Values{}

@@ -87,6 +87,29 @@ func RupiahInput(minor int64) string {
 	return s
 }
 
+// DecimalInput shows a measurement kept in 10^-decimals units as an input
+// takes it back (ParseAmount reads it): plain digits, the fraction after
+// the language's separator, trailing zeros dropped — 15 with one decimal
+// is "1,5" in Bahasa Indonesia and "1.5" in English; 20 is "2".
+func DecimalInput(v int64, decimals int, lang string) string {
+	if decimals <= 0 {
+		return strconv.FormatInt(v, 10)
+	}
+	s := strconv.FormatInt(v, 10)
+	if len(s) <= decimals {
+		s = strings.Repeat("0", decimals-len(s)+1) + s
+	}
+	whole, frac := s[:len(s)-decimals], strings.TrimRight(s[len(s)-decimals:], "0")
+	if frac == "" {
+		return whole
+	}
+	sep := ","
+	if lang == "en" {
+		sep = "."
+	}
+	return whole + sep + frac
+}
+
 // Rupiah reads a required money field that must be more than zero, in
 // minor units. A blank, unreadable or zero amount marks the field with the
 // one amount message ("validation.amount") and returns 0.

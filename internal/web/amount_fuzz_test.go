@@ -33,3 +33,27 @@ func FuzzParseRupiah(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseDecimal: a measurement with 0–2 decimals either fails cleanly or
+// reads back to the same value from the input form of either language.
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"1,5", "1.5", "12", "1,25", "0,5", "1.500", "1.500,5", "1,500.5", "", "-1,5", "1,555"} {
+		f.Add(s, uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, s string, d uint8) {
+		decimals := int(d % 3)
+		n, err := ParseAmount(s, decimals)
+		if err != nil {
+			if n != 0 {
+				t.Fatalf("error with a value: %q → %d", s, n)
+			}
+			return
+		}
+		for _, lang := range []string{"id", "en"} {
+			back, err := ParseAmount(DecimalInput(n, decimals, lang), decimals)
+			if err != nil || back != n {
+				t.Fatalf("%q (%d decimals) → %d → %q (%s) → %d, %v", s, decimals, n, DecimalInput(n, decimals, lang), lang, back, err)
+			}
+		}
+	})
+}

@@ -41,3 +41,22 @@ func TestParseAmountDecimals(t *testing.T) {
 		}
 	}
 }
+
+// A measurement is typed "1,5" or "1.5" and shown back the page's way.
+func TestDecimalInput(t *testing.T) {
+	for _, c := range []struct {
+		v        int64
+		decimals int
+		id, en   string
+	}{
+		{15, 1, "1,5", "1.5"}, {20, 1, "2", "2"}, {5, 1, "0,5", "0.5"},
+		{125050, 2, "1250,5", "1250.5"}, {7, 2, "0,07", "0.07"}, {1500, 0, "1500", "1500"},
+	} {
+		if got := web.DecimalInput(c.v, c.decimals, "id"); got != c.id {
+			t.Errorf("DecimalInput(%d, %d, id) = %q, want %q", c.v, c.decimals, got, c.id)
+		}
+		if got := web.DecimalInput(c.v, c.decimals, "en"); got != c.en {
+			t.Errorf("DecimalInput(%d, %d, en) = %q, want %q", c.v, c.decimals, got, c.en)
+		}
+	}
+}

@@ -14,6 +14,49 @@
     });
   });
 
+  // Photos are shrunk before they are sent: a phone's 5 MB camera photo
+  // becomes a JPEG of at most 1600 px a side (a few hundred KB), turned
+  // upright, which a slow connection sends in seconds. Without this script
+  // (or a browser that cannot read the file) the photo goes as it is and
+  // the server, which takes up to 12 MB, shrinks it.
+  var side = 1600;
+  function shrink(file) {
+    return createImageBitmap(file, { imageOrientation: "from-image" }).then(function (img) {
+      var k = Math.min(1, side / Math.max(img.width, img.height));
+      var c = document.createElement("canvas");
+      c.width = Math.max(1, Math.round(img.width * k));
+      c.height = Math.max(1, Math.round(img.height * k));
+      var g = c.getContext("2d");
+      g.fillStyle = "#fff";
+      g.fillRect(0, 0, c.width, c.height);
+      g.drawImage(img, 0, 0, c.width, c.height);
+      return new Promise(function (done) { c.toBlob(done, "image/jpeg", 0.82); });
+    }).then(function (blob) {
+      if (!blob || blob.size >= file.size) return file;
+      return new File([blob], file.name.replace(/\.[^.]*$/, "") + ".jpg", { type: "image/jpeg" });
+    });
+  }
+  document.querySelectorAll("input[type=file][data-shrink]").forEach(function (input) {
+    var form = input.form, shrunk = false;
+    if (!form || !window.createImageBitmap || !window.DataTransfer) return;
+    form.addEventListener("submit", function (ev) {
+      var file = input.files && input.files[0];
+      if (shrunk || !file || !/^image\//.test(file.type)) return;
+      ev.preventDefault();
+      var button = ev.submitter;
+      if (button) button.disabled = true;
+      shrink(file).then(function (small) {
+        var dt = new DataTransfer();
+        dt.items.add(small);
+        input.files = dt.files;
+      }).catch(function () { /* sent as it is; the server shrinks it */ }).then(function () {
+        shrunk = true;
+        if (button) button.disabled = false;
+        if (form.requestSubmit) form.requestSubmit(button); else form.submit();
+      });
+    });
+  });
+
   // A failed htmx request (no connection, timeout, server fault or refusal)
   // swaps nothing, so what was entered stays; say so above the form, in the
   // page's language (the words come from the layout's #request-error).

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +27,25 @@ func (l *Localizer) printer() *message.Printer {
 // Indonesia, 12,500 in English.
 func (l *Localizer) Number(n int64) string {
 	return l.printer().Sprint(number.Decimal(n))
+}
+
+// Quantity formats a measurement kept as a whole number of 10^-decimals
+// units (see programs.Indicator): Quantity(15, 1) is "1,5" in Bahasa
+// Indonesia and "1.5" in English, Quantity(20, 1) is "2", and unit, when
+// it is kg or percent, follows: "1,5 kg", "12,5%". Other units (days,
+// counts) are shown as the bare number, as the pages name them.
+func (l *Localizer) Quantity(v int64, decimals int, unit string) string {
+	s := l.Number(v)
+	if decimals > 0 {
+		s = l.printer().Sprint(number.Decimal(float64(v)/math.Pow10(decimals), number.MaxFractionDigits(decimals)))
+	}
+	switch unit {
+	case "kg":
+		return s + " kg"
+	case "percent":
+		return s + "%"
+	}
+	return s
 }
 
 // Percent formats a ratio (0.5 → "50%") with at most one decimal.

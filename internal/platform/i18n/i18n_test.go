@@ -94,3 +94,27 @@ func TestNegotiate(t *testing.T) {
 		}
 	}
 }
+
+// A measurement with decimals shows the language's separator and its unit.
+func TestQuantity(t *testing.T) {
+	c := testCatalogue(t)
+	for _, q := range []struct {
+		v        int64
+		decimals int
+		unit     string
+		id, en   string
+	}{
+		{15, 1, "kg", "1,5 kg", "1.5 kg"},
+		{20, 1, "kg", "2 kg", "2 kg"},
+		{125050, 2, "kg", "1.250,5 kg", "1,250.5 kg"},
+		{125, 1, "percent", "12,5%", "12.5%"},
+		{1500, 0, "count", "1.500", "1,500"},
+	} {
+		if got := c.Localizer("id").Quantity(q.v, q.decimals, q.unit); got != q.id {
+			t.Errorf("id Quantity(%d, %d, %s) = %q, want %q", q.v, q.decimals, q.unit, got, q.id)
+		}
+		if got := c.Localizer("en").Quantity(q.v, q.decimals, q.unit); got != q.en {
+			t.Errorf("en Quantity(%d, %d, %s) = %q, want %q", q.v, q.decimals, q.unit, got, q.en)
+		}
+	}
+}

@@ -27,6 +27,9 @@ type indicatorCol struct {
 	Name  string
 	Money bool // income in Rupiah
 	Unit  string
+	// Decimals is how many digits after the decimal separator the unit
+	// takes (1 for "1,5" kg); values are whole numbers of 10^-Decimals.
+	Decimals int
 }
 
 // outcomeRow is one member and the input name of each indicator.
@@ -75,7 +78,8 @@ func (h *Handlers) sheet(c *fiber.Ctx, period string) (*outcomeData, error) {
 	lang := h.Pages.Localizer(c).Lang()
 	d := &outcomeData{P: p, Period: period}
 	for _, in := range p.Indicators {
-		d.Indicators = append(d.Indicators, indicatorCol{Key: in.Key, Name: textIn(in.Name, lang), Money: in.Unit == "IDR", Unit: in.Unit})
+		d.Indicators = append(d.Indicators, indicatorCol{Key: in.Key, Name: textIn(in.Name, lang), Money: in.Unit == "IDR",
+			Unit: in.Unit, Decimals: in.Decimals})
 	}
 	for _, m := range members {
 		r := outcomeRow{BeneficiaryID: m.BeneficiaryID, Name: m.Name}
@@ -93,26 +97,30 @@ func (h *Handlers) fill(c *fiber.Ctx, d *outcomeData, f *web.Form) error {
 	if err != nil {
 		return err
 	}
+	lang := h.Pages.Localizer(c).Lang()
 	for _, o := range rows {
-		f.Set(cell(o.BeneficiaryID, o.Indicator), show(o.Value, d.money(o.Indicator)))
+		f.Set(cell(o.BeneficiaryID, o.Indicator), show(o.Value, d.column(o.Indicator), lang))
 	}
 	return nil
 }
 
-func (d *outcomeData) money(indicator string) bool {
+func (d *outcomeData) column(indicator string) indicatorCol {
 	for _, in := range d.Indicators {
 		if in.Key == indicator {
-			return in.Money
+			return in
 		}
 	}
-	return false
+	return indicatorCol{}
 }
 
-func show(v int64, money bool) string {
-	if money {
+// show writes a value as the cell's input takes it back: Rupiah as plain
+// digits, a measurement with its decimals after the page language's
+// separator ("1,5" in id, "1.5" in en).
+func show(v int64, in indicatorCol, lang string) string {
+	if in.Money {
 		return web.RupiahInput(v)
 	}
-	return strconv.FormatInt(v, 10)
+	return web.DecimalInput(v, in.Decimals, lang)
 }
 
 // SaveOutcomes records the whole sheet in one form post
@@ -137,9 +145,15 @@ func (h *Handlers) SaveOutcomes(c *fiber.Ctx) error {
 			if s == "" {
 				continue
 			}
-			v, err := parseValue(s, in.Money)
+			v, err := parseValue(s, in)
 			if err != nil {
-				f.Invalid(r.Cells[i], map[bool]string{true: "amount_any", false: "programs.number"}[in.Money])
+				rule := "programs.number"
+				if in.Money {
+					rule = "amount_any"
+				} else if in.Decimals > 0 {
+					rule = "programs.decimal"
+				}
+				f.Invalid(r.Cells[i], rule)
 				continue
 			}
 			values = append(values, programs.OutcomeValue{BeneficiaryID: r.BeneficiaryID, Indicator: in.Key, Value: v})
@@ -158,13 +172,14 @@ func (h *Handlers) SaveOutcomes(c *fiber.Ctx) error {
 	return h.Pages.RenderForm(c, http.StatusUnprocessableEntity, "programs/outcomes", f, d)
 }
 
-// parseValue reads a cell: Rupiah for income, a whole number otherwise.
-func parseValue(s string, money bool) (int64, error) {
-	if money {
+// parseValue reads a cell: Rupiah for income; otherwise a number with at
+// most the indicator's decimals, written either way ("1,5" or "1.5" kg),
+// kept as a whole number of 10^-decimals units.
+func parseValue(s string, in indicatorCol) (int64, error) {
+	if in.Money {
 		return web.ParseRupiah(s)
 	}
-	// Counts, days, kilograms and percentages are kept as whole numbers.
-	n, err := web.ParseAmount(s, 0)
+	n, err := web.ParseAmount(s, in.Decimals)
 	if err != nil || n > programs.MaxOutcomeValue {
 		return 0, strconv.ErrRange
 	}
