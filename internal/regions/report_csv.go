@@ -11,7 +11,9 @@ import (
 var CSVHeader = []string{"group", "region_code", "section", "item", "value"}
 
 // WriteCSV writes the report as CSV; suppressed cells read "<5", and the
-// totals are the rows whose group is "Total".
+// totals are the rows whose group is "Total". Money is in rupiah, its item
+// named with the unit ("in (Rp)"), as in the XLSX; the JSON keeps IDR minor
+// units like the rest of the API.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -47,11 +49,18 @@ func csvRecords(row ReportRow) [][]string {
 			rec("outcomes", spreadsheetText(o.Indicator+".median_change"), o.MedianChange.String()))
 	}
 	out = append(out,
-		rec("money", "in", strconv.FormatInt(row.Money.In, 10)),
-		rec("money", "out", strconv.FormatInt(row.Money.Out, 10)),
-		rec("money", "donations", strconv.FormatInt(row.Money.Donations, 10)))
+		rec("money", MoneyInRp, Rupiah(row.Money.In)),
+		rec("money", MoneyOutRp, Rupiah(row.Money.Out)),
+		rec("money", DonationsRp, Rupiah(row.Money.Donations)))
 	return out
 }
+
+// The CSV's money items: amounts in rupiah, the unit in the name.
+const (
+	MoneyInRp   = "in (Rp)"
+	MoneyOutRp  = "out (Rp)"
+	DonationsRp = "donations (Rp)"
+)
 
 // templateLabel names programs of no template.
 func templateLabel(key string) string {

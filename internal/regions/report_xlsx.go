@@ -18,11 +18,12 @@ const (
 // GroupColumns are the columns of the Groups sheet; its last row is the
 // totals, labelled "Total".
 var GroupColumns = []string{"Group", "Region code", "People served", "PRSE", "Other", "Activities",
-	"People attending", "Attendance rate", "Money in (IDR)", "Money out (IDR)", "Donations (IDR)"}
+	"People attending", "Attendance rate", "Money in (Rp)", "Money out (Rp)", "Donations (Rp)"}
 
 // WriteXLSX writes the report as a workbook with a formatted cover sheet
 // (region, period, when and by whom it was generated, the suppression rule).
-// Suppressed cells hold the text "<5"; money is in rupiah.
+// Suppressed cells hold the text "<5"; money is in rupiah (the CSV's unit
+// too), the unit in each money column's header.
 func WriteXLSX(w io.Writer, r *Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -106,7 +107,7 @@ func groupRows(r *Report) [][]any {
 		out = append(out, []any{row.Name, row.RegionCode,
 			cellValue(row.People.Served.String()), cellValue(row.People.PRSE.String()), cellValue(row.People.Other.String()),
 			row.Attendance.Activities, cellValue(row.Attendance.People.String()), cellValue(row.Attendance.Rate.String()),
-			float64(row.Money.In) / 100, float64(row.Money.Out) / 100, float64(row.Money.Donations) / 100})
+			rupiahValue(row.Money.In), rupiahValue(row.Money.Out), rupiahValue(row.Money.Donations)})
 	}
 	return out
 }
