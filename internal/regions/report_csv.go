@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"time"
 )
 
 // CSVHeader names the columns of the CSV report: one row per group and
@@ -14,7 +15,11 @@ var CSVHeader = []string{"group", "region_code", "section", "item", "value"}
 // totals are the rows whose group is "Total". Money is in rupiah, its item
 // named with the unit ("in (Rp)"), as in the XLSX; the JSON keeps IDR minor
 // units like the rest of the API.
-func WriteCSV(w io.Writer, r *Report) error {
+//
+// Fund rows (section "funds") follow, one set per group and the totals:
+// balances at the time of the rollup (item "figures_at"), not sums over
+// the report's months.
+func WriteCSV(w io.Writer, r *Report, funds []FundRow) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
@@ -26,8 +31,39 @@ func WriteCSV(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	for _, f := range funds {
+		for _, rec := range fundRecords(f) {
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// The CSV's fund items: amounts in rupiah, the unit in the name.
+const (
+	SavingsBalanceRp     = "savings_balance (Rp)"
+	LoansOutstandingRp   = "loans_outstanding (Rp)"
+	MedianProfitChangeRp = "median_profit_change (Rp)"
+)
+
+func fundRecords(f FundRow) [][]string {
+	name := spreadsheetText(f.Name)
+	rec := func(item, value string) []string { return []string{name, f.RegionCode, "funds", item, value} }
+	at := ""
+	if f.FiguresAt != nil {
+		at = f.FiguresAt.UTC().Format(time.RFC3339)
+	}
+	return [][]string{
+		rec(SavingsBalanceRp, rupiahCell(f.SavingsBalance)),
+		rec(LoansOutstandingRp, rupiahCell(f.LoansOutstanding)),
+		rec("par30", f.PAR30.String()),
+		rec("enterprises_active", f.EnterprisesActive.String()),
+		rec(MedianProfitChangeRp, rupiahCell(f.MedianProfitChange)),
+		rec("figures_at", at),
+	}
 }
 
 func csvRecords(row ReportRow) [][]string {
