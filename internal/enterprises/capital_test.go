@@ -103,7 +103,7 @@ func TestCapitalFollowsEarmarkPublicly(t *testing.T) {
 		if got := capital(); len(got) != 1 || got[0].(map[string]any)["program_id"] != pid {
 			t.Fatalf("after the reversal, capital assistance = %v", got)
 		}
-		e.Browser().Get("/g/"+g.Slug).Expect(http.StatusOK).Contains("Rp 900.000 disalurkan").Lacks("Di luar program")
+		e.Browser().Get("/g/" + g.Slug).Expect(http.StatusOK).Contains("Rp 900.000 disalurkan").Lacks("Di luar program")
 		items := e.Do(http.MethodGet, ws+"/enterprises/"+c+"/capital", treas, nil).Expect(http.StatusOK).Map()["items"].([]any)
 		if len(items) != 1 || items[0].(map[string]any)["counts"] != false {
 			t.Fatalf("capital of c after the reversal = %v", items)
