@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/testkit"
 )
 
@@ -17,6 +18,18 @@ type ledgerModel struct {
 	receivable int64
 	fees       int64
 	loans      []string
+	// The group ledger beside the fund: what it counts, and its entries
+	// that may still be approved or reversed.
+	income, expense    int64
+	entries            []ledgerEntry
+	approved, reversed int
+}
+
+// ledgerEntry is an entry the replay wrote to the group ledger.
+type ledgerEntry struct {
+	id                         string
+	amount                     int64
+	income, pending, cancelled bool
 }
 
 // TestFundReplay replays random sequences of the fund's operations through
@@ -25,12 +38,18 @@ type ledgerModel struct {
 // after every few steps that the trial balance's debits equal its credits,
 // that cash and each savings account equal the sum of what was accepted,
 // that the group's savings equal the sum of every member's balances, and
-// that loans receivable equals what the loans say is still owed.
+// that loans receivable equals what the loans say is still owed. Between
+// them it writes to the group ledger (income, expenses counted at once or
+// waiting for approval, approvals, reversals) and checks that the one cash
+// figure the treasurer reads agrees with both books: the ledger's part
+// with what the ledger counts, the members' fund's with the journal's
+// cash, and that neither book's operations move the other.
 func TestFundReplay(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		g := e.SignupGroup("Rindu Acak")
 		treas := e.AddMember(g, access.Treasurer).Token
 		ws := "/api/v1/t/" + g.Slug
+		e.Team(g) // a second person may approve the treasurer's expenses
 		members := make([]string, 4)
 		for i := range members {
 			members[i] = e.CreateBeneficiary(g, g.OwnerToken, nil)
@@ -45,7 +64,9 @@ func TestFundReplay(t *testing.T) {
 			b := members[rng.IntN(len(members))]
 			amount := int64(rng.IntN(50)+1) * 100_000
 			body := map[string]any{"beneficiary_id": b, "amount": amount, "paid_on": "2026-05-04"}
-			switch op := rng.IntN(14); {
+			switch op := rng.IntN(20); {
+			case op >= 14:
+				m.ledgerStep(t, e, g, treas, rng, op, amount)
 			case op >= 10 && op < 12: // lend, refused when cash is short
 				body["principal"], body["fee_percent_per_month"], body["term_months"] = amount*3, 2, rng.IntN(6)+1
 				body["method"], body["disbursed_on"] = []string{"flat", "declining"}[rng.IntN(2)], "2026-05-04"
@@ -100,6 +121,9 @@ func TestFundReplay(t *testing.T) {
 		if len(m.loans) == 0 || m.fees == 0 {
 			t.Fatalf("the sequence made %d loans and earned %d in fees: it tests too little", len(m.loans), m.fees)
 		}
+		if m.approved == 0 || m.reversed < 2 {
+			t.Fatalf("the sequence approved %d and reversed %d ledger entries: it tests too little", m.approved, m.reversed)
+		}
 	})
 }
 
@@ -139,8 +163,70 @@ func (m *ledgerModel) check(t *testing.T, e *testkit.Env, g *testkit.Group, toke
 			t.Fatalf("account %s: %d, want %d", code, byCode[code], v)
 		}
 	}
+	book := e.Do(http.MethodGet, ws+"/ledger", token, nil).Expect(http.StatusOK).Map()
+	totals, cash := book["totals"].(map[string]any), book["cash"].(map[string]any)
+	if int64(totals["income"].(float64)) != m.income || int64(totals["expense"].(float64)) != m.expense {
+		t.Fatalf("ledger income/expense %v/%v, the model %d/%d", totals["income"], totals["expense"], m.income, m.expense)
+	}
+	if int64(cash["ledger"].(float64)) != m.income-m.expense || int64(cash["members_fund"].(float64)) != byCode["1100"] ||
+		int64(cash["total"].(float64)) != m.income-m.expense+m.cash {
+		t.Fatalf("cash on hand %v; ledger %d, journal cash %d", cash, m.income-m.expense, byCode["1100"])
+	}
 	group := e.Do(http.MethodGet, ws+"/savings", token, nil).Expect(http.StatusOK).Map()["balances"].(map[string]any)
 	if got := fmt.Sprint(group["total"]); got != fmt.Sprint(float64(wantKind["pokok"]+wantKind["wajib"]+wantKind["sukarela"])) {
 		t.Fatalf("group savings %s, members hold %v", got, wantKind)
+	}
+}
+
+// ledgerStep writes one random operation to the group ledger: income,
+// an expense that counts at once, one above the approval threshold that
+// waits, the approval of a waiting one, or the reversal of any entry.
+func (m *ledgerModel) ledgerStep(t *testing.T, e *testkit.Env, g *testkit.Group, treas string, rng *rand.Rand, op int, amount int64) {
+	t.Helper()
+	base := "/api/v1/t/" + g.Slug + "/ledger"
+	write := func(kind string, amount int64) string {
+		return testkit.Str(e.Do(http.MethodPost, base, treas, map[string]any{"kind": kind, "amount": amount, "currency": "idr",
+			"category": "operasional", "occurred_on": "2026-05-04"}).Expect(http.StatusCreated).Map(), "id")
+	}
+	switch op {
+	case 14, 15:
+		m.entries = append(m.entries, ledgerEntry{id: write("income", amount*10), amount: amount * 10, income: true})
+		m.income += amount * 10
+	case 16:
+		m.entries = append(m.entries, ledgerEntry{id: write("expense", amount), amount: amount})
+		m.expense += amount
+	case 17:
+		big := funds.DefaultApprovalThreshold + amount
+		m.entries = append(m.entries, ledgerEntry{id: write("expense", big), amount: big, pending: true})
+	case 18:
+		for i := range m.entries {
+			if x := &m.entries[i]; x.pending && !x.cancelled {
+				e.Do(http.MethodPost, base+"/"+x.id+"/approve", g.OwnerToken, nil).Expect(http.StatusOK)
+				x.pending = false
+				m.expense += x.amount
+				m.approved++
+				return
+			}
+		}
+	default:
+		if len(m.entries) == 0 {
+			return
+		}
+		x := &m.entries[rng.IntN(len(m.entries))]
+		res := e.Do(http.MethodPost, base+"/"+x.id+"/reverse", treas, nil)
+		if x.cancelled {
+			res.ExpectProblem(http.StatusConflict, "already_reversed")
+			return
+		}
+		res.Expect(http.StatusCreated)
+		x.cancelled = true
+		m.reversed++
+		switch {
+		case x.pending: // cancelled before approval: it never counted
+		case x.income:
+			m.income -= x.amount
+		default:
+			m.expense -= x.amount
+		}
 	}
 }
