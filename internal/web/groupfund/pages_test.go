@@ -34,6 +34,8 @@ func TestMeetingSheetPage(t *testing.T) {
 			"principal": 50_000_000, "fee_percent_per_month": 2, "term_months": 5, "method": "flat", "disbursed_on": "2026-01-05"}).
 			Expect(http.StatusCreated).Map()
 		lid := loan["id"].(string)
+		e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/arisan-rounds", g.OwnerToken, map[string]any{"name": "Arisan Rapat",
+			"contribution": 2_000_000, "starts_on": "2026-02-01", "draw": "agreement", "members": ids[:2]}).Expect(http.StatusCreated)
 
 		treas := e.BrowserAs(team[access.Treasurer].Token)
 		treas.Get(ws+"/meetings/new").Expect(http.StatusOK).Contains("Lembar rapat kelompok", "KUBE Tenun Ikat")
