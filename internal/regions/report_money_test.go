@@ -17,8 +17,9 @@ import (
 // TestReportMoneyAgreesInEveryFormat: one group's money in, money out and
 // donations read the same in the region report's JSON (IDR minor units),
 // CSV and XLSX (rupiah, the unit in the header), and equal what the
-// group's own ledger counts, with an approved expense, one still waiting
-// for approval, one cancelled before approval and a reversed one in it.
+// group's own ledger counts — as do its dashboard and public ledger —
+// with an approved expense, one still waiting for approval, one cancelled
+// before approval and a reversed one in it.
 func TestReportMoneyAgreesInEveryFormat(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		const name = "Kelompok Tiga Format"
@@ -55,6 +56,14 @@ func TestReportMoneyAgreesInEveryFormat(t *testing.T) {
 		ledger := []int64{int64(totals["income"].(float64)), int64(totals["expense"].(float64)), donations}
 		if ledger[0] != 502_075_050 || ledger[1] != 301_000_000 || ledger[2] != 2_075_050 || totals["awaiting_approval"] != float64(120_000_000) {
 			t.Fatalf("ledger totals %v, donations %d", totals, donations)
+		}
+
+		// The group's dashboard and its public ledger count the same.
+		sum := e.Do(http.MethodGet, "/api/v1/t/"+g.Slug+"/reports/summary", owner, nil).Expect(http.StatusOK).Map()["summary"].(map[string]any)
+		pub := e.Do(http.MethodGet, "/api/v1/public/groups/"+g.Slug+"/ledger", "", nil).Expect(http.StatusOK).Map()["totals"].(map[string]any)
+		if int64(sum["money_in"].(float64)) != ledger[0] || int64(sum["money_out"].(float64)) != ledger[1] ||
+			int64(sum["donations_received"].(float64)) != ledger[2] || pub["income"] != totals["income"] || pub["expense"] != totals["expense"] {
+			t.Fatalf("dashboard %v / public ledger %v, ledger %v", sum, pub, ledger)
 		}
 
 		e.RefreshFigures()
