@@ -1,6 +1,7 @@
 package groupfund
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -114,5 +115,34 @@ func paidTurns(t *db.Tenant, roundID string) (map[string]int, error) {
 	for _, r := range rows {
 		out[r.BeneficiaryID] = r.N
 	}
+	return out, err
+}
+
+// ArisanDue answers, for the meeting sheet, the contribution of each
+// listed member's running round on day (see runningRound); members in no
+// running round are not in the map. One query for the whole sheet.
+func (s *Service) ArisanDue(ctx context.Context, scope db.Scope, ids []string, day db.Date) (map[string]int64, error) {
+	out := map[string]int64{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := scope.Read(ctx, func(t *db.Tenant) error {
+		var rows []struct {
+			BeneficiaryID string
+			Contribution  int64
+		}
+		if err := t.DB().Table("arisan_rounds r").Select("m.beneficiary_id, r.contribution").
+			Joins("JOIN arisan_members m ON m.tenant_id = r.tenant_id AND m.round_id = r.id").
+			Where("r.tenant_id = ? AND m.beneficiary_id IN ? AND r.completed_on IS NULL AND r.starts_on <= ?", t.ID, ids, day).
+			Order("r.starts_on, r.created_at, r.id").Scan(&rows).Error; err != nil {
+			return fmt.Errorf("groupfund: arisan due: %w", err)
+		}
+		for _, r := range rows {
+			if _, ok := out[r.BeneficiaryID]; !ok {
+				out[r.BeneficiaryID] = r.Contribution
+			}
+		}
+		return nil
+	})
 	return out, err
 }
