@@ -33,7 +33,8 @@ type sheetRow struct {
 	Sukarela      string
 	Arisan        string
 	// ArisanDue is her running round's contribution; 0 hides the arisan
-	// cell (she is in no round, so the sheet could only refuse it).
+	// cell (she is in no round, so the sheet could only refuse it). It is
+	// not prefilled, so nobody pays by accident.
 	ArisanDue int64
 	Loans     []loanCell
 }
