@@ -78,7 +78,7 @@ func (a *App) demoFund(ctx context.Context, tenantID, ownerID, programID string,
 		for i, b := range ids {
 			line := groupfund.MeetingLine{BeneficiaryID: b, Present: (i+m)%5 != 0,
 				Deposits: []groupfund.LineDeposit{{Kind: groupfund.Wajib, Amount: 1_000_000}}}
-			if i >= 2 {
+			if i >= 2 && i < 6 { // the round's members
 				line.Arisan = 2_000_000
 			}
 			if i == 0 {

@@ -38,3 +38,20 @@ type fundsLedger struct{}
 
 // ExpenseIn implements enterprises.Ledger.
 func (fundsLedger) ExpenseIn(t *db.Tenant, id string) (int64, error) { return funds.ExpenseIn(t, id) }
+
+// enterpriseCapital answers the funds feature's public account of capital
+// assistance with the enterprises' records.
+type enterpriseCapital struct{ enterprises *enterprises.Service }
+
+// CapitalLinks implements funds.CapitalSource.
+func (c enterpriseCapital) CapitalLinks(t *db.Tenant) ([]funds.CapitalLink, error) {
+	links, err := c.enterprises.CapitalLinks(t)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]funds.CapitalLink, len(links))
+	for i, l := range links {
+		out[i] = funds.CapitalLink{LedgerEntryID: l.LedgerEntryID, EnterpriseID: l.EnterpriseID, Amount: l.Amount}
+	}
+	return out, nil
+}

@@ -22,7 +22,7 @@ func (a *App) newFunds(cfg config.Config, master *sealed.Master, files storage.S
 	a.Funds = &funds.Service{DB: a.DB, Tenancy: a.Tenancy, Access: a.Access, Master: master,
 		Stripe: funds.NewStripe(cfg.StripeSecretKey, cfg.StripeAPIBase), Mailer: a.Mail, Jobs: a.Jobs, Log: a.Log,
 		BaseURL: cfg.BaseURL, Files: files, WebhookSecret: cfg.StripeWebhookSecret,
-		ReceiptKey: receiptKey[:], Now: now, Programs: a.Programs}
+		ReceiptKey: receiptKey[:], Now: now, Programs: a.Programs, Capital: enterpriseCapital{a.Enterprises}}
 	return nil
 }
 

@@ -64,6 +64,11 @@ type CapitalView struct {
 	Amount        int64   `json:"amount"`
 	GivenOn       db.Date `json:"given_on"`
 	Note          string  `json:"note"`
+	// Counts says whether the paying expense counts now: assistance is
+	// checked against its expense when given, and the rule is checked
+	// again at every use, so an expense cancelled or reversed later takes
+	// the assistance out of every figure and public view.
+	Counts bool `json:"counts"`
 }
 
 // GiveCapital records capital assistance to an enterprise, linked to the
@@ -116,6 +121,7 @@ func (s *Service) GiveCapital(ctx context.Context, scope db.Scope, actor audit.A
 				return err
 			}
 			out = c.view()
+			out.Counts = true
 			return audit.Record(t, actor, audit.Create, "enterprise_capital", c.ID, "enterprise_id", "ledger_entry_id", "kind", "source", "amount", "given_on")
 		})
 	})
@@ -164,11 +170,22 @@ func (s *Service) CapitalOf(ctx context.Context, scope db.Scope, actor audit.Act
 		if err := t.DB().Where("tenant_id = ? AND enterprise_id = ?", t.ID, e.ID).Order("given_on, created_at").Find(&rows).Error; err != nil {
 			return err
 		}
+		counts := map[string]bool{}
 		for i := range rows {
 			if _, err := s.openCapital(t, &rows[i]); err != nil {
 				return err
 			}
-			out = append(out, *rows[i].view())
+			v := rows[i].view()
+			id := v.LedgerEntryID
+			if _, ok := counts[id]; !ok && s.Ledger != nil {
+				_, err := s.Ledger.ExpenseIn(t, id)
+				if err != nil && !errors.Is(err, errs.ErrNotFound) {
+					return err
+				}
+				counts[id] = err == nil
+			}
+			v.Counts = counts[id]
+			out = append(out, *v)
 		}
 		return audit.Record(t, actor, audit.ReadPersonal, "beneficiary", e.BeneficiaryID, "enterprise_capital")
 	})

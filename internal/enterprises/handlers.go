@@ -15,75 +15,49 @@ type Handlers struct {
 
 // Kinds answers GET /api/v1/enterprise-kinds.
 func (h *Handlers) Kinds(c *fiber.Ctx) error {
-	items, err := h.Service.Kinds(c.UserContext())
-	if err != nil {
-		return err
-	}
-	return c.JSON(fiber.Map{"items": items})
+	return httpx.Items(c, func() (any, error) {
+		return h.Service.Kinds(c.UserContext())
+	})
 }
 
 // List answers GET …/beneficiaries/{id}/enterprises.
 func (h *Handlers) List(c *fiber.Ctx) error {
-	items, err := h.Service.Enterprises(c.UserContext(), h.Tenancy.ScopeOf(c), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(fiber.Map{"items": items})
+	return httpx.Items(c, func() (any, error) {
+		return h.Service.Enterprises(c.UserContext(), h.Tenancy.ScopeOf(c), c.Params("id"))
+	})
 }
 
 // Create answers POST …/beneficiaries/{id}/enterprises.
 func (h *Handlers) Create(c *fiber.Ctx) error {
-	var in Input
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.Create(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in Input) (any, error) {
+		return h.Service.Create(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	})
 }
 
 // Books answers GET …/enterprises/{id}/books.
 func (h *Handlers) Books(c *fiber.Ctx) error {
-	items, err := h.Service.Books(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(fiber.Map{"items": items})
+	return httpx.Items(c, func() (any, error) {
+		return h.Service.Books(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
+	})
 }
 
 // SaveBook answers PUT …/enterprises/{id}/books/{period}.
 func (h *Handlers) SaveBook(c *fiber.Ctx) error {
-	var in BookInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.SaveBook(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), c.Params("period"), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(v)
+	return httpx.Saved(c, func(in BookInput) (any, error) {
+		return h.Service.SaveBook(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), c.Params("period"), in)
+	})
 }
 
 // GiveCapital answers POST …/enterprises/{id}/capital.
 func (h *Handlers) GiveCapital(c *fiber.Ctx) error {
-	var in CapitalInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.GiveCapital(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in CapitalInput) (any, error) {
+		return h.Service.GiveCapital(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	})
 }
 
 // Capital answers GET …/enterprises/{id}/capital.
 func (h *Handlers) Capital(c *fiber.Ctx) error {
-	items, err := h.Service.CapitalOf(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(fiber.Map{"items": items})
+	return httpx.Items(c, func() (any, error) {
+		return h.Service.CapitalOf(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
+	})
 }

@@ -104,6 +104,9 @@ type Service struct {
 	// Programs answers whether an earmark names one of the group's
 	// programs; the programs feature owns that table.
 	Programs ProgramDirectory
+	// Capital answers the capital assistance given to members'
+	// enterprises out of ledger expenses (nil: none shown).
+	Capital CapitalSource
 }
 
 // ProgramDirectory is what funds asks the programs feature, inside the

@@ -149,8 +149,8 @@ func (h *Handlers) RecordDonation(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(s.View(d, true))
 }
 
-// Ledger answers GET /api/v1/t/{slug}/ledger: every entry, the totals and
-// the balance per program.
+// Ledger answers GET /api/v1/t/{slug}/ledger: every entry, the totals,
+// the balance per program and the cash on hand with the members' fund.
 func (h *Handlers) Ledger(c *fiber.Ctx) error {
 	b, err := h.Service.Ledger(c.UserContext(), h.Service.Tenancy.ScopeOf(c))
 	if err != nil {
@@ -160,7 +160,8 @@ func (h *Handlers) Ledger(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"items": items, "next_cursor": next, "totals": b.Totals(), "by_program": b.ByProgram()})
+	return c.JSON(fiber.Map{"items": items, "next_cursor": next, "totals": b.Totals(), "by_program": b.ByProgram(),
+		"cash": b.Cash()})
 }
 
 // AddEntry answers POST /api/v1/t/{slug}/ledger, as JSON or as a

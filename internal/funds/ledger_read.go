@@ -37,6 +37,8 @@ type Book struct {
 	approved map[string]bool
 	byID     map[string]*LedgerEntry
 	reversed map[string]bool
+	// fundCash is the journal's cash, read for the workspace only.
+	fundCash int64
 }
 
 // index maps entries by id and marks those a later entry reverses.
@@ -195,13 +197,16 @@ func (b *Book) ByProgram() []ProgramTotals {
 	return out
 }
 
-// Ledger reads a group's ledger for the workspace.
+// Ledger reads a group's ledger for the workspace, with the members'
+// fund's cash (see CashOnHand).
 func (s *Service) Ledger(ctx context.Context, scope db.Scope) (*Book, error) {
 	var b *Book
 	err := scope.Read(ctx, func(tx *db.Tenant) error {
 		var err error
-		b, err = LoadBook(tx)
-		return err
+		if b, err = LoadBook(tx); err != nil {
+			return err
+		}
+		return b.loadFundCash(tx)
 	})
 	return b, err
 }

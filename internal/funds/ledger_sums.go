@@ -2,6 +2,7 @@ package funds
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/peduli/peduli/internal/platform/db"
 )
@@ -42,16 +43,20 @@ func CountedSums(tx *db.Tenant, from, to string) (Sums, error) {
 
 // PublicSummary is what a group's public page shows of its money: the
 // counted income and expense of all time, and the counted income
-// earmarked for each program (by program id).
+// earmarked for each program (by program id), and what of it went to
+// members' enterprises as capital assistance.
 type PublicSummary struct {
 	Income, Expense  int64
 	ProgramEarmarked map[string]int64
+	Capital          []ProgramCapital
 }
 
 // PublicSummary adds up tenantID's ledger for its public page in one
 // aggregate statement, so a visit costs the same whatever the book's
-// length (Book reads every entry). The caller has checked that the group
-// is public (PublicGroup).
+// length (Book reads every entry). Only a group that has given capital
+// assistance reads its book, because whether each assistance still counts
+// is the book's rule (capitalByProgram). The caller has checked that the
+// group is public (PublicGroup).
 func (s *Service) PublicSummary(ctx context.Context, tenantID string) (PublicSummary, error) {
 	out := PublicSummary{ProgramEarmarked: map[string]int64{}}
 	err := s.DB.Scope(tenantID).Read(ctx, func(tx *db.Tenant) error {
@@ -75,7 +80,35 @@ func (s *Service) PublicSummary(ctx context.Context, tenantID string) (PublicSum
 				out.ProgramEarmarked[*program] = income
 			}
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		out.Capital, err = s.publicCapital(tx)
+		return err
 	})
 	return out, err
+}
+
+// publicCapital follows the group's capital assistance to programs, or
+// answers none when the group has given none.
+func (s *Service) publicCapital(tx *db.Tenant) ([]ProgramCapital, error) {
+	if s.Capital == nil {
+		return nil, nil
+	}
+	links, err := s.Capital.CapitalLinks(tx)
+	if err != nil {
+		return nil, fmt.Errorf("funds: capital assistance: %w", err)
+	}
+	if len(links) == 0 {
+		return nil, nil
+	}
+	b, err := LoadBook(tx)
+	if err != nil {
+		return nil, err
+	}
+	names, err := s.Programs.ProgramNames(tx)
+	if err != nil {
+		return nil, err
+	}
+	return b.capitalByProgram(links, names), nil
 }

@@ -2,6 +2,7 @@ package funds
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/peduli/peduli/internal/platform/db"
@@ -106,6 +107,10 @@ type PublicLedger struct {
 	// count only once a second person approved them.
 	ApprovalThreshold int64                   `json:"approval_threshold"`
 	ThresholdChanges  []PublicThresholdChange `json:"approval_threshold_changes"`
+	// CapitalAssistance follows earmarked money to members' enterprises:
+	// per program, how much went as capital assistance to how many
+	// enterprises, counting only assistance whose expense the ledger counts.
+	CapitalAssistance []ProgramCapital `json:"capital_assistance"`
 }
 
 // OperatingCost is the share of donations spent on running costs,
@@ -167,6 +172,14 @@ func (s *Service) PublicLedger(ctx context.Context, slug string) (*PublicLedger,
 			} else {
 				out.ByCategory[e.Category] += e.Amount
 			}
+		}
+		out.CapitalAssistance = []ProgramCapital{}
+		if s.Capital != nil {
+			links, err := s.Capital.CapitalLinks(tx)
+			if err != nil {
+				return fmt.Errorf("funds: capital assistance: %w", err)
+			}
+			out.CapitalAssistance = b.capitalByProgram(links, names)
 		}
 		if out.ApprovalThreshold, err = approvalThreshold(tx); err != nil {
 			return err

@@ -40,6 +40,8 @@ type ArisanMember struct {
 	DrawNo        int      `json:"draw_no"`
 	ReceivedOn    *db.Date `json:"received_on"`
 	EntryID       *string  `json:"-"`
+	// PaidTurns is how many of the round's contributions she has paid.
+	PaidTurns int `gorm:"-" json:"paid_turns"`
 }
 
 // TableName is arisan_members.
@@ -169,7 +171,13 @@ func loadRound(t *db.Tenant, id string) (*ArisanRound, []ArisanMember, error) {
 		return nil, nil, err
 	}
 	var ms []ArisanMember
-	err := t.DB().Where("tenant_id = ? AND round_id = ?", t.ID, id).Order("draw_no").Find(&ms).Error
+	if err := t.DB().Where("tenant_id = ? AND round_id = ?", t.ID, id).Order("draw_no").Find(&ms).Error; err != nil {
+		return nil, nil, err
+	}
+	paid, err := paidTurns(t, id)
+	for i := range ms {
+		ms[i].PaidTurns = paid[ms[i].BeneficiaryID]
+	}
 	return &r, ms, err
 }
 
@@ -178,9 +186,10 @@ type PayoutInput struct {
 	PaidOn string `json:"paid_on" validate:"required,max=10"`
 }
 
-// Payout pays the pot to the next member in the draw order, from the
-// arisan contributions the group holds: never more than it holds. The
-// round completes when everyone has received once.
+// Payout pays the pot to the next member in the draw order, once every
+// member has paid her contribution for this turn into the round, and
+// never more than the group holds. The round completes when everyone has
+// received once.
 func (s *Service) Payout(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in PayoutInput) (*ArisanRoundView, error) {
 	on, err := s.payDay("paid_on", in.PaidOn)
 	if err != nil {
@@ -207,6 +216,13 @@ func (s *Service) Payout(ctx context.Context, scope db.Scope, actor audit.Actor,
 		}
 		if on < r.StartsOn {
 			return errs.Invalid("paid_on", "after", "must not be before the round starts")
+		}
+		// The round is checked by its own contributions: before the pot of
+		// turn k is paid, every member has paid k contributions to it.
+		for i := range ms {
+			if ms[i].PaidTurns < next+1 {
+				return errs.Conflict("arisan_short", "not every member of the round has paid this turn's contribution")
+			}
 		}
 		pot := r.Contribution * int64(len(ms))
 		held, err := journal.Balance(t, journal.ArisanHeld)

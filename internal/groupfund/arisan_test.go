@@ -67,3 +67,44 @@ func TestArisanRound(t *testing.T) {
 		e.Do(http.MethodGet, ws+"/arisan-rounds/"+id, m.team["treasurer"].Token, nil).Expect(http.StatusOK)
 	})
 }
+
+// TestArisanRoundCountsItsOwnContributions: with two rounds running, a
+// round's payout waits until each of its own members has paid this turn,
+// however much arisan money the group holds for the other round.
+func TestArisanRoundCountsItsOwnContributions(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		m := newMeetingGroup(e, 6)
+		ws := "/api/v1/t/" + m.g.Slug
+		tok := m.g.OwnerToken
+		round := func(name string, contribution int64, members []string) string {
+			return testkit.Str(e.Do(http.MethodPost, ws+"/arisan-rounds", tok, map[string]any{"name": name, "contribution": contribution,
+				"starts_on": "2026-02-05", "draw": "agreement", "members": members}).Expect(http.StatusCreated).Map(), "id")
+		}
+		small, big := round("Arisan Kecil", 2_000_000, m.members[:4]), round("Arisan Besar", 5_000_000, m.members[4:])
+		meeting := func(day string, pay map[int]int64) {
+			lines := make([]any, len(m.members))
+			for i, b := range m.members {
+				lines[i] = map[string]any{"beneficiary_id": b, "present": true, "arisan": pay[i]}
+			}
+			e.Do(http.MethodPost, ws+"/meetings", tok, map[string]any{"held_on": day, "program_id": m.program, "lines": lines}).Expect(http.StatusCreated)
+		}
+		// Member 3 does not pay; the group holds Rp 160.000, twice the small pot.
+		meeting("2026-02-05", map[int]int64{0: 2_000_000, 1: 2_000_000, 2: 2_000_000, 4: 5_000_000, 5: 5_000_000})
+		e.Do(http.MethodPost, ws+"/arisan-rounds/"+small+"/payouts", tok, map[string]any{"paid_on": "2026-02-05"}).
+			ExpectProblem(http.StatusConflict, "arisan_short")
+		r := e.Do(http.MethodGet, ws+"/arisan-rounds/"+small, tok, nil).Expect(http.StatusOK).Map()
+		for _, x := range r["members"].([]any) {
+			mem := x.(map[string]any)
+			if want := map[bool]float64{true: 0, false: 1}[mem["beneficiary_id"] == m.members[3]]; mem["paid_turns"] != want {
+				t.Fatalf("round members = %v", r["members"])
+			}
+		}
+		e.Do(http.MethodPost, ws+"/arisan-rounds/"+big+"/payouts", tok, map[string]any{"paid_on": "2026-02-05"}).Expect(http.StatusCreated)
+		// She pays late; the small round's first pot can go.
+		meeting("2026-02-12", map[int]int64{3: 2_000_000})
+		e.Do(http.MethodPost, ws+"/arisan-rounds/"+small+"/payouts", tok, map[string]any{"paid_on": "2026-02-12"}).Expect(http.StatusCreated)
+		// The second turn needs everyone's second contribution.
+		meeting("2026-03-05", map[int]int64{0: 2_000_000, 1: 2_000_000, 2: 2_000_000, 3: 2_000_000})
+		e.Do(http.MethodPost, ws+"/arisan-rounds/"+small+"/payouts", tok, map[string]any{"paid_on": "2026-03-05"}).Expect(http.StatusCreated)
+	})
+}

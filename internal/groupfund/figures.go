@@ -30,34 +30,10 @@ func (s *Service) Figures(t *db.Tenant, day db.Date) (Figures, error) {
 	for _, k := range Kinds {
 		f.SavingsBalance += sums[savingsAccount[k]].Credit - sums[savingsAccount[k]].Debit
 	}
-	var loans []Loan
-	if err := t.DB().Where("tenant_id = ? AND disbursed_on <= ?", t.ID, day).Find(&loans).Error; err != nil {
-		return f, err
-	}
-	off, err := writtenOffSet(t)
+	p, err := s.portfolioOn(t, day)
 	if err != nil {
 		return f, err
 	}
-	for i := range loans {
-		if off[loans[i].ID] {
-			continue
-		}
-		reps, ok, err := s.openLoan(t, &loans[i])
-		if err != nil {
-			return f, err
-		}
-		if !ok {
-			continue
-		}
-		st := standOn(loans[i].Schedule(), paidBy(reps, day), day)
-		if st.Outstanding == 0 {
-			continue
-		}
-		f.Loans++
-		f.LoansOutstanding += st.Outstanding
-		if st.DaysLate > 30 {
-			f.PAR30Amount += st.Outstanding
-		}
-	}
+	f.Loans, f.LoansOutstanding, f.PAR30Amount = p.Loans, p.Outstanding, p.PAR30Amount
 	return f, nil
 }

@@ -15,37 +15,23 @@ type Handlers struct {
 
 // Deposit answers POST …/savings/deposits.
 func (h *Handlers) Deposit(c *fiber.Ctx) error {
-	var in SavingsInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.Deposit(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in SavingsInput) (any, error) {
+		return h.Service.Deposit(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	})
 }
 
 // Withdraw answers POST …/savings/withdrawals.
 func (h *Handlers) Withdraw(c *fiber.Ctx) error {
-	var in SavingsInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.Withdraw(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in SavingsInput) (any, error) {
+		return h.Service.Withdraw(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	})
 }
 
 // MemberSavings answers GET …/beneficiaries/{id}/savings.
 func (h *Handlers) MemberSavings(c *fiber.Ctx) error {
-	v, err := h.Service.MemberSavings(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(v)
+	return httpx.Reply(c, func() (any, error) {
+		return h.Service.MemberSavings(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
+	})
 }
 
 // GroupSavings answers GET …/savings.
@@ -59,153 +45,91 @@ func (h *Handlers) GroupSavings(c *fiber.Ctx) error {
 
 // CreateLoan answers POST …/loans.
 func (h *Handlers) CreateLoan(c *fiber.Ctx) error {
-	var in LoanInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.CreateLoan(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in LoanInput) (any, error) {
+		return h.Service.CreateLoan(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	})
 }
 
 // Loan answers GET …/loans/{id}.
 func (h *Handlers) Loan(c *fiber.Ctx) error {
-	v, err := h.Service.Loan(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), c.Query("as_of"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(v)
+	return httpx.Reply(c, func() (any, error) {
+		return h.Service.Loan(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), c.Query("as_of"))
+	})
 }
 
 // Repay answers POST …/loans/{id}/repayments.
 func (h *Handlers) Repay(c *fiber.Ctx) error {
-	var in RepaymentInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.Repay(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in RepaymentInput) (any, error) {
+		return h.Service.Repay(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	})
 }
 
 // Portfolio answers GET …/loans/portfolio.
 func (h *Handlers) Portfolio(c *fiber.Ctx) error {
-	v, err := h.Service.Portfolio(c.UserContext(), h.Tenancy.ScopeOf(c), c.Query("as_of"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(v)
+	return httpx.Reply(c, func() (any, error) {
+		return h.Service.Portfolio(c.UserContext(), h.Tenancy.ScopeOf(c), c.Query("as_of"))
+	})
 }
 
 // RecordMeeting answers POST …/meetings.
 func (h *Handlers) RecordMeeting(c *fiber.Ctx) error {
-	var in MeetingInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.RecordMeeting(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in MeetingInput) (any, error) {
+		return h.Service.RecordMeeting(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	})
 }
 
 // RequestWriteOff answers POST …/loans/{id}/write-off.
 func (h *Handlers) RequestWriteOff(c *fiber.Ctx) error {
-	var in WriteOffInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.RequestWriteOff(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in WriteOffInput) (any, error) {
+		return h.Service.RequestWriteOff(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	})
 }
 
 // ApproveWriteOff answers POST …/loans/{id}/write-off/approval.
 func (h *Handlers) ApproveWriteOff(c *fiber.Ctx) error {
-	v, err := h.Service.ApproveWriteOff(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(v)
+	return httpx.Reply(c, func() (any, error) {
+		return h.Service.ApproveWriteOff(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"))
+	})
 }
 
 // CreateArisanRound answers POST …/arisan-rounds.
 func (h *Handlers) CreateArisanRound(c *fiber.Ctx) error {
-	var in ArisanRoundInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.CreateArisanRound(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in ArisanRoundInput) (any, error) {
+		return h.Service.CreateArisanRound(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	})
 }
 
 // ArisanRound answers GET …/arisan-rounds/{id}.
 func (h *Handlers) ArisanRound(c *fiber.Ctx) error {
-	v, err := h.Service.ArisanRound(c.UserContext(), h.Tenancy.ScopeOf(c), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(v)
+	return httpx.Reply(c, func() (any, error) {
+		return h.Service.ArisanRound(c.UserContext(), h.Tenancy.ScopeOf(c), c.Params("id"))
+	})
 }
 
 // Payout answers POST …/arisan-rounds/{id}/payouts.
 func (h *Handlers) Payout(c *fiber.Ctx) error {
-	var in PayoutInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.Payout(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in PayoutInput) (any, error) {
+		return h.Service.Payout(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	})
 }
 
 // SetIKSRule answers PUT …/iks/rule.
 func (h *Handlers) SetIKSRule(c *fiber.Ctx) error {
-	var in IKSRuleInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.SetIKSRule(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(v)
+	return httpx.Saved(c, func(in IKSRuleInput) (any, error) {
+		return h.Service.SetIKSRule(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	})
 }
 
 // RecordIKS answers POST …/iks/contributions.
 func (h *Handlers) RecordIKS(c *fiber.Ctx) error {
-	var in IKSInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.RecordIKS(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in IKSInput) (any, error) {
+		return h.Service.RecordIKS(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+	})
 }
 
 // RescheduleLoan answers POST …/loans/{id}/reschedule.
 func (h *Handlers) RescheduleLoan(c *fiber.Ctx) error {
-	var in RescheduleInput
-	if err := httpx.Bind(c, &in); err != nil {
-		return err
-	}
-	v, err := h.Service.RescheduleLoan(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(v)
+	return httpx.Created(c, func(in RescheduleInput) (any, error) {
+		return h.Service.RescheduleLoan(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
+	})
 }

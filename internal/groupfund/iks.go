@@ -122,69 +122,61 @@ func (s *Service) RecordIKS(ctx context.Context, scope db.Scope, actor audit.Act
 		return nil, errs.Invalid("period", "month", "must be a month in the form YYYY-MM")
 	}
 	var out *IKSView
-	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
-		return scope.Write(ctx, func(t *db.Tenant) error {
-			if err := registry.Active(t, in.BeneficiaryID); err != nil {
-				return errs.Invalid("beneficiary_id", "exists", "must be a member of this group")
-			}
-			if err := journal.Lock(t); err != nil {
-				return err
-			}
-			if err := s.Keys.Hold(t, key.Version); err != nil {
-				return err
-			}
-			var rule IKSRule
-			if err := t.DB().Where("tenant_id = ?", t.ID).Take(&rule).Error; db.IsNotFound(err) {
-				return errs.Conflict("iks_rule_missing", "the group has no IKS rule yet")
-			} else if err != nil {
-				return err
-			}
-			var profit int64
-			if s.Profits != nil {
-				income, err := s.Profits.MonthlyIncome(t, in.BeneficiaryID)
-				if err != nil {
-					return err
-				}
-				profit = income[in.Period]
-			}
-			amount := rule.Amount
-			if rule.Kind == "percent" {
-				amount = (profit*int64(rule.PercentBP)/10_000 + rupiah/2) / rupiah * rupiah
-			}
-			if amount <= 0 {
-				return errs.Conflict("no_profit", "her books show no profit for this month, so no contribution is due")
-			}
-			now := s.Now()
-			c := &IKSContribution{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: in.BeneficiaryID, Period: in.Period,
-				KeyVersion: key.Version, PaidOn: on, CreatedAt: now}
-			c.AmountSealed = sealAmount(key, amount, iksAAD(c.ID))
-			if actor.UserID != "" {
-				c.CreatedBy = &actor.UserID
-			}
-			var n int64
-			if err := t.DB().Model(&IKSContribution{}).Where("tenant_id = ? AND beneficiary_id = ? AND period = ?", t.ID, in.BeneficiaryID, in.Period).
-				Count(&n).Error; err != nil {
-				return err
-			}
-			if n > 0 {
-				return errs.Conflict("iks_paid", "this member's contribution for this month is already recorded")
-			}
-			if c.ReceiptNo, err = nextReceipt(t, "iks", on.Time().Year()); err != nil {
-				return err
-			}
-			entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: on, Source: "iks_contribution", SourceID: c.ID,
-				Memo: c.ReceiptNo, Lines: []journal.Line{journal.Debit(journal.Cash, amount), journal.Credit(journal.SocialFund, amount)}}, now)
+	err = s.moneyWrite(ctx, scope, func(t *db.Tenant, key registry.Key) error {
+		if err := registry.Active(t, in.BeneficiaryID); err != nil {
+			return errs.Invalid("beneficiary_id", "exists", "must be a member of this group")
+		}
+		var rule IKSRule
+		if err := t.DB().Where("tenant_id = ?", t.ID).Take(&rule).Error; db.IsNotFound(err) {
+			return errs.Conflict("iks_rule_missing", "the group has no IKS rule yet")
+		} else if err != nil {
+			return err
+		}
+		var profit int64
+		if s.Profits != nil {
+			income, err := s.Profits.MonthlyIncome(t, in.BeneficiaryID)
 			if err != nil {
 				return err
 			}
-			c.EntryID = entry.ID
-			if err := t.DB().Create(c).Error; err != nil {
-				return fmt.Errorf("groupfund: iks: %w", err)
-			}
-			out = &IKSView{ID: c.ID, BeneficiaryID: c.BeneficiaryID, Period: c.Period, Profit: profit, Amount: amount,
-				PaidOn: on, ReceiptNo: c.ReceiptNo}
-			return audit.Record(t, actor, audit.Create, "iks_contribution", c.ID, "beneficiary_id", "period", "amount")
-		})
+			profit = income[in.Period]
+		}
+		amount := rule.Amount
+		if rule.Kind == "percent" {
+			amount = (profit*int64(rule.PercentBP)/10_000 + rupiah/2) / rupiah * rupiah
+		}
+		if amount <= 0 {
+			return errs.Conflict("no_profit", "her books show no profit for this month, so no contribution is due")
+		}
+		now := s.Now()
+		c := &IKSContribution{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: in.BeneficiaryID, Period: in.Period,
+			KeyVersion: key.Version, PaidOn: on, CreatedAt: now}
+		c.AmountSealed = sealAmount(key, amount, iksAAD(c.ID))
+		if actor.UserID != "" {
+			c.CreatedBy = &actor.UserID
+		}
+		var n int64
+		if err := t.DB().Model(&IKSContribution{}).Where("tenant_id = ? AND beneficiary_id = ? AND period = ?", t.ID, in.BeneficiaryID, in.Period).
+			Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return errs.Conflict("iks_paid", "this member's contribution for this month is already recorded")
+		}
+		if c.ReceiptNo, err = nextReceipt(t, "iks", on.Time().Year()); err != nil {
+			return err
+		}
+		entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: on, Source: "iks_contribution", SourceID: c.ID,
+			Memo: c.ReceiptNo, Lines: []journal.Line{journal.Debit(journal.Cash, amount), journal.Credit(journal.SocialFund, amount)}}, now)
+		if err != nil {
+			return err
+		}
+		c.EntryID = entry.ID
+		if err := t.DB().Create(c).Error; err != nil {
+			return fmt.Errorf("groupfund: iks: %w", err)
+		}
+		out = &IKSView{ID: c.ID, BeneficiaryID: c.BeneficiaryID, Period: c.Period, Profit: profit, Amount: amount,
+			PaidOn: on, ReceiptNo: c.ReceiptNo}
+		return audit.Record(t, actor, audit.Create, "iks_contribution", c.ID, "beneficiary_id", "period", "amount")
 	})
 	return out, err
 }

@@ -78,48 +78,40 @@ func (s *Service) CreateLoan(ctx context.Context, scope db.Scope, actor audit.Ac
 		return nil, errs.Invalid("principal", "gte", "must be at least Rp 1 per month of the term")
 	}
 	var out *LoanView
-	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
-		return scope.Write(ctx, func(t *db.Tenant) error {
-			if err := registry.Active(t, in.BeneficiaryID); err != nil {
-				return errs.Invalid("beneficiary_id", "exists", "must be a member of this group")
-			}
-			if err := journal.Lock(t); err != nil {
-				return err
-			}
-			if err := s.Keys.Hold(t, key.Version); err != nil {
-				return err
-			}
-			cash, err := journal.Balance(t, journal.Cash)
-			if err != nil {
-				return err
-			}
-			if in.Principal > cash {
-				return errs.Conflict("insufficient_cash", "the group does not hold this much cash")
-			}
-			now := s.Now()
-			l := &Loan{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: in.BeneficiaryID, KeyVersion: key.Version,
-				FeeBP: feeBP, TermMonths: in.TermMonths, Method: in.Method, DisbursedOn: on, CreatedAt: now, Principal: in.Principal}
-			l.PrincipalSealed = sealAmount(key, in.Principal, loanAAD(l.ID))
-			if actor.UserID != "" {
-				l.CreatedBy = &actor.UserID
-			}
-			if l.ReceiptNo, err = nextReceipt(t, "loans", on.Time().Year()); err != nil {
-				return err
-			}
-			entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: on, Source: "loan_disbursement", SourceID: l.ID,
-				Memo: l.ReceiptNo, Lines: []journal.Line{journal.Debit(journal.LoansReceivable, in.Principal),
-					journal.Credit(journal.Cash, in.Principal)}}, now)
-			if err != nil {
-				return err
-			}
-			l.EntryID = entry.ID
-			if err := t.DB().Create(l).Error; err != nil {
-				return fmt.Errorf("groupfund: loan: %w", err)
-			}
-			out = l.view(nil, on)
-			return audit.Record(t, actor, audit.Create, "loan", l.ID, "beneficiary_id", "principal", "fee_percent_per_month",
-				"term_months", "method", "disbursed_on")
-		})
+	err = s.moneyWrite(ctx, scope, func(t *db.Tenant, key registry.Key) error {
+		if err := registry.Active(t, in.BeneficiaryID); err != nil {
+			return errs.Invalid("beneficiary_id", "exists", "must be a member of this group")
+		}
+		cash, err := journal.Balance(t, journal.Cash)
+		if err != nil {
+			return err
+		}
+		if in.Principal > cash {
+			return errs.Conflict("insufficient_cash", "the group does not hold this much cash")
+		}
+		now := s.Now()
+		l := &Loan{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: in.BeneficiaryID, KeyVersion: key.Version,
+			FeeBP: feeBP, TermMonths: in.TermMonths, Method: in.Method, DisbursedOn: on, CreatedAt: now, Principal: in.Principal}
+		l.PrincipalSealed = sealAmount(key, in.Principal, loanAAD(l.ID))
+		if actor.UserID != "" {
+			l.CreatedBy = &actor.UserID
+		}
+		if l.ReceiptNo, err = nextReceipt(t, "loans", on.Time().Year()); err != nil {
+			return err
+		}
+		entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: on, Source: "loan_disbursement", SourceID: l.ID,
+			Memo: l.ReceiptNo, Lines: []journal.Line{journal.Debit(journal.LoansReceivable, in.Principal),
+				journal.Credit(journal.Cash, in.Principal)}}, now)
+		if err != nil {
+			return err
+		}
+		l.EntryID = entry.ID
+		if err := t.DB().Create(l).Error; err != nil {
+			return fmt.Errorf("groupfund: loan: %w", err)
+		}
+		out = l.view(nil, on)
+		return audit.Record(t, actor, audit.Create, "loan", l.ID, "beneficiary_id", "principal", "fee_percent_per_month",
+			"term_months", "method", "disbursed_on")
 	})
 	return out, err
 }

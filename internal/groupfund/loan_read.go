@@ -1,6 +1,8 @@
 package groupfund
 
 import (
+	"gorm.io/gorm"
+
 	"context"
 	"math"
 
@@ -70,48 +72,72 @@ func (s *Service) Portfolio(ctx context.Context, scope db.Scope, asOf string) (*
 	if err != nil {
 		return nil, err
 	}
+	var p *Portfolio
+	err = scope.Read(ctx, func(t *db.Tenant) error {
+		p, err = s.portfolioOn(t, day)
+		return err
+	})
+	return p, err
+}
+
+// portfolioOn computes the portfolio on day inside the caller's
+// transaction: the API's portfolio and the coordinators' figures alike.
+func (s *Service) portfolioOn(t *db.Tenant, day db.Date) (*Portfolio, error) {
 	p := &Portfolio{AsOf: day, Classes: map[string]int64{}}
 	for _, c := range Classes {
 		p.Classes[c] = 0
 	}
-	err = scope.Read(ctx, func(t *db.Tenant) error {
-		var loans []Loan
-		if err := t.DB().Where("tenant_id = ? AND disbursed_on <= ?", t.ID, day).Find(&loans).Error; err != nil {
-			return err
-		}
-		off, err := writtenOffSet(t)
-		if err != nil {
-			return err
-		}
-		for i := range loans {
-			if off[loans[i].ID] {
-				continue
-			}
-			reps, ok, err := s.openLoan(t, &loans[i])
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-			st := standOn(loans[i].Schedule(), paidBy(reps, day), day)
-			if st.Outstanding == 0 {
-				continue
-			}
-			p.Loans++
-			p.Outstanding += st.Outstanding
-			p.Classes[ClassOf(st.DaysLate)] += st.Outstanding
-			if st.DaysLate > 30 {
-				p.PAR30Amount += st.Outstanding
-			}
-		}
-		return nil
-	})
+	loans, err := s.liveLoans(t, t.DB().Where("tenant_id = ? AND disbursed_on <= ?", t.ID, day))
 	if err != nil {
 		return nil, err
+	}
+	for _, l := range loans {
+		st := standOn(l.Schedule(), paidBy(l.reps, day), day)
+		if st.Outstanding == 0 {
+			continue
+		}
+		p.Loans++
+		p.Outstanding += st.Outstanding
+		p.Classes[ClassOf(st.DaysLate)] += st.Outstanding
+		if st.DaysLate > 30 {
+			p.PAR30Amount += st.Outstanding
+		}
 	}
 	if p.Outstanding > 0 {
 		p.PAR30 = math.Round(float64(p.PAR30Amount)/float64(p.Outstanding)*10_000) / 10_000
 	}
 	return p, nil
+}
+
+// openedLoan is a loan with its amounts and repayments opened.
+type openedLoan struct {
+	*Loan
+	reps []Repayment
+}
+
+// liveLoans returns the loans q selects that were not written off, opened;
+// a loan whose amounts can no longer be read (its member erased) is left out.
+func (s *Service) liveLoans(t *db.Tenant, q *gorm.DB) ([]openedLoan, error) {
+	var loans []Loan
+	if err := q.Find(&loans).Error; err != nil {
+		return nil, err
+	}
+	off, err := writtenOffSet(t)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]openedLoan, 0, len(loans))
+	for i := range loans {
+		if off[loans[i].ID] {
+			continue
+		}
+		reps, ok, err := s.openLoan(t, &loans[i])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, openedLoan{Loan: &loans[i], reps: reps})
+		}
+	}
+	return out, nil
 }

@@ -40,21 +40,13 @@ func (s *Service) Repay(ctx context.Context, scope db.Scope, actor audit.Actor, 
 		return nil, err
 	}
 	var out *RepaymentView
-	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
-		return scope.Write(ctx, func(t *db.Tenant) error {
-			if err := journal.Lock(t); err != nil {
-				return err
-			}
-			if err := s.Keys.Hold(t, key.Version); err != nil {
-				return err
-			}
-			l, err := findLoan(t, loanID)
-			if err != nil {
-				return err
-			}
-			out, err = s.repayIn(t, key, actor, l, in.Amount, on, "amount", "paid_on")
+	err = s.moneyWrite(ctx, scope, func(t *db.Tenant, key registry.Key) error {
+		l, err := findLoan(t, loanID)
+		if err != nil {
 			return err
-		})
+		}
+		out, err = s.repayIn(t, key, actor, l, in.Amount, on, "amount", "paid_on")
+		return err
 	})
 	return out, err
 }

@@ -92,52 +92,44 @@ func (s *Service) RequestWriteOff(ctx context.Context, scope db.Scope, actor aud
 // more repayments.
 func (s *Service) ApproveWriteOff(ctx context.Context, scope db.Scope, actor audit.Actor, loanID string) (*WriteOffView, error) {
 	var out *WriteOffView
-	err := s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
-		return scope.Write(ctx, func(t *db.Tenant) error {
-			if err := journal.Lock(t); err != nil {
-				return err
-			}
-			if err := s.Keys.Hold(t, key.Version); err != nil {
-				return err
-			}
-			l, err := findLoan(t, loanID)
-			if err != nil {
-				return err
-			}
-			var w WriteOff
-			if err := t.DB().Where("tenant_id = ? AND loan_id = ?", t.ID, l.ID).Take(&w).Error; db.IsNotFound(err) {
-				return errs.Conflict("write_off_not_requested", "nobody has asked to write this loan off")
-			} else if err != nil {
-				return err
-			}
-			switch {
-			case w.ApprovedBy != nil:
-				return errs.Conflict("write_off_approved", "this loan has already been written off")
-			case w.RequestedBy == actor.UserID:
-				return errs.Conflict("second_person_required", "another member of the team must approve a write-off")
-			}
-			st, err := s.loanStanding(t, l)
-			if err != nil {
-				return err
-			}
-			now := s.Now()
-			entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: db.DateOf(now), Source: "loan_write_off", SourceID: l.ID,
-				Memo: l.ReceiptNo, Lines: []journal.Line{journal.Debit(journal.LoanLosses, st.Outstanding),
-					journal.Credit(journal.LoansReceivable, st.Outstanding)}}, now)
-			if err != nil {
-				return err
-			}
-			w.ApprovedBy, w.ApprovedAt, w.EntryID = &actor.UserID, &now, &entry.ID
-			w.AmountSealed, w.KeyVersion = sealAmount(key, st.Outstanding, writeOffAAD(l.ID)), key.Version
-			if err := t.DB().Model(&WriteOff{}).Where("tenant_id = ? AND loan_id = ?", t.ID, l.ID).Updates(map[string]any{
-				"approved_by": actor.UserID, "approved_at": now, "entry_id": entry.ID,
-				"amount_sealed": w.AmountSealed, "key_version": w.KeyVersion}).Error; err != nil {
-				return err
-			}
-			out = &WriteOffView{LoanID: l.ID, Note: w.Note, Status: "approved", RequestedBy: w.RequestedBy,
-				ApprovedBy: w.ApprovedBy, ApprovedAt: w.ApprovedAt, Amount: st.Outstanding}
-			return audit.Record(t, actor, "write_off_approve", "loan", l.ID, "amount")
-		})
+	err := s.moneyWrite(ctx, scope, func(t *db.Tenant, key registry.Key) error {
+		l, err := findLoan(t, loanID)
+		if err != nil {
+			return err
+		}
+		var w WriteOff
+		if err := t.DB().Where("tenant_id = ? AND loan_id = ?", t.ID, l.ID).Take(&w).Error; db.IsNotFound(err) {
+			return errs.Conflict("write_off_not_requested", "nobody has asked to write this loan off")
+		} else if err != nil {
+			return err
+		}
+		switch {
+		case w.ApprovedBy != nil:
+			return errs.Conflict("write_off_approved", "this loan has already been written off")
+		case w.RequestedBy == actor.UserID:
+			return errs.Conflict("second_person_required", "another member of the team must approve a write-off")
+		}
+		st, err := s.loanStanding(t, l)
+		if err != nil {
+			return err
+		}
+		now := s.Now()
+		entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: db.DateOf(now), Source: "loan_write_off", SourceID: l.ID,
+			Memo: l.ReceiptNo, Lines: []journal.Line{journal.Debit(journal.LoanLosses, st.Outstanding),
+				journal.Credit(journal.LoansReceivable, st.Outstanding)}}, now)
+		if err != nil {
+			return err
+		}
+		w.ApprovedBy, w.ApprovedAt, w.EntryID = &actor.UserID, &now, &entry.ID
+		w.AmountSealed, w.KeyVersion = sealAmount(key, st.Outstanding, writeOffAAD(l.ID)), key.Version
+		if err := t.DB().Model(&WriteOff{}).Where("tenant_id = ? AND loan_id = ?", t.ID, l.ID).Updates(map[string]any{
+			"approved_by": actor.UserID, "approved_at": now, "entry_id": entry.ID,
+			"amount_sealed": w.AmountSealed, "key_version": w.KeyVersion}).Error; err != nil {
+			return err
+		}
+		out = &WriteOffView{LoanID: l.ID, Note: w.Note, Status: "approved", RequestedBy: w.RequestedBy,
+			ApprovedBy: w.ApprovedBy, ApprovedAt: w.ApprovedAt, Amount: st.Outstanding}
+		return audit.Record(t, actor, "write_off_approve", "loan", l.ID, "amount")
 	})
 	return out, err
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
-	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/registry"
@@ -118,17 +117,9 @@ func (s *Service) RecordMeeting(ctx context.Context, scope db.Scope, actor audit
 		return nil, fmt.Errorf("groupfund: no attendance recorder wired")
 	}
 	var out *MeetingView
-	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
-		return scope.Write(ctx, func(t *db.Tenant) error {
-			if err := journal.Lock(t); err != nil {
-				return err
-			}
-			if err := s.Keys.Hold(t, key.Version); err != nil {
-				return err
-			}
-			out, err = s.meetingIn(t, key, actor, in, heldOn)
-			return err
-		})
+	err = s.moneyWrite(ctx, scope, func(t *db.Tenant, key registry.Key) error {
+		out, err = s.meetingIn(t, key, actor, in, heldOn)
+		return err
 	})
 	return out, err
 }

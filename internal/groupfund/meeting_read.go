@@ -117,26 +117,12 @@ func (s *Service) OpenLoans(ctx context.Context, scope db.Scope, actor audit.Act
 		return out, nil
 	}
 	err := scope.Write(ctx, func(t *db.Tenant) error {
-		var loans []Loan
-		if err := t.DB().Where("tenant_id = ? AND beneficiary_id IN ?", t.ID, beneficiaryIDs).Order("disbursed_on, receipt_no").Find(&loans).Error; err != nil {
-			return err
-		}
-		off, err := writtenOffSet(t)
+		loans, err := s.liveLoans(t, t.DB().Where("tenant_id = ? AND beneficiary_id IN ?", t.ID, beneficiaryIDs).Order("disbursed_on, receipt_no"))
 		if err != nil {
 			return err
 		}
-		for i := range loans {
-			if off[loans[i].ID] {
-				continue
-			}
-			l := &loans[i]
-			reps, ok, err := s.openLoan(t, l)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
+		for _, l := range loans {
+			reps := l.reps
 			var paid []int64
 			for _, r := range reps {
 				paid = append(paid, r.Amount)

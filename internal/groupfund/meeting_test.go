@@ -66,12 +66,17 @@ func cashOf(e *testkit.Env, m *meetingGroup) float64 {
 // TestMeetingSheet: a treasurer saves a 20-member meeting in one POST:
 // attendance, deposits, repayments and arisan, with receipts per member,
 // and the journal's cash grows by exactly the sheet's total. Any bad line
-// refuses the sheet, names the line, and saves nothing.
+// refuses the sheet, names the line, and saves nothing: among them an
+// arisan amount from a member in no running round, or other than the
+// round's contribution.
 func TestMeetingSheet(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		m := newMeetingGroup(e, 20)
 		ws := "/api/v1/t/" + m.g.Slug
 		treas := m.team[access.Treasurer].Token
+		// Members 0–18 are in the arisan round; member 19 is not.
+		e.Do(http.MethodPost, ws+"/arisan-rounds", treas, map[string]any{"name": "Arisan Rapat", "contribution": 2_000_000,
+			"starts_on": "2026-02-01", "draw": "agreement", "members": m.members[:19]}).Expect(http.StatusCreated)
 		before := cashOf(e, m)
 
 		// Refused sheets, each with one bad line; nothing of them stays.
@@ -95,6 +100,8 @@ func TestMeetingSheet(t *testing.T) {
 		bad(func(s map[string]any) { line(s, 1)["repayments"].([]any)[0].(map[string]any)["amount"] = 999_000_000 }, "lines[1].repayments[0].amount")
 		bad(func(s map[string]any) { line(s, 12)["deposits"].([]any)[0].(map[string]any)["kind"] = "emas" }, "lines[12].deposits[0].kind")
 		bad(func(s map[string]any) { line(s, 19)["arisan"] = -1 }, "lines[19].arisan")
+		bad(func(s map[string]any) {}, "lines[19].arisan") // not in the round
+		bad(func(s map[string]any) { line(s, 19)["arisan"] = 0; line(s, 6)["arisan"] = 1_500_000 }, "lines[6].arisan")
 		stranger := e.CreateBeneficiary(m.g, m.g.OwnerToken, nil) // not in the programme
 		bad(func(s map[string]any) { line(s, 15)["beneficiary_id"] = stranger }, "lines[15].beneficiary_id")
 		bad(func(s map[string]any) { line(s, 4)["beneficiary_id"] = m.members[3] }, "lines[4].beneficiary_id")
@@ -102,9 +109,16 @@ func TestMeetingSheet(t *testing.T) {
 			t.Fatalf("refused sheets moved cash: %v → %v", before, got)
 		}
 
-		res := e.Do(http.MethodPost, ws+"/meetings", treas, m.sheet("2026-02-05")).Expect(http.StatusCreated).Map()
+		sheet := func(day string) map[string]any {
+			s := m.sheet(day)
+			line(s, 19)["arisan"] = 0
+			return s
+		}
+		// Before the round starts nobody is in a running round.
+		bad(func(s map[string]any) { line(s, 19)["arisan"] = 0; s["held_on"] = "2026-01-31" }, "lines[0].arisan")
+		res := e.Do(http.MethodPost, ws+"/meetings", treas, sheet("2026-02-05")).Expect(http.StatusCreated).Map()
 		tot := res["totals"].(map[string]any)
-		wantCash := float64(20*1_000_000 + 10*500_000 + 2*22_000_000 + 20*2_000_000)
+		wantCash := float64(20*1_000_000 + 10*500_000 + 2*22_000_000 + 19*2_000_000)
 		if res["present_count"].(float64) != 15 || tot["cash"].(float64) != wantCash || tot["repayments"].(float64) != 44_000_000 {
 			t.Fatalf("meeting = %v", res)
 		}
@@ -130,8 +144,8 @@ func TestMeetingSheet(t *testing.T) {
 		}
 
 		// Facilitators run meetings too; viewers may not.
-		e.Do(http.MethodPost, ws+"/meetings", m.team[access.Facilitator].Token, m.sheet("2026-03-05")).Expect(http.StatusCreated)
-		e.Do(http.MethodPost, ws+"/meetings", m.team[access.Viewer].Token, m.sheet("2026-04-05")).ExpectProblem(http.StatusForbidden, "forbidden")
+		e.Do(http.MethodPost, ws+"/meetings", m.team[access.Facilitator].Token, sheet("2026-03-05")).Expect(http.StatusCreated)
+		e.Do(http.MethodPost, ws+"/meetings", m.team[access.Viewer].Token, sheet("2026-04-05")).ExpectProblem(http.StatusForbidden, "forbidden")
 		e.Do(http.MethodPost, ws+"/meetings", treas, map[string]any{"held_on": "2026-04-05", "program_id": m.program, "lines": []any{}}).
 			ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
 		e.Do(http.MethodPost, ws+"/meetings", treas, fmt.Sprintf(`{"held_on":"2026-04-05","program_id":%q,"lines":"semua"}`, m.program)).

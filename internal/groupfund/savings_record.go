@@ -49,17 +49,9 @@ func (s *Service) recordSavings(ctx context.Context, scope db.Scope, actor audit
 		return nil, err
 	}
 	var out *SavingsTxView
-	err = s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
-		return scope.Write(ctx, func(t *db.Tenant) error {
-			if err := journal.Lock(t); err != nil {
-				return err
-			}
-			if err := s.Keys.Hold(t, key.Version); err != nil {
-				return err
-			}
-			out, err = s.savingsIn(t, key, actor, in.BeneficiaryID, in.Kind, dir, in.Amount, paidOn, "beneficiary_id", "")
-			return err
-		})
+	err = s.moneyWrite(ctx, scope, func(t *db.Tenant, key registry.Key) error {
+		out, err = s.savingsIn(t, key, actor, in.BeneficiaryID, in.Kind, dir, in.Amount, paidOn, "beneficiary_id", "")
+		return err
 	})
 	return out, err
 }

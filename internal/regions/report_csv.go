@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"time"
 )
 
 // CSVHeader names the columns of the CSV report: one row per group and
@@ -11,8 +12,14 @@ import (
 var CSVHeader = []string{"group", "region_code", "section", "item", "value"}
 
 // WriteCSV writes the report as CSV; suppressed cells read "<5", and the
-// totals are the rows whose group is "Total".
-func WriteCSV(w io.Writer, r *Report) error {
+// totals are the rows whose group is "Total". Money is in rupiah, its item
+// named with the unit ("in (Rp)"), as in the XLSX; the JSON keeps IDR minor
+// units like the rest of the API.
+//
+// Fund rows (section "funds") follow, one set per group and the totals:
+// balances at the time of the rollup (item "figures_at"), not sums over
+// the report's months.
+func WriteCSV(w io.Writer, r *Report, funds []FundRow) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
@@ -24,8 +31,39 @@ func WriteCSV(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	for _, f := range funds {
+		for _, rec := range fundRecords(f) {
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// The CSV's fund items: amounts in rupiah, the unit in the name.
+const (
+	SavingsBalanceRp     = "savings_balance (Rp)"
+	LoansOutstandingRp   = "loans_outstanding (Rp)"
+	MedianProfitChangeRp = "median_profit_change (Rp)"
+)
+
+func fundRecords(f FundRow) [][]string {
+	name := spreadsheetText(f.Name)
+	rec := func(item, value string) []string { return []string{name, f.RegionCode, "funds", item, value} }
+	at := ""
+	if f.FiguresAt != nil {
+		at = f.FiguresAt.UTC().Format(time.RFC3339)
+	}
+	return [][]string{
+		rec(SavingsBalanceRp, rupiahCell(f.SavingsBalance)),
+		rec(LoansOutstandingRp, rupiahCell(f.LoansOutstanding)),
+		rec("par30", f.PAR30.String()),
+		rec("enterprises_active", f.EnterprisesActive.String()),
+		rec(MedianProfitChangeRp, rupiahCell(f.MedianProfitChange)),
+		rec("figures_at", at),
+	}
 }
 
 func csvRecords(row ReportRow) [][]string {
@@ -47,11 +85,18 @@ func csvRecords(row ReportRow) [][]string {
 			rec("outcomes", spreadsheetText(o.Indicator+".median_change"), o.MedianChange.String()))
 	}
 	out = append(out,
-		rec("money", "in", strconv.FormatInt(row.Money.In, 10)),
-		rec("money", "out", strconv.FormatInt(row.Money.Out, 10)),
-		rec("money", "donations", strconv.FormatInt(row.Money.Donations, 10)))
+		rec("money", MoneyInRp, Rupiah(row.Money.In)),
+		rec("money", MoneyOutRp, Rupiah(row.Money.Out)),
+		rec("money", DonationsRp, Rupiah(row.Money.Donations)))
 	return out
 }
+
+// The CSV's money items: amounts in rupiah, the unit in the name.
+const (
+	MoneyInRp   = "in (Rp)"
+	MoneyOutRp  = "out (Rp)"
+	DonationsRp = "donations (Rp)"
+)
 
 // templateLabel names programs of no template.
 func templateLabel(key string) string {

@@ -10,7 +10,8 @@ import (
 )
 
 // Report answers the region report (GET /regions/{code}/report) as JSON,
-// CSV or XLSX.
+// CSV or XLSX. The files add each group's fund figures as the rollup
+// published them (the JSON's are in GET /regions/{code}/groups).
 func (h *Handlers) Report(c *fiber.Ctx) error {
 	format := c.Query("format", "json")
 	if format != "json" && format != "csv" && format != "xlsx" {
@@ -26,11 +27,17 @@ func (h *Handlers) Report(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	var funds []FundRow
+	if format != "json" {
+		if funds, err = h.Service.ReportFunds(c.UserContext(), r.Code); err != nil {
+			return err
+		}
+	}
 	name := "peduli-" + r.Code + "-" + string(from) + "-" + string(to)
 	switch format {
 	case "csv":
 		var b bytes.Buffer
-		if err := WriteCSV(&b, rep); err != nil {
+		if err := WriteCSV(&b, rep, funds); err != nil {
 			return err
 		}
 		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
@@ -38,7 +45,7 @@ func (h *Handlers) Report(c *fiber.Ctx) error {
 		return c.Send(b.Bytes())
 	case "xlsx":
 		var b bytes.Buffer
-		if err := WriteXLSX(&b, rep); err != nil {
+		if err := WriteXLSX(&b, rep, funds); err != nil {
 			return err
 		}
 		c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

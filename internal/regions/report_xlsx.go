@@ -13,17 +13,27 @@ const (
 	SheetGroups   = "Groups"
 	SheetPrograms = "Programs"
 	SheetOutcomes = "Outcomes"
+	SheetFunds    = "Funds"
 )
+
+// FundColumns are the columns of the Funds sheet: each group's savings,
+// loans and enterprises at the time of the rollup, totals last.
+var FundColumns = []string{"Group", "Region code", "Savings balance (Rp)", "Loans outstanding (Rp)", "PAR30",
+	"Enterprises active", "Median profit change (Rp)", "Figures at"}
 
 // GroupColumns are the columns of the Groups sheet; its last row is the
 // totals, labelled "Total".
 var GroupColumns = []string{"Group", "Region code", "People served", "PRSE", "Other", "Activities",
-	"People attending", "Attendance rate", "Money in (IDR)", "Money out (IDR)", "Donations (IDR)"}
+	"People attending", "Attendance rate", "Money in (Rp)", "Money out (Rp)", "Donations (Rp)"}
 
 // WriteXLSX writes the report as a workbook with a formatted cover sheet
 // (region, period, when and by whom it was generated, the suppression rule).
-// Suppressed cells hold the text "<5"; money is in rupiah.
-func WriteXLSX(w io.Writer, r *Report) error {
+// Suppressed cells hold the text "<5"; money is in rupiah (the CSV's unit
+// too), the unit in each money column's header.
+//
+// The Funds sheet holds the groups' savings, loans and enterprises as the
+// rollup last published them (balances then, not sums over the period).
+func WriteXLSX(w io.Writer, r *Report, funds []FundRow) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", SheetCover); err != nil {
@@ -96,7 +106,41 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	if err := writeTable(f, SheetOutcomes, []string{"Group", "Indicator", "People", "Median change"}, outs, head, -1); err != nil {
 		return err
 	}
+	if err := writeFunds(f, funds, head, total, rupiah, percent); err != nil {
+		return err
+	}
 	return f.Write(w)
+}
+
+// writeFunds writes the Funds sheet.
+func writeFunds(f *excelize.File, funds []FundRow, head, total, rupiah, percent int) error {
+	if _, err := f.NewSheet(SheetFunds); err != nil {
+		return err
+	}
+	rows := make([][]any, 0, len(funds))
+	for _, x := range funds {
+		at := ""
+		if x.FiguresAt != nil {
+			at = x.FiguresAt.UTC().Format("2006-01-02 15:04 UTC")
+		}
+		rows = append(rows, []any{x.Name, x.RegionCode, rupiahCellValue(x.SavingsBalance), rupiahCellValue(x.LoansOutstanding),
+			cellValue(x.PAR30.String()), cellValue(x.EnterprisesActive.String()), rupiahCellValue(x.MedianProfitChange), at})
+	}
+	if err := writeTable(f, SheetFunds, FundColumns, rows, head, total); err != nil {
+		return err
+	}
+	_ = f.SetColWidth(SheetFunds, "A", "A", 28)
+	_ = f.SetColWidth(SheetFunds, "B", "H", 16)
+	if len(rows) == 0 {
+		return nil
+	}
+	end, _ := excelize.CoordinatesToCellName(4, len(rows)+1)
+	_ = f.SetCellStyle(SheetFunds, "C2", end, rupiah)
+	end, _ = excelize.CoordinatesToCellName(7, len(rows)+1)
+	_ = f.SetCellStyle(SheetFunds, "G2", end, rupiah)
+	end, _ = excelize.CoordinatesToCellName(5, len(rows)+1)
+	_ = f.SetCellStyle(SheetFunds, "E2", end, percent)
+	return nil
 }
 
 // groupRows are the Groups sheet's rows, totals last.
@@ -106,7 +150,7 @@ func groupRows(r *Report) [][]any {
 		out = append(out, []any{row.Name, row.RegionCode,
 			cellValue(row.People.Served.String()), cellValue(row.People.PRSE.String()), cellValue(row.People.Other.String()),
 			row.Attendance.Activities, cellValue(row.Attendance.People.String()), cellValue(row.Attendance.Rate.String()),
-			float64(row.Money.In) / 100, float64(row.Money.Out) / 100, float64(row.Money.Donations) / 100})
+			rupiahValue(row.Money.In), rupiahValue(row.Money.Out), rupiahValue(row.Money.Donations)})
 	}
 	return out
 }

@@ -35,6 +35,8 @@ func TestMeetingSheetOnAPhone(t *testing.T) {
 				"amount": 100_000_000, "paid_on": "2026-01-05"}).Expect(http.StatusCreated)
 			loan := e.Do(http.MethodPost, api+"/loans", g.OwnerToken, map[string]any{"beneficiary_id": ids[0], "principal": 50_000_000,
 				"fee_percent_per_month": 2, "term_months": 5, "method": "flat", "disbursed_on": "2026-01-05"}).Expect(http.StatusCreated).Map()
+			e.Do(http.MethodPost, api+"/arisan-rounds", g.OwnerToken, map[string]any{"name": "Arisan Rapat", "contribution": 2_000_000,
+				"starts_on": "2026-01-05", "draw": "agreement", "members": ids}).Expect(http.StatusCreated)
 
 			p := s.phoneWithoutJS("treasurer", "id")
 			p.open("/login")

@@ -17,6 +17,9 @@ type groupPage struct {
 	Story    string
 	Figures  []figure
 	Programs []programRow
+	// Unearmarked is the capital assistance paid from money given to no
+	// program, if any.
+	Unearmarked *funds.ProgramCapital
 	// Share opens WhatsApp with a message linking to this page; WhatsApp
 	// and Tel reach the group, when it gave a number.
 	Share, WhatsApp string
@@ -26,10 +29,12 @@ type groupPage struct {
 // figure is one labelled number of the group's public figures.
 type figure struct{ ID, Value, Label string }
 
-// programRow is an active program with the gifts earmarked for it.
+// programRow is an active program with the gifts earmarked for it and
+// what of them went to members' enterprises as capital assistance.
 type programRow struct {
 	ID, Name  string
 	Earmarked int64
+	Capital   *funds.ProgramCapital
 }
 
 // Group shows a group's public page (GET /g/{slug}): who they are and
@@ -51,8 +56,17 @@ func (h *Handlers) Group(c *fiber.Ctx) error {
 	}
 	l := h.Pages.Localizer(c)
 	page := groupPage{Group: g, Story: story(g, web.Lang(c))}
+	capital := map[string]*funds.ProgramCapital{}
+	for i := range money.Capital {
+		pc := &money.Capital[i]
+		if pc.ProgramID == nil {
+			page.Unearmarked = pc
+		} else {
+			capital[*pc.ProgramID] = pc
+		}
+	}
 	for _, p := range g.Programs {
-		page.Programs = append(page.Programs, programRow{ID: p.ID, Name: p.Name, Earmarked: money.ProgramEarmarked[p.ID]})
+		page.Programs = append(page.Programs, programRow{ID: p.ID, Name: p.Name, Earmarked: money.ProgramEarmarked[p.ID], Capital: capital[p.ID]})
 	}
 	if h.Regions != nil {
 		f, err := h.Regions.PublicFigures(ctx, g.TenantID)

@@ -84,8 +84,10 @@ func (h *Workspace) RecordDonation(c *fiber.Ctx) error {
 
 // ledgerView is what the workspace ledger page shows.
 type ledgerView struct {
-	Items     []funds.EntryView
-	Totals    funds.Totals
+	Items  []funds.EntryView
+	Totals funds.Totals
+	// Cash is the one cash figure: this ledger's with the members' fund's.
+	Cash      funds.CashOnHand
 	Threshold int64
 	// Pending is a raise of the threshold waiting for a second owner or admin.
 	Pending *funds.PendingThreshold
@@ -129,7 +131,7 @@ func (h *Workspace) ledger(c *fiber.Ctx, status int, f *web.Form) error {
 	for _, p := range progs {
 		names[p.ID] = p.Name
 	}
-	return h.Pages.RenderForm(c, status, "funds/ledger_ws", f, ledgerView{Items: items, Totals: b.Totals(),
+	return h.Pages.RenderForm(c, status, "funds/ledger_ws", f, ledgerView{Items: items, Totals: b.Totals(), Cash: b.Cash(),
 		Threshold: th.ApprovalThreshold, Pending: th.Pending, Programs: progs, ProgramNames: names})
 }
 

@@ -27,6 +27,12 @@ func TestTreasurerPages(t *testing.T) {
 		tr.Post("/t/"+g.Slug+"/ledger", testkit.Form("kind", "expense", "amount", "2.000.000", "category", "bahan",
 			"occurred_on", "2026-03-03", "note", "benang")).ExpectRedirect("/t/" + g.Slug + "/ledger")
 		tr.Get("/t/"+g.Slug+"/ledger").Expect(http.StatusOK).Contains("menunggu persetujuan", "benang")
+		// One cash figure: the ledger's (the gift; the expense waits) with the members' savings.
+		b := e.CreateBeneficiary(g, g.OwnerToken, nil)
+		e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/savings/deposits", team[access.Treasurer].Token, map[string]any{
+			"beneficiary_id": b, "kind": "pokok", "amount": 10_000_000, "paid_on": "2026-03-03"}).Expect(http.StatusCreated)
+		tr.Get("/t/"+g.Slug+"/ledger").Expect(http.StatusOK).Contains("Kas di tangan", "Rp 350.000",
+			"Buku kas kelompok Rp 250.000 + simpan pinjam anggota Rp 100.000")
 		tr.Post("/t/"+g.Slug+"/ledger", testkit.Form("kind", "expense", "amount", "1000", "occurred_on", "2026-03-03", "_csrf", "forged")).
 			Expect(http.StatusForbidden)
 

@@ -32,7 +32,11 @@ type sheetRow struct {
 	Wajib         string
 	Sukarela      string
 	Arisan        string
-	Loans         []loanCell
+	// ArisanDue is her running round's contribution; 0 hides the arisan
+	// cell (she is in no round, so the sheet could only refuse it). It is
+	// not prefilled, so nobody pays by accident.
+	ArisanDue int64
+	Loans     []loanCell
 }
 
 // loanCell is the repayment input of one open loan.
@@ -84,11 +88,15 @@ func (h *Handlers) sheet(c *fiber.Ctx, programID string, day db.Date) (*sheetDat
 	if err != nil {
 		return nil, err
 	}
+	due, err := h.Fund.ArisanDue(ctx, scope, ids, day)
+	if err != nil {
+		return nil, err
+	}
 	d.P = p
 	for _, m := range members {
 		b := m.BeneficiaryID
 		r := sheetRow{BeneficiaryID: b, Name: m.Name, Present: "present." + b, Wajib: "wajib." + b,
-			Sukarela: "sukarela." + b, Arisan: "arisan." + b}
+			Sukarela: "sukarela." + b, Arisan: "arisan." + b, ArisanDue: due[b]}
 		for _, l := range loans[b] {
 			r.Loans = append(r.Loans, loanCell{Field: "loan." + l.LoanID, LoanID: l.LoanID, ReceiptNo: l.ReceiptNo, Next: l.Next})
 		}

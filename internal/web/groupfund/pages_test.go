@@ -34,12 +34,17 @@ func TestMeetingSheetPage(t *testing.T) {
 			"principal": 50_000_000, "fee_percent_per_month": 2, "term_months": 5, "method": "flat", "disbursed_on": "2026-01-05"}).
 			Expect(http.StatusCreated).Map()
 		lid := loan["id"].(string)
+		e.Do(http.MethodPost, "/api/v1/t/"+g.Slug+"/arisan-rounds", g.OwnerToken, map[string]any{"name": "Arisan Rapat",
+			"contribution": 2_000_000, "starts_on": "2026-02-01", "draw": "agreement", "members": ids[:2]}).Expect(http.StatusCreated)
 
 		treas := e.BrowserAs(team[access.Treasurer].Token)
 		treas.Get(ws+"/meetings/new").Expect(http.StatusOK).Contains("Lembar rapat kelompok", "KUBE Tenun Ikat")
 		sheet := ws + "/meetings/new?program_id=" + program
 		treas.Get(sheet).Expect(http.StatusOK).Contains("Yuliana Tefa", "Dorkas Nitbani", "Simpanan wajib",
 			"Angsuran PJ-2026-00001", "jatuh tempo Rp 550.000")
+		// Arisan cells only for the round's members.
+		treas.Get(sheet).Expect(http.StatusOK).Contains(`name="arisan.`+ids[0]+`"`, `name="arisan.`+ids[1]+`"`).
+			Lacks(`name="arisan.` + ids[2] + `"`)
 		en := e.BrowserAs(team[access.Treasurer].Token)
 		en.AcceptLanguage = "en"
 		en.Get(sheet).Expect(http.StatusOK).Contains("Group meeting sheet", "Compulsory savings", "due Rp 550,000")
