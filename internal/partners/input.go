@@ -3,8 +3,8 @@ package partners
 import (
 	"strings"
 
+	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -79,14 +79,14 @@ func (in Input) apply(p *Partner) ([]string, error) {
 }
 
 // date parses an optional date field; "" clears it.
-func date(v *errs.ValidationError, field string, in *string, old *programs.Date) (*programs.Date, bool) {
+func date(v *errs.ValidationError, field string, in *string, old *db.Date) (*db.Date, bool) {
 	if in == nil {
 		return old, false
 	}
 	if *in == "" {
 		return nil, old != nil
 	}
-	d, ok := programs.ParseDate(*in)
+	d, ok := db.ParseDate(*in)
 	if !ok {
 		v.Add(field, "date", "must be a date in the form YYYY-MM-DD")
 		return old, false

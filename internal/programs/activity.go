@@ -24,7 +24,7 @@ type ActivityView struct {
 	ProgramID    string    `json:"program_id"`
 	Title        string    `json:"title"`
 	Kind         string    `json:"kind"`
-	HeldOn       Date      `json:"held_on"`
+	HeldOn       db.Date   `json:"held_on"`
 	Notes        string    `json:"notes"`
 	PresentCount int       `json:"present_count"`
 	CreatedAt    time.Time `json:"created_at"`
@@ -63,7 +63,7 @@ func (s *Service) RecordActivity(ctx context.Context, scope db.Scope, actor audi
 			v.Add("kind", "oneof", "must be one of the program's activity keys or other")
 		}
 		var ok bool
-		if a.HeldOn, ok = ParseDate(in.HeldOn); !ok {
+		if a.HeldOn, ok = db.ParseDate(in.HeldOn); !ok {
 			v.Add("held_on", "date", "must be a date in the form YYYY-MM-DD")
 		}
 		if err := v.Err(); err != nil {

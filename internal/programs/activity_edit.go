@@ -49,7 +49,7 @@ func (s *Service) UpdateActivity(ctx context.Context, scope db.Scope, actor audi
 			changes["kind"], fields = *in.Kind, append(fields, "kind")
 		}
 		if in.HeldOn != nil {
-			if d, ok := ParseDate(*in.HeldOn); !ok {
+			if d, ok := db.ParseDate(*in.HeldOn); !ok {
 				v.Add("held_on", "date", "must be a date in the form YYYY-MM-DD")
 			} else if d != a.HeldOn {
 				changes["held_on"], fields = d, append(fields, "held_on")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/testkit"
@@ -106,7 +107,7 @@ func seedProgram(b *testing.B, e *testkit.Env, g *testkit.Group, pid string, n i
 	var activity string
 	for a := 0; a < 20; a++ {
 		act := programs.Activity{TenantID: g.TenantID, ID: db.NewID(), ProgramID: pid, Title: "Pertemuan", Kind: "produksi",
-			HeldOn: programs.DateOf(now.AddDate(0, 0, -3*a)), CreatedAt: now}
+			HeldOn: clock.Today(now.AddDate(0, 0, -3*a), clock.Zone), CreatedAt: now}
 		must(b, tx.Create(&act).Error)
 		activity = act.ID
 		rows := make([]programs.Attendance, n)
