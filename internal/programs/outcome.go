@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/clock"
 )
 
 // MaxOutcomeValue bounds a measurement: Rp 10 trillion in minor units, far
