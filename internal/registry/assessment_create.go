@@ -50,7 +50,7 @@ func (s *Service) Assess(ctx context.Context, scope db.Scope, actor audit.Actor,
 			f, fv := assessFacts(b, p, in, wage)
 			res := Assess(f, on)
 			a := &Assessment{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: b.ID, KeyVersion: key.Version,
-				EligiblePRSE: res.Eligible, AssessedOn: Day(on.Format(time.DateOnly)), CreatedAt: s.Now()}
+				EligiblePRSE: res.Eligible, AssessedOn: db.Date(on.Format(time.DateOnly)), CreatedAt: s.Now()}
 			if !f.BirthDate.IsZero() {
 				a.Age = &res.Age
 			}

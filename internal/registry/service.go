@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm/clause"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -49,11 +50,9 @@ type Service struct {
 	Members Members
 }
 
-// today is the current date at midnight UTC.
-func (s *Service) today() time.Time {
-	y, m, d := s.Now().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+// today is the group's current day (see clock), at midnight UTC so it
+// compares with parsed dates.
+func (s *Service) today() time.Time { return clock.Today(s.Now(), clock.Zone).Time() }
 
 // load returns the beneficiary id of the tenant unless it is deleted.
 func load(t *db.Tenant, id string) (*Beneficiary, error) { return loadRow(t, id, false) }
