@@ -3,6 +3,7 @@ package regions
 import (
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
@@ -46,8 +47,8 @@ type Day = db.Date
 
 const dayLayout = db.DateLayout
 
-// DayOf returns t's day in UTC.
-var DayOf = db.DateOf
+// DayOf returns the group's day (see clock) that t falls on.
+func DayOf(t time.Time) Day { return clock.Today(t, clock.Zone) }
 
 func firstN(s string, n int) string {
 	if len(s) > n {

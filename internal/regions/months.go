@@ -3,12 +3,14 @@ package regions
 import (
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // lastMonths returns the first day of each of the n months ending with
-// now's, oldest first.
+// now's in the group's zone, oldest first.
 func lastMonths(now time.Time, n int) []time.Time {
+	now = now.In(clock.Zone)
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 	out := make([]time.Time, n)
 	for i := 0; i < n; i++ {

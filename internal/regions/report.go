@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -95,7 +96,7 @@ func Period(from, to string, now time.Time) (Day, Day, error) {
 	}
 	months := lastMonths(now, 12)
 	f := parse("from", from, months[0])
-	t := parse("to", to, now)
+	t := parse("to", to, now.In(clock.Zone))
 	if err := v.Err(); err != nil {
 		return "", "", err
 	}
