@@ -3,7 +3,6 @@ package regions
 import (
 	"time"
 
-	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
@@ -33,7 +32,7 @@ type Figures struct {
 	EnterprisesActive     int
 	ProfitChangePeople    int
 	ProfitChangeMedian    *int64
-	LastActivityOn        *Day
+	LastActivityOn        *db.Date
 	Monthly               string
 	SourceChangedAt       *time.Time
 	RefreshedAt           time.Time
@@ -41,14 +40,6 @@ type Figures struct {
 
 // TableName is group_figures.
 func (Figures) TableName() string { return "group_figures" }
-
-// Day is a calendar day, YYYY-MM-DD; see db.Date.
-type Day = db.Date
-
-const dayLayout = db.DateLayout
-
-// DayOf returns the group's day (see clock) that t falls on.
-func DayOf(t time.Time) Day { return clock.Today(t, clock.Zone) }
 
 func firstN(s string, n int) string {
 	if len(s) > n {

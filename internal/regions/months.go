@@ -23,8 +23,8 @@ func lastMonths(now time.Time, n int) []time.Time {
 // months. Activities are not people, so the counts are exact.
 func activitiesByMonth(t *db.Tenant, now time.Time, n int) ([]MonthlyValue, error) {
 	months := lastMonths(now, n)
-	var days []Day
-	err := t.DB().Table("program_activities").Where("tenant_id = ? AND held_on >= ?", t.ID, DayOf(months[0])).
+	var days []db.Date
+	err := t.DB().Table("program_activities").Where("tenant_id = ? AND held_on >= ?", t.ID, clock.Today(months[0], clock.Zone)).
 		Pluck("held_on", &days).Error
 	if err != nil {
 		return nil, err
