@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -131,7 +132,7 @@ func localRules(f *web.Form) {
 // service checks them again when it saves.
 func precheck(f *web.Form, create bool) {
 	if s := f.Get("nik"); s != "" {
-		if _, err := registry.ParseNIK(s, time.Now()); err != nil {
+		if _, err := registry.ParseNIK(s, clock.Today(time.Now(), clock.Zone).Time()); err != nil {
 			f.Invalid("nik", "registry.nik")
 		}
 	} else if create {
