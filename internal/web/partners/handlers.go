@@ -1,7 +1,7 @@
-// Package partnerpages serves a group's partner pages under
+// Package partners serves a group's partner pages under
 // /t/{slug}/partners: the list, and the form to add, edit or remove a
 // partner (kind, contact person, MoU dates, contributions).
-package partnerpages
+package partners
 
 import (
 	"net/http"
