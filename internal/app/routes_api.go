@@ -52,14 +52,14 @@ func (a *App) mountAPI() {
 	a.mountFunds(api)
 
 	workspace := []route{
-		{fiber.MethodGet, "", access.TenantRead, t.Tenant},
-		{fiber.MethodPut, "/profile", access.TenantWrite, t.UpdateProfile},
-		{fiber.MethodGet, "/team", access.TeamRead, t.Team},
-		{fiber.MethodPost, "/team", access.TeamWrite, t.Invite},
-		{fiber.MethodPatch, "/team/:user_id", access.TeamWrite, t.ChangeRole},
-		{fiber.MethodDelete, "/team/:user_id", access.TeamWrite, t.RemoveMember},
-		{fiber.MethodGet, "/invitations", access.TeamWrite, t.Invitations},
-		{fiber.MethodDelete, "/invitations/:id", access.TeamWrite, t.RevokeInvitation},
+		{method: fiber.MethodGet, path: "", perm: access.TenantRead, handler: t.Tenant},
+		{method: fiber.MethodPut, path: "/profile", perm: access.TenantWrite, handler: t.UpdateProfile},
+		{method: fiber.MethodGet, path: "/team", perm: access.TeamRead, handler: t.Team},
+		{method: fiber.MethodPost, path: "/team", perm: access.TeamWrite, handler: t.Invite},
+		{method: fiber.MethodPatch, path: "/team/:user_id", perm: access.TeamWrite, handler: t.ChangeRole},
+		{method: fiber.MethodDelete, path: "/team/:user_id", perm: access.TeamWrite, handler: t.RemoveMember},
+		{method: fiber.MethodGet, path: "/invitations", perm: access.TeamWrite, handler: t.Invitations},
+		{method: fiber.MethodDelete, path: "/invitations/:id", perm: access.TeamWrite, handler: t.RevokeInvitation},
 	}
 	workspace = append(workspace, a.registryRoutes()...)
 	workspace = append(workspace, a.programRoutes()...)

@@ -57,18 +57,18 @@ func (a *App) mountFunds(api fiber.Router) {
 func (a *App) fundsRoutes() []route {
 	h := &funds.Handlers{Service: a.Funds}
 	return []route{
-		{fiber.MethodGet, "/donations", access.DonationsRead, h.Donations},
-		{fiber.MethodPost, "/donations", access.DonationsWrite, h.RecordDonation},
-		{fiber.MethodGet, "/donations/discrepancies", access.DonationsRead, h.Discrepancies},
-		{fiber.MethodGet, "/donations/yearly", access.DonorsRead, h.YearlySummaries},
-		{fiber.MethodPost, "/donations/yearly/send", access.DonorsRead, h.SendYearlySummaries},
-		{fiber.MethodGet, "/ledger", access.LedgerRead, h.Ledger},
-		{fiber.MethodPost, "/ledger", access.LedgerWrite, h.AddEntry},
-		{fiber.MethodGet, "/ledger/settings", access.LedgerRead, h.Settings},
-		{fiber.MethodPut, "/ledger/settings", access.LedgerThreshold, h.SetSettings},
-		{fiber.MethodPost, "/ledger/settings/confirm", access.SettingsWrite, h.ConfirmSettings},
-		{fiber.MethodPost, "/ledger/:id/reverse", access.LedgerWrite, h.Reverse},
-		{fiber.MethodPost, "/ledger/:id/approve", access.LedgerApprove, h.Approve},
-		{fiber.MethodGet, "/ledger/:id/receipt", access.LedgerRead, h.EntryReceipt},
+		{method: fiber.MethodGet, path: "/donations", perm: access.DonationsRead, handler: h.Donations},
+		{method: fiber.MethodPost, path: "/donations", perm: access.DonationsWrite, handler: h.RecordDonation},
+		{method: fiber.MethodGet, path: "/donations/discrepancies", perm: access.DonationsRead, handler: h.Discrepancies},
+		{method: fiber.MethodGet, path: "/donations/yearly", perm: access.DonorsRead, handler: h.YearlySummaries},
+		{method: fiber.MethodPost, path: "/donations/yearly/send", perm: access.DonorsRead, handler: h.SendYearlySummaries},
+		{method: fiber.MethodGet, path: "/ledger", perm: access.LedgerRead, handler: h.Ledger},
+		{method: fiber.MethodPost, path: "/ledger", perm: access.LedgerWrite, handler: h.AddEntry},
+		{method: fiber.MethodGet, path: "/ledger/settings", perm: access.LedgerRead, handler: h.Settings},
+		{method: fiber.MethodPut, path: "/ledger/settings", perm: access.LedgerThreshold, handler: h.SetSettings},
+		{method: fiber.MethodPost, path: "/ledger/settings/confirm", perm: access.SettingsWrite, handler: h.ConfirmSettings},
+		{method: fiber.MethodPost, path: "/ledger/:id/reverse", perm: access.LedgerWrite, handler: h.Reverse},
+		{method: fiber.MethodPost, path: "/ledger/:id/approve", perm: access.LedgerApprove, handler: h.Approve},
+		{method: fiber.MethodGet, path: "/ledger/:id/receipt", perm: access.LedgerRead, handler: h.EntryReceipt},
 	}
 }

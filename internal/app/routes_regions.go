@@ -46,8 +46,8 @@ func (a *App) mountRegions(api fiber.Router) {
 func (a *App) regionWorkspaceRoutes() []route {
 	h := &regions.Handlers{Service: a.Regions}
 	return []route{
-		{fiber.MethodGet, "/verification", access.TenantRead, h.Verification},
-		{fiber.MethodPost, "/verification/review", access.TenantWrite, h.RequestReview},
-		{fiber.MethodGet, "/reports/summary", access.ReportsRead, h.Summary},
+		{method: fiber.MethodGet, path: "/verification", perm: access.TenantRead, handler: h.Verification},
+		{method: fiber.MethodPost, path: "/verification/review", perm: access.TenantWrite, handler: h.RequestReview},
+		{method: fiber.MethodGet, path: "/reports/summary", perm: access.ReportsRead, handler: h.Summary},
 	}
 }
