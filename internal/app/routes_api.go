@@ -4,8 +4,10 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -48,6 +50,10 @@ func (a *App) mountAPI() {
 		api.Add(r.method, r.path, identity.RequireUser, r.handler)
 	}
 
+	for _, r := range a.adminRoutes() {
+		api.Add(r.method, r.path, identity.RequireUser, identity.RequirePlatformAdmin(a.Access), r.handler)
+	}
+
 	a.mountRegions(api) // before the workspace group: see mountRegions
 	a.mountFunds(api)
 
@@ -73,6 +79,24 @@ func (a *App) mountAPI() {
 	}
 
 	api.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+}
+
+// adminRoutes is the table of the platform admins' routes, all behind the
+// one gate identity.RequirePlatformAdmin.
+func (a *App) adminRoutes() []route {
+	hosts := &funds.Handlers{Service: a.Funds}
+	rg := &regions.Handlers{Service: a.Regions}
+	return []route{
+		{method: fiber.MethodPost, path: "/admin/users/:id/disable", handler: a.auth.Disable},
+		{method: fiber.MethodPost, path: "/admin/program-templates", handler: a.programHandlers().AddTemplate},
+		{method: fiber.MethodGet, path: "/admin/hosts", handler: hosts.Hosts},
+		{method: fiber.MethodPost, path: "/admin/hosts", handler: hosts.RegisterHost},
+		{method: fiber.MethodPost, path: "/admin/hosts/:key/groups", handler: hosts.AttachGroup},
+		{method: fiber.MethodPost, path: "/admin/regions/:code/coordinators", handler: rg.AddCoordinator},
+		{method: fiber.MethodGet, path: "/admin/regions/:code/coordinators", handler: rg.Coordinators},
+		{method: fiber.MethodDelete, path: "/admin/regions/:code/coordinators/:user_id", handler: rg.RemoveCoordinator},
+		{method: fiber.MethodPatch, path: "/admin/tenants/:slug", handler: rg.ChangeTenant},
+	}
 }
 
 func (a *App) readyz(c *fiber.Ctx) error {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/funds"
-	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/platform/storage"
@@ -27,8 +26,8 @@ func (a *App) newFunds(cfg config.Config, master *sealed.Master, files storage.S
 }
 
 // mountFunds mounts the public money routes (group profile, public ledger,
-// giving, the Stripe webhook, receipts) and the platform admin's host
-// routes. The webhook is public: its Stripe signature is its credential.
+// giving, the Stripe webhook, receipts). The webhook is public: its Stripe
+// signature is its credential.
 func (a *App) mountFunds(api fiber.Router) {
 	h := &funds.Handlers{Service: a.Funds, WebhookOutcome: a.Metrics.Webhook}
 	public := []route{
@@ -40,14 +39,6 @@ func (a *App) mountFunds(api fiber.Router) {
 	}
 	for _, r := range public {
 		api.Add(r.method, r.path, r.handler)
-	}
-	admin := []route{
-		{method: fiber.MethodGet, path: "/admin/hosts", handler: h.Hosts},
-		{method: fiber.MethodPost, path: "/admin/hosts", handler: h.RegisterHost},
-		{method: fiber.MethodPost, path: "/admin/hosts/:key/groups", handler: h.AttachGroup},
-	}
-	for _, r := range admin {
-		api.Add(r.method, r.path, identity.RequireUser, h.RequirePlatformAdmin, r.handler)
 	}
 }
 

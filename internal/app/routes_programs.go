@@ -9,16 +9,14 @@ import (
 
 // programHandlers builds the programs feature's HTTP handlers.
 func (a *App) programHandlers() *programs.Handlers {
-	return &programs.Handlers{Service: a.Programs, Tenancy: a.Tenancy, Access: a.Access}
+	return &programs.Handlers{Service: a.Programs, Tenancy: a.Tenancy}
 }
 
-// programCatalogRoutes are the signed-in routes of the template catalog;
-// adding a version checks for a platform admin inside the handler.
+// programCatalogRoutes are the signed-in routes of the template catalog.
 func (a *App) programCatalogRoutes() []route {
 	h := a.programHandlers()
 	return []route{
 		{method: fiber.MethodGet, path: "/program-templates", handler: h.Templates},
-		{method: fiber.MethodPost, path: "/admin/program-templates", handler: h.AddTemplate},
 	}
 }
 

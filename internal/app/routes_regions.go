@@ -30,16 +30,6 @@ func (a *App) mountRegions(api fiber.Router) {
 		api.Add(r.method, r.path, identity.RequireUser, a.Regions.RequireRegion, r.handler)
 	}
 
-	// Platform admins only.
-	platform := []route{
-		{method: fiber.MethodPost, path: "/admin/regions/:code/coordinators", handler: h.AddCoordinator},
-		{method: fiber.MethodGet, path: "/admin/regions/:code/coordinators", handler: h.Coordinators},
-		{method: fiber.MethodDelete, path: "/admin/regions/:code/coordinators/:user_id", handler: h.RemoveCoordinator},
-		{method: fiber.MethodPatch, path: "/admin/tenants/:slug", handler: h.ChangeTenant},
-	}
-	for _, r := range platform {
-		api.Add(r.method, r.path, identity.RequireUser, a.Regions.RequirePlatformAdmin, r.handler)
-	}
 }
 
 // regionWorkspaceRoutes are the group's own report routes, in its workspace.
