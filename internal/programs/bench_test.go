@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -24,11 +23,7 @@ import (
 // request (on PostgreSQL BEGIN, set_config and COMMIT come on top).
 // Rows are inserted directly; the routes under test read them as usual.
 func BenchmarkProgramPages(b *testing.B) {
-	dialects := []db.Dialect{db.SQLite}
-	if os.Getenv("PEDULI_TEST_POSTGRES_URL") != "" {
-		dialects = append(dialects, db.Postgres)
-	}
-	for _, d := range dialects {
+	for _, d := range testkit.Dialects(b) {
 		b.Run(string(d), func(b *testing.B) {
 			e := testkit.New(b, d)
 			g := e.SignupGroup("Rindu Sejahtera")
@@ -88,7 +83,7 @@ func BenchmarkProgramPages(b *testing.B) {
 // seedProgram inserts n members of program pid, 20 recent activities with
 // everyone present and 12 months of income each; it returns the member ids
 // and one activity.
-func seedProgram(b *testing.B, e *testkit.Env, g *testkit.Group, pid string, n int) ([]string, string) {
+func seedProgram(b testing.TB, e *testkit.Env, g *testkit.Group, pid string, n int) ([]string, string) {
 	b.Helper()
 	ctx := context.Background()
 	tx := e.Owner.Global(ctx)
@@ -135,7 +130,7 @@ func seedProgram(b *testing.B, e *testkit.Env, g *testkit.Group, pid string, n i
 	return ids, activity
 }
 
-func must(b *testing.B, err error) {
+func must(b testing.TB, err error) {
 	b.Helper()
 	if err != nil {
 		b.Fatal(err)
