@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/platform/clock"
+	"github.com/peduli/peduli/internal/platform/phone"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -144,7 +145,7 @@ func precheck(f *web.Form, create bool) {
 		}
 	}
 	if s := f.Get("phone"); s != "" {
-		if _, err := registry.NormalizePhone(s); err != nil {
+		if _, err := phone.Normalize(s); err != nil {
 			f.Invalid("phone", "registry.phone")
 		}
 	}
