@@ -128,18 +128,23 @@ func (s *Service) Activity(ctx context.Context, scope db.Scope, id string) (*Act
 		return nil, errs.ErrNotFound
 	}
 	var out *ActivityView
-	err := scope.Read(ctx, func(t *db.Tenant) error {
-		a, err := s.Store.Activity(t, id)
-		if err != nil {
-			return err
-		}
-		present, err := s.Store.Present(t, id)
-		if err != nil {
-			return err
-		}
-		v := a.view(len(present))
-		out = &v
-		return nil
+	err := scope.Read(ctx, func(t *db.Tenant) (err error) {
+		out, err = s.activityView(t, id)
+		return err
 	})
 	return out, err
+}
+
+// activityView reads activity id with its attendance count.
+func (s *Service) activityView(t *db.Tenant, id string) (*ActivityView, error) {
+	a, err := s.Store.Activity(t, id)
+	if err != nil {
+		return nil, err
+	}
+	present, err := s.Store.Present(t, id)
+	if err != nil {
+		return nil, err
+	}
+	v := a.view(len(present))
+	return &v, nil
 }

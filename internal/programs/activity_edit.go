@@ -69,17 +69,8 @@ func (s *Service) UpdateActivity(ctx context.Context, scope db.Scope, actor audi
 				return err
 			}
 		}
-		a, err = s.Store.Activity(t, id)
-		if err != nil {
-			return err
-		}
-		present, err := s.Store.Present(t, id)
-		if err != nil {
-			return err
-		}
-		view := a.view(len(present))
-		out = &view
-		return nil
+		out, err = s.activityView(t, id)
+		return err
 	})
 	return out, err
 }
