@@ -30,15 +30,9 @@ func (s *Service) Assess(ctx context.Context, scope db.Scope, actor audit.Actor,
 	var out AssessmentView
 	err = s.Keys.WithCurrent(ctx, scope, func(key Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
-			if err := keyLive(t, key.Version); err != nil { // key before row, as in a rotation
-				return err
-			}
-			b, err := loadForUpdate(t, id)
+			b, err := lockLive(t, key.Version, id)
 			if err != nil {
 				return err
-			}
-			if b.ErasedAt != nil {
-				return errErased
 			}
 			p, err := s.open(t, b)
 			if isUnreadable(err) {

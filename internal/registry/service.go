@@ -80,6 +80,33 @@ func loadRow(t *db.Tenant, id string, lock bool) (*Beneficiary, error) {
 	return &b, nil
 }
 
+// lockLive holds the sealing key, then beneficiary id's row, for a change
+// sealed with key version: the key first, as a rotation takes them, so the
+// two never wait for each other in a circle. An erased beneficiary is
+// refused.
+func lockLive(t *db.Tenant, version int, id string) (*Beneficiary, error) {
+	if err := keyLive(t, version); err != nil {
+		return nil, err
+	}
+	b, err := loadForUpdate(t, id)
+	if err != nil {
+		return nil, err
+	}
+	if b.ErasedAt != nil {
+		return nil, errErased
+	}
+	return b, nil
+}
+
+// readFor runs a read-only transaction, or a writing one when the read is
+// of personal data and so writes its audit event.
+func readFor(scope db.Scope, personal bool) func(context.Context, func(*db.Tenant) error) error {
+	if personal {
+		return scope.Write
+	}
+	return scope.Read
+}
+
 // keyLive checks, inside a write, that the key about to seal is still
 // live; on PostgreSQL it also holds the key row so a concurrent rotation
 // waits for this write and then re-encrypts it too.
