@@ -3,7 +3,6 @@ package programs_test
 import (
 	"context"
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/peduli/peduli/internal/testkit"
@@ -30,16 +29,7 @@ func TestProgramStatementsDoNotGrowWithMembers(t *testing.T) {
 			members, activity := seedProgram(t, e, g, pid, n)
 			base := "/api/v1/t/" + g.Slug
 			out := map[string]int64{}
-			for _, c := range []struct{ name, method, url, body string }{
-				{"program", http.MethodGet, base + "/programs/" + pid, ""},
-				{"programs", http.MethodGet, base + "/programs", ""},
-				{"members", http.MethodGet, base + "/programs/" + pid + "/enrollments", ""},
-				{"activities", http.MethodGet, base + "/programs/" + pid + "/activities", ""},
-				{"attendance", http.MethodGet, base + "/activities/" + activity + "/attendance", ""},
-				{"mark_attendance", http.MethodPut, base + "/activities/" + activity + "/attendance",
-					`{"present":["` + strings.Join(members[:n*4/5], `","`) + `"]}`},
-				{"progress", http.MethodGet, base + "/beneficiaries/" + members[0] + "/progress", ""},
-			} {
+			for _, c := range programPageRequests(base, pid, activity, members) {
 				var body any
 				if c.body != "" {
 					body = c.body
