@@ -10,6 +10,8 @@ build:
 test:
 	go test -count=1 -timeout 30m ./...
 
+# test-short skips the tests that start real `peduli serve` processes
+# (internal/replicas); everything else runs as in `make test`.
 test-short:
 	go test -short ./...
 

@@ -211,6 +211,16 @@ func (rm *roleManager) BuildRelationship(string, string, ...string) error { retu
 // DeleteLink refuses: see errRoleLinks.
 func (rm *roleManager) DeleteLink(string, string, ...string) error { return errRoleLinks }
 
+// linkEntry is the domain's team for casbin's role questions; loading it
+// marks the cache stale, as every load on behalf of casbin does.
+func (rm *roleManager) linkEntry(domain string) (*domainEntry, error) {
+	e, loaded, err := rm.entry(context.Background(), domain)
+	if loaded {
+		rm.stale.Store(true)
+	}
+	return e, err
+}
+
 // HasLink reports whether name1 (a user subject, "u:…") holds role name2 in
 // the domain. A role links to itself; roles do not inherit one another.
 func (rm *roleManager) HasLink(name1, name2 string, domain ...string) (bool, error) {
@@ -220,12 +230,9 @@ func (rm *roleManager) HasLink(name1, name2 string, domain ...string) (bool, err
 	if len(domain) != 1 || !strings.HasPrefix(name1, "u:") {
 		return false, nil
 	}
-	e, loaded, err := rm.entry(context.Background(), domain[0])
+	e, err := rm.linkEntry(domain[0])
 	if err != nil {
 		return false, err
-	}
-	if loaded {
-		rm.stale.Store(true)
 	}
 	return string(e.roles[userFromSub(name1)]) == name2, nil
 }
@@ -235,12 +242,9 @@ func (rm *roleManager) GetRoles(name string, domain ...string) ([]string, error)
 	if len(domain) != 1 {
 		return nil, nil
 	}
-	e, loaded, err := rm.entry(context.Background(), domain[0])
+	e, err := rm.linkEntry(domain[0])
 	if err != nil {
 		return nil, err
-	}
-	if loaded {
-		rm.stale.Store(true)
 	}
 	if r, ok := e.roles[userFromSub(name)]; ok {
 		return []string{string(r)}, nil
@@ -253,12 +257,9 @@ func (rm *roleManager) GetUsers(name string, domain ...string) ([]string, error)
 	if len(domain) != 1 {
 		return nil, nil
 	}
-	e, loaded, err := rm.entry(context.Background(), domain[0])
+	e, err := rm.linkEntry(domain[0])
 	if err != nil {
 		return nil, err
-	}
-	if loaded {
-		rm.stale.Store(true)
 	}
 	var out []string
 	for u, r := range e.roles {

@@ -82,7 +82,7 @@ var (
 var readAll = []Perm{TenantRead, TeamRead, PeopleRead, PersonalRead, ProgramsRead, PartnersRead,
 	DonationsRead, DonorsRead, LedgerRead, ReportsRead, FundRead, MemberFundRead}
 
-// grants is DESIGN §5 as data: what each tenant role may do. Owners hold the
+// grants is the role table as data: what each tenant role may do. Owners hold the
 // wildcard; everyone else is listed, so a new permission is denied by default.
 var grants = map[Role][]Perm{
 	Owner: {{"*", "*"}},

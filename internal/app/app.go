@@ -156,7 +156,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		RequestTimeout: RequestTimeout,
 		Tenancy: &tenancy.Service{DB: d, Store: tenancy.NewStore(d), Identity: idn, Access: en,
 			BaseURL: cfg.BaseURL, Log: log, Now: now},
-		auth:    &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS(), Admins: en},
+		auth:    &identity.Handlers{Service: idn, HTTPS: cfg.HTTPS()},
 		limiter: &ratelimit.Limiter{DB: d, Now: now},
 	}
 	a.Jobs = jobs.New(d, log)

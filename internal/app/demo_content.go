@@ -8,6 +8,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/partners"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/registry"
@@ -35,7 +36,7 @@ func (a *App) DemoContent(ctx context.Context, t *tenancy.Tenant, ownerID string
 	if empty, err := a.demoGroupEmpty(ctx, scope, actor); err != nil || !empty {
 		return err
 	}
-	now := a.Programs.Now().In(time.FixedZone("WITA", 8*3600))
+	now := a.Programs.Now().In(clock.Zone)
 	day := func(d time.Time) string { return d.Format(time.DateOnly) }
 	start := time.Date(now.Year()-1, now.Month(), 1, 0, 0, 0, 0, now.Location())
 

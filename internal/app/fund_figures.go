@@ -6,6 +6,7 @@ import (
 	"github.com/peduli/peduli/internal/enterprises"
 	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/groupfund"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/regions"
 )
@@ -19,7 +20,7 @@ type fundFigures struct {
 
 // FundFigures implements regions.FundSource.
 func (f fundFigures) FundFigures(t *db.Tenant, now time.Time, only map[string]bool) (regions.FundFigures, error) {
-	g, err := f.fund.Figures(t, db.DateOf(now))
+	g, err := f.fund.Figures(t, clock.Today(now, clock.Zone))
 	if err != nil {
 		return regions.FundFigures{}, err
 	}

@@ -1,22 +1,27 @@
 package app_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/testkit"
 )
 
-// recorder counts the failures the matrix reports instead of failing.
+// recorder keeps the failures the matrix reports instead of failing.
 type recorder struct {
 	testing.TB
-	errors int
+	errors []string
 }
 
-func (r *recorder) Errorf(string, ...any) { r.errors++ }
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
 
 const leakyDoc = `openapi: 3.0.3
 info: {title: leak, version: "1"}
@@ -48,10 +53,30 @@ func TestIsolationMatrixCatchesALeak(t *testing.T) {
 	rec := &recorder{TB: t}
 	m := &matrix{e: e, t: rec, op: spec.Operations()[0], w: newWorld(t, e)}
 	m.run()
-	// B's slug as A's five roles, a stranger, a platform admin and the
-	// coordinator; B's ids on A's slug as the two roles without people:read.
-	t.Logf("the matrix reported %d failures", rec.errors)
-	if rec.errors < 8 {
-		t.Fatalf("the matrix reported %d failures for a route that serves every group to everyone", rec.errors)
+	// Exactly one failure for each caller the route should have refused: B's
+	// slug as each of A's roles, a stranger, a platform admin and the
+	// coordinator; B's ids on A's slug as each of A's roles; A's own thing
+	// as each role without people:read.
+	var want []string
+	for _, r := range rolesOwnerFirst {
+		want = append(want, "A's "+string(r))
+	}
+	want = append(want, "a stranger", "a platform admin", "the region's coordinator")
+	for _, r := range rolesOwnerFirst {
+		want = append(want, "A's "+string(r)+" with B's ids")
+	}
+	for _, r := range rolesOwnerFirst {
+		if !e.App.Access.RoleMay(r, access.PeopleRead) {
+			want = append(want, "A's "+string(r))
+		}
+	}
+	if len(rec.errors) != len(want) {
+		t.Fatalf("the matrix reported %d failures, want exactly %d (%s):\n%s", len(rec.errors), len(want),
+			strings.Join(want, "; "), strings.Join(rec.errors, "\n"))
+	}
+	for i, who := range want {
+		if !strings.Contains(rec.errors[i], " as "+who+": 200") {
+			t.Errorf("failure %d = %q, want one for %s answered 200", i, rec.errors[i], who)
+		}
 	}
 }

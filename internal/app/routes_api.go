@@ -4,8 +4,10 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -48,18 +50,22 @@ func (a *App) mountAPI() {
 		api.Add(r.method, r.path, identity.RequireUser, r.handler)
 	}
 
+	for _, r := range a.adminRoutes() {
+		api.Add(r.method, r.path, identity.RequireUser, identity.RequirePlatformAdmin(a.Access), r.handler)
+	}
+
 	a.mountRegions(api) // before the workspace group: see mountRegions
 	a.mountFunds(api)
 
 	workspace := []route{
-		{fiber.MethodGet, "", access.TenantRead, t.Tenant},
-		{fiber.MethodPut, "/profile", access.TenantWrite, t.UpdateProfile},
-		{fiber.MethodGet, "/team", access.TeamRead, t.Team},
-		{fiber.MethodPost, "/team", access.TeamWrite, t.Invite},
-		{fiber.MethodPatch, "/team/:user_id", access.TeamWrite, t.ChangeRole},
-		{fiber.MethodDelete, "/team/:user_id", access.TeamWrite, t.RemoveMember},
-		{fiber.MethodGet, "/invitations", access.TeamWrite, t.Invitations},
-		{fiber.MethodDelete, "/invitations/:id", access.TeamWrite, t.RevokeInvitation},
+		{method: fiber.MethodGet, path: "", perm: access.TenantRead, handler: t.Tenant},
+		{method: fiber.MethodPut, path: "/profile", perm: access.TenantWrite, handler: t.UpdateProfile},
+		{method: fiber.MethodGet, path: "/team", perm: access.TeamRead, handler: t.Team},
+		{method: fiber.MethodPost, path: "/team", perm: access.TeamWrite, handler: t.Invite},
+		{method: fiber.MethodPatch, path: "/team/:user_id", perm: access.TeamWrite, handler: t.ChangeRole},
+		{method: fiber.MethodDelete, path: "/team/:user_id", perm: access.TeamWrite, handler: t.RemoveMember},
+		{method: fiber.MethodGet, path: "/invitations", perm: access.TeamWrite, handler: t.Invitations},
+		{method: fiber.MethodDelete, path: "/invitations/:id", perm: access.TeamWrite, handler: t.RevokeInvitation},
 	}
 	workspace = append(workspace, a.registryRoutes()...)
 	workspace = append(workspace, a.programRoutes()...)
@@ -73,6 +79,24 @@ func (a *App) mountAPI() {
 	}
 
 	api.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+}
+
+// adminRoutes is the table of the platform admins' routes, all behind the
+// one gate identity.RequirePlatformAdmin.
+func (a *App) adminRoutes() []route {
+	hosts := &funds.Handlers{Service: a.Funds}
+	rg := &regions.Handlers{Service: a.Regions}
+	return []route{
+		{method: fiber.MethodPost, path: "/admin/users/:id/disable", handler: a.auth.Disable},
+		{method: fiber.MethodPost, path: "/admin/program-templates", handler: a.programHandlers().AddTemplate},
+		{method: fiber.MethodGet, path: "/admin/hosts", handler: hosts.Hosts},
+		{method: fiber.MethodPost, path: "/admin/hosts", handler: hosts.RegisterHost},
+		{method: fiber.MethodPost, path: "/admin/hosts/:key/groups", handler: hosts.AttachGroup},
+		{method: fiber.MethodPost, path: "/admin/regions/:code/coordinators", handler: rg.AddCoordinator},
+		{method: fiber.MethodGet, path: "/admin/regions/:code/coordinators", handler: rg.Coordinators},
+		{method: fiber.MethodDelete, path: "/admin/regions/:code/coordinators/:user_id", handler: rg.RemoveCoordinator},
+		{method: fiber.MethodPatch, path: "/admin/tenants/:slug", handler: rg.ChangeTenant},
+	}
 }
 
 func (a *App) readyz(c *fiber.Ctx) error {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/funds"
-	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/config"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/platform/storage"
@@ -27,8 +26,8 @@ func (a *App) newFunds(cfg config.Config, master *sealed.Master, files storage.S
 }
 
 // mountFunds mounts the public money routes (group profile, public ledger,
-// giving, the Stripe webhook, receipts) and the platform admin's host
-// routes. The webhook is public: its Stripe signature is its credential.
+// giving, the Stripe webhook, receipts). The webhook is public: its Stripe
+// signature is its credential.
 func (a *App) mountFunds(api fiber.Router) {
 	h := &funds.Handlers{Service: a.Funds, WebhookOutcome: a.Metrics.Webhook}
 	public := []route{
@@ -41,14 +40,6 @@ func (a *App) mountFunds(api fiber.Router) {
 	for _, r := range public {
 		api.Add(r.method, r.path, r.handler)
 	}
-	admin := []route{
-		{method: fiber.MethodGet, path: "/admin/hosts", handler: h.Hosts},
-		{method: fiber.MethodPost, path: "/admin/hosts", handler: h.RegisterHost},
-		{method: fiber.MethodPost, path: "/admin/hosts/:key/groups", handler: h.AttachGroup},
-	}
-	for _, r := range admin {
-		api.Add(r.method, r.path, identity.RequireUser, h.RequirePlatformAdmin, r.handler)
-	}
 }
 
 // fundsRoutes is the workspace route table of donations and the ledger.
@@ -57,18 +48,18 @@ func (a *App) mountFunds(api fiber.Router) {
 func (a *App) fundsRoutes() []route {
 	h := &funds.Handlers{Service: a.Funds}
 	return []route{
-		{fiber.MethodGet, "/donations", access.DonationsRead, h.Donations},
-		{fiber.MethodPost, "/donations", access.DonationsWrite, h.RecordDonation},
-		{fiber.MethodGet, "/donations/discrepancies", access.DonationsRead, h.Discrepancies},
-		{fiber.MethodGet, "/donations/yearly", access.DonorsRead, h.YearlySummaries},
-		{fiber.MethodPost, "/donations/yearly/send", access.DonorsRead, h.SendYearlySummaries},
-		{fiber.MethodGet, "/ledger", access.LedgerRead, h.Ledger},
-		{fiber.MethodPost, "/ledger", access.LedgerWrite, h.AddEntry},
-		{fiber.MethodGet, "/ledger/settings", access.LedgerRead, h.Settings},
-		{fiber.MethodPut, "/ledger/settings", access.LedgerThreshold, h.SetSettings},
-		{fiber.MethodPost, "/ledger/settings/confirm", access.SettingsWrite, h.ConfirmSettings},
-		{fiber.MethodPost, "/ledger/:id/reverse", access.LedgerWrite, h.Reverse},
-		{fiber.MethodPost, "/ledger/:id/approve", access.LedgerApprove, h.Approve},
-		{fiber.MethodGet, "/ledger/:id/receipt", access.LedgerRead, h.EntryReceipt},
+		{method: fiber.MethodGet, path: "/donations", perm: access.DonationsRead, handler: h.Donations},
+		{method: fiber.MethodPost, path: "/donations", perm: access.DonationsWrite, handler: h.RecordDonation},
+		{method: fiber.MethodGet, path: "/donations/discrepancies", perm: access.DonationsRead, handler: h.Discrepancies},
+		{method: fiber.MethodGet, path: "/donations/yearly", perm: access.DonorsRead, handler: h.YearlySummaries},
+		{method: fiber.MethodPost, path: "/donations/yearly/send", perm: access.DonorsRead, handler: h.SendYearlySummaries},
+		{method: fiber.MethodGet, path: "/ledger", perm: access.LedgerRead, handler: h.Ledger},
+		{method: fiber.MethodPost, path: "/ledger", perm: access.LedgerWrite, handler: h.AddEntry},
+		{method: fiber.MethodGet, path: "/ledger/settings", perm: access.LedgerRead, handler: h.Settings},
+		{method: fiber.MethodPut, path: "/ledger/settings", perm: access.LedgerThreshold, handler: h.SetSettings},
+		{method: fiber.MethodPost, path: "/ledger/settings/confirm", perm: access.SettingsWrite, handler: h.ConfirmSettings},
+		{method: fiber.MethodPost, path: "/ledger/:id/reverse", perm: access.LedgerWrite, handler: h.Reverse},
+		{method: fiber.MethodPost, path: "/ledger/:id/approve", perm: access.LedgerApprove, handler: h.Approve},
+		{method: fiber.MethodGet, path: "/ledger/:id/receipt", perm: access.LedgerRead, handler: h.EntryReceipt},
 	}
 }

@@ -12,10 +12,10 @@ import (
 func (a *App) partnerRoutes() []route {
 	h := &partners.Handlers{Service: a.Partners, Tenancy: a.Tenancy, Access: a.Access}
 	return []route{
-		{fiber.MethodGet, "/partners", access.PartnersRead, h.List},
-		{fiber.MethodPost, "/partners", access.PartnersWrite, h.Create},
-		{fiber.MethodGet, "/partners/:id", access.PartnersRead, h.Get},
-		{fiber.MethodPatch, "/partners/:id", access.PartnersWrite, h.Update},
-		{fiber.MethodDelete, "/partners/:id", access.PartnersWrite, h.Delete},
+		{method: fiber.MethodGet, path: "/partners", perm: access.PartnersRead, handler: h.List},
+		{method: fiber.MethodPost, path: "/partners", perm: access.PartnersWrite, handler: h.Create},
+		{method: fiber.MethodGet, path: "/partners/:id", perm: access.PartnersRead, handler: h.Get},
+		{method: fiber.MethodPatch, path: "/partners/:id", perm: access.PartnersWrite, handler: h.Update},
+		{method: fiber.MethodDelete, path: "/partners/:id", perm: access.PartnersWrite, handler: h.Delete},
 	}
 }

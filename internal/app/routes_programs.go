@@ -9,16 +9,14 @@ import (
 
 // programHandlers builds the programs feature's HTTP handlers.
 func (a *App) programHandlers() *programs.Handlers {
-	return &programs.Handlers{Service: a.Programs, Tenancy: a.Tenancy, Access: a.Access}
+	return &programs.Handlers{Service: a.Programs, Tenancy: a.Tenancy}
 }
 
-// programCatalogRoutes are the signed-in routes of the template catalog;
-// adding a version checks for a platform admin inside the handler.
+// programCatalogRoutes are the signed-in routes of the template catalog.
 func (a *App) programCatalogRoutes() []route {
 	h := a.programHandlers()
 	return []route{
 		{method: fiber.MethodGet, path: "/program-templates", handler: h.Templates},
-		{method: fiber.MethodPost, path: "/admin/program-templates", handler: h.AddTemplate},
 	}
 }
 
@@ -28,24 +26,24 @@ func (a *App) programCatalogRoutes() []route {
 func (a *App) programRoutes() []route {
 	h := a.programHandlers()
 	return []route{
-		{fiber.MethodGet, "/programs", access.ProgramsRead, h.Programs},
-		{fiber.MethodPost, "/programs", access.ProgramsWrite, h.CreateProgram},
-		{fiber.MethodGet, "/programs/:id", access.ProgramsRead, h.Program},
-		{fiber.MethodPatch, "/programs/:id", access.ProgramsWrite, h.UpdateProgram},
-		{fiber.MethodGet, "/programs/:id/enrollments", access.PeopleRead, h.Members},
-		{fiber.MethodPost, "/programs/:id/enrollments", access.PeopleWrite, h.Enroll},
-		{fiber.MethodDelete, "/enrollments/:id", access.PeopleWrite, h.Withdraw},
-		{fiber.MethodGet, "/programs/:id/progress", access.PersonalRead, h.ProgramProgress},
-		{fiber.MethodGet, "/programs/:id/activities", access.ProgramsRead, h.Activities},
-		{fiber.MethodPost, "/programs/:id/activities", access.ActivityWrite, h.RecordActivity},
-		{fiber.MethodGet, "/activities/:id", access.ProgramsRead, h.Activity},
-		{fiber.MethodPatch, "/activities/:id", access.ActivityWrite, h.UpdateActivity},
-		{fiber.MethodDelete, "/activities/:id", access.ActivityWrite, h.DeleteActivity},
-		{fiber.MethodGet, "/activities/:id/attendance", access.PeopleRead, h.Attendance},
-		{fiber.MethodPut, "/activities/:id/attendance", access.ActivityWrite, h.MarkAttendance},
-		{fiber.MethodGet, "/beneficiaries/:id/outcomes", access.PersonalRead, h.Outcomes},
-		{fiber.MethodPost, "/beneficiaries/:id/outcomes", access.OutcomesWrite, h.RecordOutcome},
-		{fiber.MethodPut, "/beneficiaries/:id/outcomes", access.OutcomesWrite, h.CorrectOutcome},
-		{fiber.MethodGet, "/beneficiaries/:id/progress", access.PersonalRead, h.Progress},
+		{method: fiber.MethodGet, path: "/programs", perm: access.ProgramsRead, handler: h.Programs},
+		{method: fiber.MethodPost, path: "/programs", perm: access.ProgramsWrite, handler: h.CreateProgram},
+		{method: fiber.MethodGet, path: "/programs/:id", perm: access.ProgramsRead, handler: h.Program},
+		{method: fiber.MethodPatch, path: "/programs/:id", perm: access.ProgramsWrite, handler: h.UpdateProgram},
+		{method: fiber.MethodGet, path: "/programs/:id/enrollments", perm: access.PeopleRead, handler: h.Members},
+		{method: fiber.MethodPost, path: "/programs/:id/enrollments", perm: access.PeopleWrite, handler: h.Enroll},
+		{method: fiber.MethodDelete, path: "/enrollments/:id", perm: access.PeopleWrite, handler: h.Withdraw},
+		{method: fiber.MethodGet, path: "/programs/:id/progress", perm: access.PersonalRead, handler: h.ProgramProgress},
+		{method: fiber.MethodGet, path: "/programs/:id/activities", perm: access.ProgramsRead, handler: h.Activities},
+		{method: fiber.MethodPost, path: "/programs/:id/activities", perm: access.ActivityWrite, handler: h.RecordActivity},
+		{method: fiber.MethodGet, path: "/activities/:id", perm: access.ProgramsRead, handler: h.Activity},
+		{method: fiber.MethodPatch, path: "/activities/:id", perm: access.ActivityWrite, handler: h.UpdateActivity},
+		{method: fiber.MethodDelete, path: "/activities/:id", perm: access.ActivityWrite, handler: h.DeleteActivity},
+		{method: fiber.MethodGet, path: "/activities/:id/attendance", perm: access.PeopleRead, handler: h.Attendance},
+		{method: fiber.MethodPut, path: "/activities/:id/attendance", perm: access.ActivityWrite, handler: h.MarkAttendance},
+		{method: fiber.MethodGet, path: "/beneficiaries/:id/outcomes", perm: access.PersonalRead, handler: h.Outcomes},
+		{method: fiber.MethodPost, path: "/beneficiaries/:id/outcomes", perm: access.OutcomesWrite, handler: h.RecordOutcome},
+		{method: fiber.MethodPut, path: "/beneficiaries/:id/outcomes", perm: access.OutcomesWrite, handler: h.CorrectOutcome},
+		{method: fiber.MethodGet, path: "/beneficiaries/:id/progress", perm: access.PersonalRead, handler: h.Progress},
 	}
 }

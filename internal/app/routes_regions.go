@@ -30,24 +30,14 @@ func (a *App) mountRegions(api fiber.Router) {
 		api.Add(r.method, r.path, identity.RequireUser, a.Regions.RequireRegion, r.handler)
 	}
 
-	// Platform admins only.
-	platform := []route{
-		{method: fiber.MethodPost, path: "/admin/regions/:code/coordinators", handler: h.AddCoordinator},
-		{method: fiber.MethodGet, path: "/admin/regions/:code/coordinators", handler: h.Coordinators},
-		{method: fiber.MethodDelete, path: "/admin/regions/:code/coordinators/:user_id", handler: h.RemoveCoordinator},
-		{method: fiber.MethodPatch, path: "/admin/tenants/:slug", handler: h.ChangeTenant},
-	}
-	for _, r := range platform {
-		api.Add(r.method, r.path, identity.RequireUser, a.Regions.RequirePlatformAdmin, r.handler)
-	}
 }
 
 // regionWorkspaceRoutes are the group's own report routes, in its workspace.
 func (a *App) regionWorkspaceRoutes() []route {
 	h := &regions.Handlers{Service: a.Regions}
 	return []route{
-		{fiber.MethodGet, "/verification", access.TenantRead, h.Verification},
-		{fiber.MethodPost, "/verification/review", access.TenantWrite, h.RequestReview},
-		{fiber.MethodGet, "/reports/summary", access.ReportsRead, h.Summary},
+		{method: fiber.MethodGet, path: "/verification", perm: access.TenantRead, handler: h.Verification},
+		{method: fiber.MethodPost, path: "/verification/review", perm: access.TenantWrite, handler: h.RequestReview},
+		{method: fiber.MethodGet, path: "/reports/summary", perm: access.ReportsRead, handler: h.Summary},
 	}
 }

@@ -17,16 +17,16 @@ func (a *App) registryRoutes() []route {
 	h := &registry.Handlers{Service: a.Registry, Tenancy: a.Tenancy, Access: a.Access}
 	au := &audit.Handlers{ScopeOf: a.Tenancy.ScopeOf}
 	return []route{
-		{fiber.MethodGet, "/beneficiaries", access.PeopleRead, h.List},
-		{fiber.MethodPost, "/beneficiaries", access.PeopleWrite, h.Create},
-		{fiber.MethodPost, "/beneficiaries/lookup", access.PeopleRead, h.Lookup},
-		{fiber.MethodGet, "/beneficiaries/:id", access.PeopleRead, h.Get},
-		{fiber.MethodPatch, "/beneficiaries/:id", access.PeopleWrite, h.Update},
-		{fiber.MethodDelete, "/beneficiaries/:id", access.PeopleWrite, h.Delete},
-		{fiber.MethodPost, "/beneficiaries/:id/assessments", access.PeopleWrite, h.Assess},
-		{fiber.MethodGet, "/beneficiaries/:id/assessments", access.PeopleRead, h.Assessments},
-		{fiber.MethodGet, "/beneficiaries/:id/export", access.PersonalRead, h.Export},
-		{fiber.MethodPost, "/beneficiaries/:id/erase", eraseRequires, h.Erase},
-		{fiber.MethodGet, "/audit", access.AuditRead, au.List},
+		{method: fiber.MethodGet, path: "/beneficiaries", perm: access.PeopleRead, handler: h.List},
+		{method: fiber.MethodPost, path: "/beneficiaries", perm: access.PeopleWrite, handler: h.Create},
+		{method: fiber.MethodPost, path: "/beneficiaries/lookup", perm: access.PeopleRead, handler: h.Lookup},
+		{method: fiber.MethodGet, path: "/beneficiaries/:id", perm: access.PeopleRead, handler: h.Get},
+		{method: fiber.MethodPatch, path: "/beneficiaries/:id", perm: access.PeopleWrite, handler: h.Update},
+		{method: fiber.MethodDelete, path: "/beneficiaries/:id", perm: access.PeopleWrite, handler: h.Delete},
+		{method: fiber.MethodPost, path: "/beneficiaries/:id/assessments", perm: access.PeopleWrite, handler: h.Assess},
+		{method: fiber.MethodGet, path: "/beneficiaries/:id/assessments", perm: access.PeopleRead, handler: h.Assessments},
+		{method: fiber.MethodGet, path: "/beneficiaries/:id/export", perm: access.PersonalRead, handler: h.Export},
+		{method: fiber.MethodPost, path: "/beneficiaries/:id/erase", perm: eraseRequires, handler: h.Erase},
+		{method: fiber.MethodGet, path: "/audit", perm: access.AuditRead, handler: au.List},
 	}
 }

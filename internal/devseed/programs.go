@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
-	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/registry"
 )
@@ -31,7 +31,7 @@ func (p *plan) programs(g *gen, gr group, key registry.Key, writers []audit.Acto
 		tpl := &tpls[k]
 		actor := pick(g, writers)
 		at := p.dayAt(0, 9)
-		prog := programs.ProgramFromTemplate(gr.tenant.ID, g.id(at), tpl, db.DateOf(p.start), &actor.UserID, at)
+		prog := programs.ProgramFromTemplate(gr.tenant.ID, g.id(at), tpl, clock.Today(p.start, clock.Zone), &actor.UserID, at)
 		rs.programs = append(rs.programs, prog)
 		rs.audit = append(rs.audit, audit.NewEvent(gr.tenant.ID, g.id(at), actor, audit.Create, "program", prog.ID, at,
 			"name", "template", "starts_on"))
@@ -44,7 +44,7 @@ func (p *plan) programs(g *gen, gr group, key registry.Key, writers []audit.Acto
 				on = at.Add(time.Hour)
 			}
 			e := programs.Enrollment{TenantID: gr.tenant.ID, ID: g.id(on), ProgramID: prog.ID, BeneficiaryID: b.ID,
-				EnrolledOn: db.DateOf(on), CreatedBy: &actor.UserID, CreatedAt: on}
+				EnrolledOn: clock.Today(on, clock.Zone), CreatedBy: &actor.UserID, CreatedAt: on}
 			members = append(members, e)
 			rs.audit = append(rs.audit, audit.NewEvent(gr.tenant.ID, g.id(on), actor, audit.Create, "enrollment", e.ID, on,
 				"program_id", "beneficiary_id"))
@@ -73,7 +73,7 @@ func (p *plan) activities(g *gen, gr group, prog *programs.Program, members []pr
 			actor := pick(g, writers)
 			at := held.Add(time.Duration(9+g.intn(6)) * time.Hour)
 			a := programs.Activity{TenantID: gr.tenant.ID, ID: g.id(at), ProgramID: prog.ID,
-				Title: fmt.Sprintf("Pertemuan %s", held.Format("2 Jan 2006")), Kind: kind, HeldOn: db.DateOf(held),
+				Title: fmt.Sprintf("Pertemuan %s", held.Format("2 Jan 2006")), Kind: kind, HeldOn: clock.Today(held, clock.Zone),
 				CreatedBy: &actor.UserID, CreatedAt: at}
 			rs.activities = append(rs.activities, a)
 			rs.audit = append(rs.audit, audit.NewEvent(gr.tenant.ID, g.id(at), actor, audit.Create, "activity", a.ID, at,

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/registry"
@@ -46,7 +47,7 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 	v := &errs.ValidationError{}
 	if d, ok := db.ParseDate(in.StartedOn); !ok {
 		v.Add("started_on", "date", "must be a date in the form YYYY-MM-DD")
-	} else if d > db.DateOf(now) {
+	} else if d > clock.Today(now, clock.Zone) {
 		v.Add("started_on", "past", "must not be in the future")
 	} else {
 		e.StartedOn = d

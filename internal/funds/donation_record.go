@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -41,7 +42,7 @@ func (s *Service) Record(ctx context.Context, scope db.Scope, actor audit.Actor,
 	if in.Method == ChannelInKind && strings.TrimSpace(in.Description) == "" {
 		v.Add("description", "required", "is required for an in-kind gift")
 	}
-	if d, err := time.Parse(dateLayout, in.ReceivedOn); err == nil && d.After(s.Now().In(wita).AddDate(0, 0, 1)) {
+	if d, err := time.Parse(dateLayout, in.ReceivedOn); err == nil && d.After(s.Now().In(clock.Zone).AddDate(0, 0, 1)) {
 		v.Add("received_on", "not_future", "must not be in the future")
 	}
 	if err := v.Err(); err != nil {

@@ -33,6 +33,7 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/jobs"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/i18n"
 	"github.com/peduli/peduli/internal/platform/mail"
@@ -78,10 +79,6 @@ const (
 	ChannelInKind   = "in_kind"
 )
 
-// wita is Nusa Tenggara Timur's time zone (UTC+8): a permit is valid by the
-// local calendar, and a day begins there, not in UTC.
-var wita = time.FixedZone("WITA", 8*60*60)
-
 // Service owns the rules of money.
 type Service struct {
 	DB      *db.DB
@@ -120,7 +117,8 @@ type ProgramDirectory interface {
 
 func nowUTC() time.Time { return time.Now().UTC() }
 
-// today returns the current date in WITA as YYYY-MM-DD.
-func (s *Service) today() string { return s.Now().In(wita).Format(dateLayout) }
+// today returns the group's current day as YYYY-MM-DD: a permit is valid by
+// the local calendar, and a day begins there, not in UTC.
+func (s *Service) today() string { return string(clock.Today(s.Now(), clock.Zone)) }
 
 const dateLayout = "2006-01-02"

@@ -4,21 +4,8 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/identity"
-	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/httpx"
 )
-
-// RequirePlatformAdmin answers 403 unless the caller is a platform admin.
-func (h *Handlers) RequirePlatformAdmin(c *fiber.Ctx) error {
-	u := identity.UserOf(c)
-	if u == nil {
-		return errs.ErrUnauthenticated
-	}
-	if !h.Service.Access.IsPlatformAdmin(u.ID) {
-		return errs.ErrForbidden
-	}
-	return c.Next()
-}
 
 // Hosts answers GET /api/v1/admin/hosts.
 func (h *Handlers) Hosts(c *fiber.Ctx) error {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
@@ -68,7 +69,7 @@ func sourceOf(channel string) string {
 // caller's transaction: the counter row stays locked until it commits, and
 // a rollback gives the number back, so numbers have no gaps.
 func (s *Service) nextReceiptNumber(tx *db.Tenant, series string) (string, error) {
-	year := s.Now().In(wita).Year()
+	year := s.Now().In(clock.Zone).Year()
 	var n int64
 	err := tx.DB().Raw(`INSERT INTO receipt_counters (series, year, last_number) VALUES (?, ?, 1)
 		ON CONFLICT (series, year) DO UPDATE SET last_number = receipt_counters.last_number + 1

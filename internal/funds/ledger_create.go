@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -47,7 +48,7 @@ func (s *Service) AddEntry(ctx context.Context, scope db.Scope, actor audit.Acto
 	if in.Kind == KindExpense && category == "" {
 		v.Add("category", "required", "is required for an expense")
 	}
-	if d, err := time.Parse(dateLayout, in.OccurredOn); err == nil && d.After(s.Now().In(wita).AddDate(0, 0, 1)) {
+	if d, err := time.Parse(dateLayout, in.OccurredOn); err == nil && d.After(s.Now().In(clock.Zone).AddDate(0, 0, 1)) {
 		v.Add("occurred_on", "not_future", "must not be in the future")
 	}
 	if err := v.Err(); err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -178,7 +179,7 @@ func appliedChanges(tx *db.Tenant, limit int) ([]PublicThresholdChange, error) {
 	for _, r := range rows {
 		c := PublicThresholdChange{From: r.OldThreshold, To: r.NewThreshold, Confirmed: r.ConfirmedBy != nil}
 		if r.AppliedAt != nil {
-			c.On = r.AppliedAt.In(wita).Format(dateLayout)
+			c.On = r.AppliedAt.In(clock.Zone).Format(dateLayout)
 		}
 		out = append(out, c)
 	}

@@ -52,19 +52,6 @@ type Route struct {
 // TableName is donation_routes.
 func (Route) TableName() string { return "donation_routes" }
 
-// ProcessedEvent is a Stripe event or reconciliation fix already applied
-// (table stripe_events).
-type ProcessedEvent struct {
-	ID         string `gorm:"primaryKey"`
-	Type       string
-	TenantID   *string
-	Outcome    string
-	ReceivedAt time.Time
-}
-
-// TableName is stripe_events.
-func (ProcessedEvent) TableName() string { return "stripe_events" }
-
 // Donation is one gift: online (pending until Stripe confirms it) or
 // recorded by hand (table donations).
 type Donation struct {

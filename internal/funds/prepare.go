@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/httpx"
@@ -36,7 +37,7 @@ func ReceiptNumber(series string, year int, number int64) string {
 
 // ReceiptYear is the year (in the groups' time zone) a receipt numbered at
 // t belongs to.
-func ReceiptYear(t time.Time) int { return t.In(wita).Year() }
+func ReceiptYear(t time.Time) int { return t.In(clock.Zone).Year() }
 
 // PrepareRecord checks in as Record does and builds the gift with the
 // given ids and receipt number, recorded at now.
@@ -54,7 +55,7 @@ func (s *Service) PrepareRecord(tenantID, id, entryID, auditID string, actor aud
 	if in.Method == ChannelInKind && strings.TrimSpace(in.Description) == "" {
 		v.Add("description", "required", "is required for an in-kind gift")
 	}
-	if d, err := time.Parse(dateLayout, in.ReceivedOn); err == nil && d.After(now.In(wita).AddDate(0, 0, 1)) {
+	if d, err := time.Parse(dateLayout, in.ReceivedOn); err == nil && d.After(now.In(clock.Zone).AddDate(0, 0, 1)) {
 		v.Add("received_on", "not_future", "must not be in the future")
 	}
 	if err := v.Err(); err != nil {
@@ -109,7 +110,7 @@ func PrepareExpense(tenantID, id, auditID string, actor audit.Actor, in EntryInp
 	if category == "" {
 		v.Add("category", "required", "is required for an expense")
 	}
-	if d, err := time.Parse(dateLayout, in.OccurredOn); err == nil && d.After(now.In(wita).AddDate(0, 0, 1)) {
+	if d, err := time.Parse(dateLayout, in.OccurredOn); err == nil && d.After(now.In(clock.Zone).AddDate(0, 0, 1)) {
 		v.Add("occurred_on", "not_future", "must not be in the future")
 	}
 	if err := v.Err(); err != nil {

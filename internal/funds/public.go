@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -212,7 +213,7 @@ func recentGifts(tx *db.Tenant, names map[string]string) ([]PublicGift, error) {
 		d := &ds[i]
 		g := PublicGift{Amount: d.Amount, Method: d.Channel, Interval: d.Frequency}
 		if d.SucceededAt != nil {
-			g.Date = d.SucceededAt.In(wita).Format(dateLayout)
+			g.Date = d.SucceededAt.In(clock.Zone).Format(dateLayout)
 		}
 		if d.ReceivedOn != nil {
 			g.Date = day(*d.ReceivedOn)

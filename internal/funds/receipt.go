@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -99,7 +100,7 @@ func (r *Receipt) View() ReceiptView {
 	if d.ReceivedOn != nil {
 		v.Date = day(*d.ReceivedOn)
 	} else if d.SucceededAt != nil {
-		v.Date = d.SucceededAt.In(wita).Format(dateLayout)
+		v.Date = d.SucceededAt.In(clock.Zone).Format(dateLayout)
 	}
 	if d.Anonymous || v.Donor == "" {
 		v.Donor = map[bool]string{true: "Anonymous", false: "Hamba Allah"}[d.Locale == "en"]

@@ -8,6 +8,7 @@ import (
 
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/jobs"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -53,7 +54,7 @@ func (s *Service) YearlySummaries(ctx context.Context, scope db.Scope, year int)
 		if d.ReceivedOn != nil {
 			date = day(*d.ReceivedOn)
 		} else if d.SucceededAt != nil {
-			date = d.SucceededAt.In(wita).Format(dateLayout)
+			date = d.SucceededAt.In(clock.Zone).Format(dateLayout)
 		}
 		if !strings.HasPrefix(date, fmt.Sprint(year)) {
 			continue

@@ -15,7 +15,7 @@ func TestArrearsClassesAtDayBoundaries(t *testing.T) {
 	sched := Schedule(300_000_000, 150, 3, Flat, "2026-01-15")
 	first := sched[0].Principal + sched[0].Fee
 	plus := func(d db.Date, days int) db.Date {
-		return db.DateOf(d.Time().Add(time.Duration(days) * 24 * time.Hour))
+		return db.CalendarDate(d.Time().Add(time.Duration(days) * 24 * time.Hour))
 	}
 	for _, c := range []struct {
 		name string

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -14,7 +15,7 @@ import (
 // asOfDay reads an optional ?as_of= day; empty means today.
 func (s *Service) asOfDay(in string) (db.Date, error) {
 	if in == "" {
-		return db.DateOf(s.Now()), nil
+		return clock.Today(s.Now(), clock.Zone), nil
 	}
 	d, ok := db.ParseDate(in)
 	if !ok {

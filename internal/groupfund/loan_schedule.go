@@ -64,5 +64,5 @@ func addMonths(d db.Date, n int) db.Date {
 	if day > last {
 		day = last
 	}
-	return db.DateOf(time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC))
+	return db.CalendarDate(time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC))
 }

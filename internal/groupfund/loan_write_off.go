@@ -7,6 +7,7 @@ import (
 
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/journal"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/registry"
@@ -114,7 +115,7 @@ func (s *Service) ApproveWriteOff(ctx context.Context, scope db.Scope, actor aud
 			return err
 		}
 		now := s.Now()
-		entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: db.DateOf(now), Source: "loan_write_off", SourceID: l.ID,
+		entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: clock.Today(now, clock.Zone), Source: "loan_write_off", SourceID: l.ID,
 			Memo: l.ReceiptNo, Lines: []journal.Line{journal.Debit(journal.LoanLosses, st.Outstanding),
 				journal.Credit(journal.LoansReceivable, st.Outstanding)}}, now)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/journal"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/registry"
@@ -126,7 +127,7 @@ func (s *Service) payDay(field, in string) (db.Date, error) {
 	switch {
 	case !ok || d < "2000-01-01":
 		return "", errs.Invalid(field, "date", "must be a date in the form YYYY-MM-DD")
-	case d > db.DateOf(s.Now()):
+	case d > clock.Today(s.Now(), clock.Zone):
 		return "", errs.Invalid(field, "past", "must not be in the future")
 	}
 	return d, nil

@@ -82,6 +82,21 @@ func RequireUser(c *fiber.Ctx) error {
 	return c.Next()
 }
 
+// RequirePlatformAdmin is the one gate of every /admin route: 401 to a
+// visitor, 403 to a signed-in user who does not run the platform.
+func RequirePlatformAdmin(admins PlatformAdmins) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		u := UserOf(c)
+		if u == nil {
+			return errs.ErrUnauthenticated
+		}
+		if !admins.IsPlatformAdmin(u.ID) {
+			return errs.ErrForbidden
+		}
+		return c.Next()
+	}
+}
+
 // UserOf returns the authenticated user, or nil.
 func UserOf(c *fiber.Ctx) *User {
 	u, _ := c.Locals(localUser).(*User)

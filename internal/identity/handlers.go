@@ -15,7 +15,6 @@ import (
 type Handlers struct {
 	Service *Service
 	HTTPS   bool
-	Admins  PlatformAdmins // who may disable users
 }
 
 // LoginInput is the body of POST /api/v1/auth/login.

@@ -54,13 +54,10 @@ func (h *Handlers) ChangeEmail(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"user": u.Public()})
 }
 
-// Disable disables a user and ends all her sessions; platform admins only
-// (POST /api/v1/admin/users/{id}/disable).
+// Disable disables a user and ends all her sessions; platform admins only,
+// behind RequirePlatformAdmin (POST /api/v1/admin/users/{id}/disable).
 func (h *Handlers) Disable(c *fiber.Ctx) error {
 	me := UserOf(c)
-	if h.Admins == nil || !h.Admins.IsPlatformAdmin(me.ID) {
-		return errs.ErrForbidden
-	}
 	id := c.Params("id")
 	if !db.ValidID(id) {
 		return errs.ErrNotFound

@@ -3,9 +3,9 @@ package partners
 import (
 	"strings"
 
+	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/programs"
-	"github.com/peduli/peduli/internal/registry"
+	"github.com/peduli/peduli/internal/platform/phone"
 )
 
 // Input is the body of POST …/partners and PATCH …/partners/{id}. In a
@@ -42,16 +42,16 @@ func (in Input) apply(p *Partner) ([]string, error) {
 	set("contribution", &p.Contribution, in.Contribution)
 	set("notes", &p.Notes, in.Notes)
 	if in.ContactPhone != nil {
-		phone := strings.TrimSpace(*in.ContactPhone)
-		if phone != "" {
-			n, err := registry.NormalizePhone(phone)
+		number := strings.TrimSpace(*in.ContactPhone)
+		if number != "" {
+			n, err := phone.Normalize(number)
 			if err != nil {
 				v.Add("contact_phone", "phone", "must be an Indonesian phone number")
 			}
-			phone = n
+			number = n
 		}
-		if phone != p.ContactPhone {
-			p.ContactPhone, fields = phone, append(fields, "contact_phone")
+		if number != p.ContactPhone {
+			p.ContactPhone, fields = number, append(fields, "contact_phone")
 		}
 	}
 	if p.ContactEmail != "" && !strings.Contains(p.ContactEmail, "@") {
@@ -79,14 +79,14 @@ func (in Input) apply(p *Partner) ([]string, error) {
 }
 
 // date parses an optional date field; "" clears it.
-func date(v *errs.ValidationError, field string, in *string, old *programs.Date) (*programs.Date, bool) {
+func date(v *errs.ValidationError, field string, in *string, old *db.Date) (*db.Date, bool) {
 	if in == nil {
 		return old, false
 	}
 	if *in == "" {
 		return nil, old != nil
 	}
-	d, ok := programs.ParseDate(*in)
+	d, ok := db.ParseDate(*in)
 	if !ok {
 		v.Add(field, "date", "must be a date in the form YYYY-MM-DD")
 		return old, false

@@ -6,7 +6,7 @@ package partners
 import (
 	"time"
 
-	"github.com/peduli/peduli/internal/programs"
+	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // Kinds a partner can be.
@@ -26,8 +26,8 @@ type Partner struct {
 	ContactPhoneSealed string
 	ContactEmailSealed string
 	KeyVersion         int
-	MoUStartsOn        *programs.Date `gorm:"column:mou_starts_on"`
-	MoUEndsOn          *programs.Date `gorm:"column:mou_ends_on"`
+	MoUStartsOn        *db.Date `gorm:"column:mou_starts_on"`
+	MoUEndsOn          *db.Date `gorm:"column:mou_ends_on"`
 	Contribution       string
 	ContributionValue  *int64
 	Notes              string
@@ -50,22 +50,22 @@ type Contact struct {
 // View is a partner as the API and pages show it. Contact is nil for roles
 // that may not read people.
 type View struct {
-	ID                string         `json:"id"`
-	Kind              string         `json:"kind"`
-	Name              string         `json:"name"`
-	Contact           *Contact       `json:"contact"`
-	MoUStartsOn       *programs.Date `json:"mou_starts_on"`
-	MoUEndsOn         *programs.Date `json:"mou_ends_on"`
-	MoUActive         bool           `json:"mou_active"`
-	Contribution      string         `json:"contribution"`
-	ContributionValue *int64         `json:"contribution_value"` // IDR minor units
-	Notes             string         `json:"notes"`
-	CreatedAt         time.Time      `json:"created_at"`
-	UpdatedAt         time.Time      `json:"updated_at"`
+	ID                string    `json:"id"`
+	Kind              string    `json:"kind"`
+	Name              string    `json:"name"`
+	Contact           *Contact  `json:"contact"`
+	MoUStartsOn       *db.Date  `json:"mou_starts_on"`
+	MoUEndsOn         *db.Date  `json:"mou_ends_on"`
+	MoUActive         bool      `json:"mou_active"`
+	Contribution      string    `json:"contribution"`
+	ContributionValue *int64    `json:"contribution_value"` // IDR minor units
+	Notes             string    `json:"notes"`
+	CreatedAt         time.Time `json:"created_at"`
+	UpdatedAt         time.Time `json:"updated_at"`
 }
 
 // view shows p; withContact adds the contact person.
-func (p *Partner) view(withContact bool, today programs.Date) View {
+func (p *Partner) view(withContact bool, today db.Date) View {
 	v := View{ID: p.ID, Kind: p.Kind, Name: p.Name, MoUStartsOn: p.MoUStartsOn, MoUEndsOn: p.MoUEndsOn,
 		Contribution: p.Contribution, ContributionValue: p.ContributionValue, Notes: p.Notes,
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}

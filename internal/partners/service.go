@@ -5,9 +5,9 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -35,7 +35,7 @@ func (s *Service) Partners(ctx context.Context, scope db.Scope, withContact bool
 		return nil
 	})
 	out := make([]View, len(rows))
-	today := programs.DateOf(s.Now())
+	today := clock.Today(s.Now(), clock.Zone)
 	for i := range rows {
 		out[i] = rows[i].view(withContact, today)
 	}
@@ -55,7 +55,7 @@ func (s *Service) Partner(ctx context.Context, scope db.Scope, id string, withCo
 	if err != nil {
 		return nil, err
 	}
-	v := p.view(withContact, programs.DateOf(s.Now()))
+	v := p.view(withContact, clock.Today(s.Now(), clock.Zone))
 	return &v, nil
 }
 
@@ -85,7 +85,7 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 	if err != nil {
 		return nil, err
 	}
-	v := p.view(true, programs.DateOf(now))
+	v := p.view(true, clock.Today(now, clock.Zone))
 	return &v, nil
 }
 
@@ -119,7 +119,7 @@ func (s *Service) Update(ctx context.Context, scope db.Scope, actor audit.Actor,
 	if err != nil {
 		return nil, err
 	}
-	v := p.view(withContact, programs.DateOf(s.Now()))
+	v := p.view(withContact, clock.Today(s.Now(), clock.Zone))
 	return &v, nil
 }
 

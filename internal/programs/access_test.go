@@ -84,7 +84,8 @@ func programRoutes() []routeCase {
 	}
 }
 
-// TestProgramRoutesRoles: each role gets exactly what DESIGN §5 allows on
+// TestProgramRoutesRoles: each role gets exactly what the role table
+// (access.grants) allows on
 // every programs route, and 403 otherwise.
 func TestProgramRoutesRoles(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {

@@ -24,7 +24,7 @@ type ActivityView struct {
 	ProgramID    string    `json:"program_id"`
 	Title        string    `json:"title"`
 	Kind         string    `json:"kind"`
-	HeldOn       Date      `json:"held_on"`
+	HeldOn       db.Date   `json:"held_on"`
 	Notes        string    `json:"notes"`
 	PresentCount int       `json:"present_count"`
 	CreatedAt    time.Time `json:"created_at"`
@@ -63,7 +63,7 @@ func (s *Service) RecordActivity(ctx context.Context, scope db.Scope, actor audi
 			v.Add("kind", "oneof", "must be one of the program's activity keys or other")
 		}
 		var ok bool
-		if a.HeldOn, ok = ParseDate(in.HeldOn); !ok {
+		if a.HeldOn, ok = db.ParseDate(in.HeldOn); !ok {
 			v.Add("held_on", "date", "must be a date in the form YYYY-MM-DD")
 		}
 		if err := v.Err(); err != nil {
@@ -128,18 +128,23 @@ func (s *Service) Activity(ctx context.Context, scope db.Scope, id string) (*Act
 		return nil, errs.ErrNotFound
 	}
 	var out *ActivityView
-	err := scope.Read(ctx, func(t *db.Tenant) error {
-		a, err := s.Store.Activity(t, id)
-		if err != nil {
-			return err
-		}
-		present, err := s.Store.Present(t, id)
-		if err != nil {
-			return err
-		}
-		v := a.view(len(present))
-		out = &v
-		return nil
+	err := scope.Read(ctx, func(t *db.Tenant) (err error) {
+		out, err = s.activityView(t, id)
+		return err
 	})
 	return out, err
+}
+
+// activityView reads activity id with its attendance count.
+func (s *Service) activityView(t *db.Tenant, id string) (*ActivityView, error) {
+	a, err := s.Store.Activity(t, id)
+	if err != nil {
+		return nil, err
+	}
+	present, err := s.Store.Present(t, id)
+	if err != nil {
+		return nil, err
+	}
+	v := a.view(len(present))
+	return &v, nil
 }

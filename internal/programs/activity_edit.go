@@ -49,7 +49,7 @@ func (s *Service) UpdateActivity(ctx context.Context, scope db.Scope, actor audi
 			changes["kind"], fields = *in.Kind, append(fields, "kind")
 		}
 		if in.HeldOn != nil {
-			if d, ok := ParseDate(*in.HeldOn); !ok {
+			if d, ok := db.ParseDate(*in.HeldOn); !ok {
 				v.Add("held_on", "date", "must be a date in the form YYYY-MM-DD")
 			} else if d != a.HeldOn {
 				changes["held_on"], fields = d, append(fields, "held_on")
@@ -69,17 +69,8 @@ func (s *Service) UpdateActivity(ctx context.Context, scope db.Scope, actor audi
 				return err
 			}
 		}
-		a, err = s.Store.Activity(t, id)
-		if err != nil {
-			return err
-		}
-		present, err := s.Store.Present(t, id)
-		if err != nil {
-			return err
-		}
-		view := a.view(len(present))
-		out = &view
-		return nil
+		out, err = s.activityView(t, id)
+		return err
 	})
 	return out, err
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -22,7 +23,7 @@ type EnrollmentView struct {
 	ID            string    `json:"id"`
 	ProgramID     string    `json:"program_id"`
 	BeneficiaryID string    `json:"beneficiary_id"`
-	EnrolledOn    Date      `json:"enrolled_on"`
+	EnrolledOn    db.Date   `json:"enrolled_on"`
 	CreatedAt     time.Time `json:"created_at"`
 	Households    int       `json:"households"`
 	Warnings      []Warning `json:"warnings"`
@@ -36,7 +37,7 @@ func (s *Service) Enroll(ctx context.Context, scope db.Scope, actor audit.Actor,
 		return nil, errs.ErrNotFound
 	}
 	e := &Enrollment{TenantID: scope.TenantID(), ID: db.NewID(), ProgramID: programID, BeneficiaryID: in.BeneficiaryID,
-		EnrolledOn: DateOf(s.Now()), CreatedAt: s.Now()}
+		EnrolledOn: clock.Today(s.Now(), clock.Zone), CreatedAt: s.Now()}
 	if actor.UserID != "" {
 		e.CreatedBy = &actor.UserID
 	}
@@ -51,7 +52,7 @@ func (s *Service) Enroll(ctx context.Context, scope db.Scope, actor audit.Actor,
 		}
 		if in.EnrolledOn != "" {
 			var ok bool
-			if e.EnrolledOn, ok = ParseDate(in.EnrolledOn); !ok {
+			if e.EnrolledOn, ok = db.ParseDate(in.EnrolledOn); !ok {
 				return errs.Invalid("enrolled_on", "date", "must be a date in the form YYYY-MM-DD")
 			}
 		}
@@ -112,7 +113,7 @@ func (s *Service) Withdraw(ctx context.Context, scope db.Scope, actor audit.Acto
 	}
 	return scope.Write(ctx, func(t *db.Tenant) error {
 		res := t.DB().Model(&Enrollment{}).Where("tenant_id = ? AND id = ? AND withdrawn_on IS NULL", t.ID, enrollmentID).
-			Update("withdrawn_on", DateOf(s.Now()))
+			Update("withdrawn_on", clock.Today(s.Now(), clock.Zone))
 		if res.Error != nil {
 			return res.Error
 		}

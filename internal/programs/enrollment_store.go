@@ -7,10 +7,10 @@ import (
 
 // Member is an enrolled beneficiary as lists show her: name, no personal data.
 type Member struct {
-	EnrollmentID  string `json:"id" gorm:"column:enrollment_id"`
-	BeneficiaryID string `json:"beneficiary_id"`
-	Name          string `json:"name"`
-	EnrolledOn    Date   `json:"enrolled_on"`
+	EnrollmentID  string  `json:"id" gorm:"column:enrollment_id"`
+	BeneficiaryID string  `json:"beneficiary_id"`
+	Name          string  `json:"name"`
+	EnrolledOn    db.Date `json:"enrolled_on"`
 }
 
 // Enrollment returns the beneficiary's enrollment in a program, current or withdrawn.

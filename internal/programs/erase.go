@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/registry"
@@ -43,7 +44,7 @@ func (s *Service) EraseBeneficiary(t *db.Tenant, beneficiaryID string) ([]regist
 		return nil, outcomes.Error
 	}
 	ended := q.Model(&Enrollment{}).Where("tenant_id = ? AND beneficiary_id = ? AND withdrawn_on IS NULL", t.ID, beneficiaryID).
-		Update("withdrawn_on", DateOf(s.Now()))
+		Update("withdrawn_on", clock.Today(s.Now(), clock.Zone))
 	if ended.Error != nil {
 		return nil, ended.Error
 	}

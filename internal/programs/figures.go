@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
@@ -60,10 +61,11 @@ func (s *Service) DashboardFigures(ctx context.Context, scope db.Scope) (*Dashbo
 		if out.Enrolled, err = s.Store.EnrolledPeople(t); err != nil {
 			return err
 		}
-		if err := s.attendanceRate(t, out, ms, DateOf(now.Add(-FiguresWindow))); err != nil {
+		if err := s.attendanceRate(t, out, ms, clock.Today(now.Add(-FiguresWindow), clock.Zone)); err != nil {
 			return err
 		}
-		since := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+		local := now.In(clock.Zone)
+		since := time.Date(local.Year(), local.Month()-11, 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
 		byPeriod, err := s.Store.IncomeSince(t, since, income, func(id string, v int64, sv string, version int) (int64, bool, error) {
 			return OpenValue(t, s.Keys, id, v, sv, version)
 		})
@@ -76,7 +78,7 @@ func (s *Service) DashboardFigures(ctx context.Context, scope db.Scope) (*Dashbo
 	return out, err
 }
 
-func (s *Service) attendanceRate(t *db.Tenant, out *DashboardFigures, ms map[string]membership, since Date) error {
+func (s *Service) attendanceRate(t *db.Tenant, out *DashboardFigures, ms map[string]membership, since db.Date) error {
 	acts, err := s.Store.ActivitiesSince(t, since)
 	if err != nil {
 		return err
@@ -120,7 +122,7 @@ type activityCount struct {
 
 // ActivitiesSince returns the activities held on or after since, with
 // their attendance counts.
-func (s *Store) ActivitiesSince(t *db.Tenant, since Date) ([]activityCount, error) {
+func (s *Store) ActivitiesSince(t *db.Tenant, since db.Date) ([]activityCount, error) {
 	var out []activityCount
 	err := t.DB().Table("program_activities AS a").
 		Select("a.program_id, (SELECT COUNT(*) FROM activity_attendance x WHERE x.tenant_id = a.tenant_id AND x.activity_id = a.id) + a.erased_present AS present").

@@ -3,9 +3,7 @@ package programs
 import (
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/identity"
-	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
 )
@@ -16,7 +14,6 @@ import (
 type Handlers struct {
 	Service *Service
 	Tenancy *tenancy.Service
-	Access  *access.Enforcer
 }
 
 // Templates lists the catalog (GET /api/v1/program-templates[?all=1]).
@@ -29,12 +26,9 @@ func (h *Handlers) Templates(c *fiber.Ctx) error {
 }
 
 // AddTemplate adds a catalog version (POST /api/v1/admin/program-templates),
-// for platform admins only.
+// for platform admins only, behind identity.RequirePlatformAdmin.
 func (h *Handlers) AddTemplate(c *fiber.Ctx) error {
 	u := identity.UserOf(c)
-	if !h.Access.IsPlatformAdmin(u.ID) {
-		return errs.ErrForbidden
-	}
 	var in TemplateInput
 	if err := httpx.Bind(c, &in); err != nil {
 		return err

@@ -18,7 +18,6 @@ const KindOther = "other"
 
 // Allowed values of a template's or program's lists.
 var (
-	categories = map[string]bool{"uep": true, "kube": true, "savings": true, "food": true, "training": true}
 	units      = map[string]bool{"IDR": true, "days": true, "count": true, "kg": true, "percent": true}
 	directions = map[string]bool{"up": true, "down": true}
 	// decimalUnits may have values with digits after the decimal separator.

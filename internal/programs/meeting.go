@@ -17,7 +17,7 @@ const MeetingKind = "pertemuan_kelompok"
 // everyone on the sheet; the ones not enrolled in the program come back
 // in notEnrolled and nothing is written, so the caller can name their
 // lines. The program must be active.
-func (s *Service) MeetingIn(t *db.Tenant, actor audit.Actor, programID string, heldOn Date, members, present []string) (activityID string, notEnrolled []string, err error) {
+func (s *Service) MeetingIn(t *db.Tenant, actor audit.Actor, programID string, heldOn db.Date, members, present []string) (activityID string, notEnrolled []string, err error) {
 	if !db.ValidID(programID) {
 		return "", nil, errs.Invalid("program_id", "exists", "must be a program of this group")
 	}

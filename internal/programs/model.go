@@ -7,6 +7,8 @@ package programs
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // Text is a phrase in Bahasa Indonesia and English.
@@ -77,8 +79,8 @@ type Program struct {
 	Activities        string // JSON []ActivityKind, copied from the template
 	Indicators        string // JSON []Indicator, copied from the template
 	Status            string
-	StartsOn          Date
-	EndsOn            *Date
+	StartsOn          db.Date
+	EndsOn            *db.Date
 	CreatedBy         *string
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
@@ -117,7 +119,7 @@ type Activity struct {
 	ProgramID string
 	Title     string
 	Kind      string
-	HeldOn    Date
+	HeldOn    db.Date
 	Notes     string
 	// ErasedPresent counts the erased women who were present: their
 	// attendance rows are gone, their presence stays as a number.
@@ -152,10 +154,10 @@ type Enrollment struct {
 	ID            string `gorm:"primaryKey"`
 	ProgramID     string
 	BeneficiaryID string
-	EnrolledOn    Date
+	EnrolledOn    db.Date
 	// WithdrawnOn is set when she left the program; her attendance and
 	// outcomes stay, and she no longer counts as a member.
-	WithdrawnOn *Date
+	WithdrawnOn *db.Date
 	CreatedBy   *string
 	CreatedAt   time.Time
 }

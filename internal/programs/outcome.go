@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -112,13 +113,14 @@ func (s *Service) outcomeProgram(t *db.Tenant, beneficiaryID string, in OutcomeI
 	return nil, errs.Invalid("program_id", "required", "several of the beneficiary's programs measure this indicator: name one")
 }
 
-// checkPeriod accepts a month YYYY-MM from 2000 up to the current month.
+// checkPeriod accepts a month YYYY-MM from 2000 up to the group's current
+// month.
 func checkPeriod(period string, now time.Time) error {
 	t, err := time.Parse("2006-01", period)
 	switch {
 	case err != nil || t.Format("2006-01") != period || t.Year() < 2000:
 		return errs.Invalid("period", "month", "must be a month in the form YYYY-MM")
-	case period > now.UTC().Format("2006-01"):
+	case period > clock.Month(now, clock.Zone):
 		return errs.Invalid("period", "past", "must not be in the future")
 	}
 	return nil

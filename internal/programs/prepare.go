@@ -3,6 +3,7 @@ package programs
 import (
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -12,7 +13,7 @@ import (
 
 // ProgramFromTemplate returns a new active program that is a snapshot of
 // the template version, as CreateProgram makes one from template_key.
-func ProgramFromTemplate(tenantID, id string, tpl *Template, startsOn Date, createdBy *string, now time.Time) Program {
+func ProgramFromTemplate(tenantID, id string, tpl *Template, startsOn db.Date, createdBy *string, now time.Time) Program {
 	p := Program{TenantID: tenantID, ID: id, Status: StatusActive, StartsOn: startsOn, CreatedBy: createdBy,
 		CreatedAt: now, UpdatedAt: now}
 	copyTemplate(&p, tpl, "", "")

@@ -120,15 +120,15 @@ func fromScratch(v *errs.ValidationError, p *Program, in ProgramInput) {
 }
 
 // checkSpan parses a program's start and optional end date.
-func checkSpan(v *errs.ValidationError, starts, ends string) (Date, *Date) {
-	start, ok := ParseDate(starts)
+func checkSpan(v *errs.ValidationError, starts, ends string) (db.Date, *db.Date) {
+	start, ok := db.ParseDate(starts)
 	if !ok {
 		v.Add("starts_on", "date", "must be a date in the form YYYY-MM-DD")
 	}
 	if ends == "" {
 		return start, nil
 	}
-	end, ok := ParseDate(ends)
+	end, ok := db.ParseDate(ends)
 	switch {
 	case !ok:
 		v.Add("ends_on", "date", "must be a date in the form YYYY-MM-DD")

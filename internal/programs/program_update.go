@@ -67,7 +67,7 @@ func programChanges(p *Program, in ProgramPatch) (map[string]any, []string, erro
 		changes["status"], fields = *in.Status, append(fields, "status")
 	}
 	if in.EndsOn != nil {
-		var end *Date
+		var end *db.Date
 		if *in.EndsOn != "" {
 			_, end = checkSpan(v, string(p.StartsOn), *in.EndsOn)
 		}

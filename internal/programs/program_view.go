@@ -33,8 +33,8 @@ type ProgramView struct {
 	GraduationPeriods int            `json:"graduation_periods"`
 	Description       string         `json:"description"`
 	Status            string         `json:"status"`
-	StartsOn          Date           `json:"starts_on"`
-	EndsOn            *Date          `json:"ends_on"`
+	StartsOn          db.Date        `json:"starts_on"`
+	EndsOn            *db.Date       `json:"ends_on"`
 	Activities        []ActivityKind `json:"activities"`
 	Indicators        []Indicator    `json:"indicators"`
 	EnrollmentCount   int            `json:"enrollment_count"`

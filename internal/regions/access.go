@@ -37,19 +37,6 @@ func RegionOf(c *fiber.Ctx) *tenancy.Region {
 	return r
 }
 
-// RequirePlatformAdmin answers 403 to signed-in users who do not run the
-// platform.
-func (s *Service) RequirePlatformAdmin(c *fiber.Ctx) error {
-	u := identity.UserOf(c)
-	if u == nil {
-		return errs.ErrUnauthenticated
-	}
-	if !s.Access.IsPlatformAdmin(u.ID) {
-		return errs.ErrForbidden
-	}
-	return c.Next()
-}
-
 // CoordinatorGate wraps a group's workspace (/t/:slug/…): a coordinator
 // who oversees the group but is not on its team gets 403 for any write
 // instead of the workspace's 404 — she knows the group exists, yet may not

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -28,7 +29,7 @@ const (
 func (s *Service) compute(ctx context.Context, t *db.Tenant, now time.Time, pop population) (*Figures, moneyFigures, error) {
 	tx := t.DB()
 	f := &Figures{TenantID: t.ID, RefreshedAt: now}
-	since := DayOf(now.Add(-Window))
+	since := clock.Today(now.Add(-Window), clock.Zone)
 
 	err := tx.Raw(`SELECT count(*), coalesce(sum(CASE WHEN eligible_prse THEN 1 ELSE 0 END), 0)
 		FROM `+string(pop)+` b WHERE tenant_id = ?`, t.ID).Row().Scan(&f.PeopleServed, &f.PRSEServed)
@@ -41,7 +42,7 @@ func (s *Service) compute(ctx context.Context, t *db.Tenant, now time.Time, pop 
 	if err := scalar(tx, &f.Activities90d, `SELECT count(*) FROM program_activities WHERE tenant_id = ? AND held_on >= ?`, t.ID, since); err != nil {
 		return nil, moneyFigures{}, err
 	}
-	var last []Day
+	var last []db.Date
 	if err := tx.Table("program_activities").Where("tenant_id = ?", t.ID).Order("held_on DESC").Limit(1).Pluck("held_on", &last).Error; err != nil {
 		return nil, moneyFigures{}, err
 	}
@@ -105,7 +106,7 @@ const onSheet = `(e.enrolled_on <= a.held_on OR e.created_at <= a.created_at
 // though not on the sheet counts as expected too, so a rate never exceeds
 // 1. An erased woman's attendance is only an anonymous count on the
 // activity, so she is not expected either.
-func attendance(t *db.Tenant, pop population, from Day, to Day) (attendanceFigures, error) {
+func attendance(t *db.Tenant, pop population, from db.Date, to db.Date) (attendanceFigures, error) {
 	var a attendanceFigures
 	tx := t.DB()
 	upper, args := "", []any{t.ID, from}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
@@ -16,7 +17,7 @@ func (s *Service) RecomputeMonth(ctx context.Context, tenantID, month string) (G
 	if err != nil {
 		return g, err
 	}
-	from, to := DayOf(first), DayOf(first.AddDate(0, 1, 0))
+	from, to := clock.Today(first, clock.Zone), clock.Today(first.AddDate(0, 1, 0), clock.Zone)
 	err = s.DB.Scope(tenantID).Read(ctx, func(t *db.Tenant) error {
 		if err := scalar(t.DB(), &g.Activities, `SELECT count(*) FROM program_activities
 			WHERE tenant_id = ? AND held_on >= ? AND held_on < ?`, t.ID, from, to); err != nil {

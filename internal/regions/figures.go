@@ -32,7 +32,7 @@ type Figures struct {
 	EnterprisesActive     int
 	ProfitChangePeople    int
 	ProfitChangeMedian    *int64
-	LastActivityOn        *Day
+	LastActivityOn        *db.Date
 	Monthly               string
 	SourceChangedAt       *time.Time
 	RefreshedAt           time.Time
@@ -40,14 +40,6 @@ type Figures struct {
 
 // TableName is group_figures.
 func (Figures) TableName() string { return "group_figures" }
-
-// Day is a calendar day, YYYY-MM-DD; see db.Date.
-type Day = db.Date
-
-const dayLayout = db.DateLayout
-
-// DayOf returns t's day in UTC.
-var DayOf = db.DateOf
 
 func firstN(s string, n int) string {
 	if len(s) > n {

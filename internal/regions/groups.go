@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/tenancy"
 )
@@ -39,7 +40,7 @@ type GroupFigures struct {
 	PAR30              Measure    `json:"par30"`
 	EnterprisesActive  Count      `json:"enterprises_active"`
 	MedianProfitChange Measure    `json:"median_profit_change"`
-	LastActivityOn     *Day       `json:"last_activity_on"`
+	LastActivityOn     *db.Date   `json:"last_activity_on"`
 	Quiet              bool       `json:"quiet"`
 	FiguresAt          *time.Time `json:"figures_at"`
 }

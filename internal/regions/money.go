@@ -17,7 +17,7 @@ type moneyFigures struct {
 // (exclusive), or over all time when from is empty. The ledger belongs to
 // funds, which applies its own counting rules (approvals, reversals, host
 // transfers), so these figures never differ from the group's own totals.
-func money(t *db.Tenant, from, to Day) (moneyFigures, error) {
+func money(t *db.Tenant, from, to db.Date) (moneyFigures, error) {
 	s, err := funds.CountedSums(t, string(from), string(to))
 	if err != nil {
 		return moneyFigures{}, err

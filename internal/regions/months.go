@@ -3,12 +3,14 @@ package regions
 import (
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // lastMonths returns the first day of each of the n months ending with
-// now's, oldest first.
+// now's in the group's zone, oldest first.
 func lastMonths(now time.Time, n int) []time.Time {
+	now = now.In(clock.Zone)
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 	out := make([]time.Time, n)
 	for i := 0; i < n; i++ {
@@ -21,8 +23,8 @@ func lastMonths(now time.Time, n int) []time.Time {
 // months. Activities are not people, so the counts are exact.
 func activitiesByMonth(t *db.Tenant, now time.Time, n int) ([]MonthlyValue, error) {
 	months := lastMonths(now, n)
-	var days []Day
-	err := t.DB().Table("program_activities").Where("tenant_id = ? AND held_on >= ?", t.ID, DayOf(months[0])).
+	var days []db.Date
+	err := t.DB().Table("program_activities").Where("tenant_id = ? AND held_on >= ?", t.ID, clock.Today(months[0], clock.Zone)).
 		Pluck("held_on", &days).Error
 	if err != nil {
 		return nil, err

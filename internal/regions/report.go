@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -18,8 +19,8 @@ import (
 // 5) and every total summed from the cells shown. See Count for why.
 type Report struct {
 	Region      tenancy.Region `json:"region"`
-	From        Day            `json:"from"`
-	To          Day            `json:"to"`
+	From        db.Date        `json:"from"`
+	To          db.Date        `json:"to"`
 	GeneratedAt time.Time      `json:"generated_at"`
 	GeneratedBy string         `json:"generated_by"`
 	Groups      []ReportRow    `json:"groups"`
@@ -81,13 +82,13 @@ type pooledAttendance struct{ expected, present int }
 // months: the first day of from's month to the last day of to's. Whole
 // months keep the set of answerable ranges small (see Count). The default
 // is the last 12 months.
-func Period(from, to string, now time.Time) (Day, Day, error) {
+func Period(from, to string, now time.Time) (db.Date, db.Date, error) {
 	v := &errs.ValidationError{}
 	parse := func(field, s string, def time.Time) time.Time {
 		if s == "" {
 			return def
 		}
-		t, err := time.Parse(dayLayout, s)
+		t, err := time.Parse(db.DateLayout, s)
 		if err != nil {
 			v.Add(field, "date", "must be a date in the form YYYY-MM-DD")
 		}
@@ -95,7 +96,7 @@ func Period(from, to string, now time.Time) (Day, Day, error) {
 	}
 	months := lastMonths(now, 12)
 	f := parse("from", from, months[0])
-	t := parse("to", to, now)
+	t := parse("to", to, now.In(clock.Zone))
 	if err := v.Err(); err != nil {
 		return "", "", err
 	}
@@ -107,13 +108,13 @@ func Period(from, to string, now time.Time) (Day, Day, error) {
 	if t.Sub(f) > 5*366*24*time.Hour {
 		return "", "", errs.Invalid("to", "range", "a report covers at most 5 years")
 	}
-	return DayOf(f), DayOf(t), nil
+	return clock.Today(f, clock.Zone), clock.Today(t, clock.Zone), nil
 }
 
 // Report builds the region report. Each group's figures are computed inside
 // that group's own scope (row-level security on), one group at a time, and
 // published before they are put side by side.
-func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to Day, by string) (*Report, error) {
+func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to db.Date, by string) (*Report, error) {
 	var groups []tenancy.Tenant
 	err := s.DB.Global(ctx).Where("region_code = ? OR region_code LIKE ?", region.Code, region.Code+".%").
 		Order("name, slug").Find(&groups).Error
@@ -121,7 +122,7 @@ func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to D
 		return nil, err
 	}
 	rep := &Report{Region: *region, From: from, To: to, GeneratedAt: s.Now(), GeneratedBy: by, Groups: []ReportRow{}}
-	end := DayOf(to.Time().AddDate(0, 0, 1))
+	end := clock.Today(to.Time().AddDate(0, 0, 1), clock.Zone)
 	rows := make([]ReportRow, len(groups))
 	errs := make([]error, len(groups))
 	// A few groups at a time: each is its own short transaction, so a

@@ -9,7 +9,7 @@ import (
 
 // groupReport fills row with one group's published figures for the days
 // from (inclusive) to end (exclusive), counting reportable people only.
-func (s *Service) groupReport(ctx context.Context, t *db.Tenant, from, end Day, row *ReportRow) error {
+func (s *Service) groupReport(ctx context.Context, t *db.Tenant, from, end db.Date, row *ReportRow) error {
 	var served, prse int
 	err := t.DB().Raw(`SELECT count(*), coalesce(sum(CASE WHEN eligible_prse THEN 1 ELSE 0 END), 0)
 		FROM reportable_beneficiaries WHERE tenant_id = ? AND created_at < ?`, t.ID, end.Time()).Row().Scan(&served, &prse)
@@ -52,7 +52,7 @@ func (s *Service) groupReport(ctx context.Context, t *db.Tenant, from, end Day, 
 		row.pooled = pooledAttendance{expected: att.expected, present: att.present}
 	}
 
-	changes, people, err := s.outcomeChanges(t, firstN(string(from), 7), firstN(string(end.Time().AddDate(0, 0, -1).Format(dayLayout)), 7))
+	changes, people, err := s.outcomeChanges(t, firstN(string(from), 7), firstN(string(end.Time().AddDate(0, 0, -1).Format(db.DateLayout)), 7))
 	if err != nil {
 		return err
 	}

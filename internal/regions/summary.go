@@ -26,7 +26,7 @@ type Summary struct {
 	DonationsReceived     int64          `json:"donations_received"`
 	MoneyIn               int64          `json:"money_in"`
 	MoneyOut              int64          `json:"money_out"`
-	LastActivityOn        *Day           `json:"last_activity_on"`
+	LastActivityOn        *db.Date       `json:"last_activity_on"`
 	ActivitiesByMonth     []MonthlyValue `json:"activities_by_month"`
 }
 

@@ -11,7 +11,8 @@ import (
 )
 
 // TestEveryRouteByRole checks each registry route for each tenant role
-// (DESIGN §5), for a stranger and for another group's owner using real ids.
+// (the role table, access.grants), for a stranger and for another group's owner
+// using real ids.
 func TestEveryRouteByRole(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		g := e.SignupGroup("Rindu Sejahtera")

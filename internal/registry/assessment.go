@@ -3,6 +3,8 @@ package registry
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // Assessment is one row of assessments: the facts an assessor recorded
@@ -15,7 +17,7 @@ type Assessment struct {
 	FactsSealed   string
 	Age           *int
 	EligiblePRSE  bool `gorm:"column:eligible_prse"`
-	AssessedOn    Day
+	AssessedOn    db.Date
 	AssessedBy    *string
 	CreatedAt     time.Time
 }

@@ -30,15 +30,9 @@ func (s *Service) Assess(ctx context.Context, scope db.Scope, actor audit.Actor,
 	var out AssessmentView
 	err = s.Keys.WithCurrent(ctx, scope, func(key Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
-			if err := keyLive(t, key.Version); err != nil { // key before row, as in a rotation
-				return err
-			}
-			b, err := loadForUpdate(t, id)
+			b, err := lockLive(t, key.Version, id)
 			if err != nil {
 				return err
-			}
-			if b.ErasedAt != nil {
-				return errErased
 			}
 			p, err := s.open(t, b)
 			if isUnreadable(err) {
@@ -50,7 +44,7 @@ func (s *Service) Assess(ctx context.Context, scope db.Scope, actor audit.Actor,
 			f, fv := assessFacts(b, p, in, wage)
 			res := Assess(f, on)
 			a := &Assessment{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: b.ID, KeyVersion: key.Version,
-				EligiblePRSE: res.Eligible, AssessedOn: Day(on.Format(time.DateOnly)), CreatedAt: s.Now()}
+				EligiblePRSE: res.Eligible, AssessedOn: db.Date(on.Format(time.DateOnly)), CreatedAt: s.Now()}
 			if !f.BirthDate.IsZero() {
 				a.Age = &res.Age
 			}

@@ -14,11 +14,7 @@ import (
 // are opened and the read is audited; otherwise only the results show.
 func (s *Service) Assessments(ctx context.Context, scope db.Scope, actor audit.Actor, id string, personal bool) ([]AssessmentView, error) {
 	out := []AssessmentView{}
-	run := scope.Read
-	if personal {
-		run = scope.Write
-	}
-	err := run(ctx, func(t *db.Tenant) error {
+	err := readFor(scope, personal)(ctx, func(t *db.Tenant) error {
 		b, err := load(t, id)
 		if err != nil {
 			return err

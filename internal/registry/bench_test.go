@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"sort"
 	"sync"
 	"testing"
@@ -24,11 +23,7 @@ import (
 // runs BEGIN and COMMIT, which GORM does not count). PostgreSQL runs when
 // PEDULI_TEST_POSTGRES_URL is set.
 func BenchmarkBeneficiaryList(b *testing.B) {
-	dialects := []db.Dialect{db.SQLite}
-	if os.Getenv("PEDULI_TEST_POSTGRES_URL") != "" {
-		dialects = append(dialects, db.Postgres)
-	}
-	for _, d := range dialects {
+	for _, d := range testkit.Dialects(b) {
 		b.Run(string(d), func(b *testing.B) {
 			e := testkit.New(b, d)
 			g := e.SignupGroup("Rindu Sejahtera")

@@ -12,11 +12,7 @@ import (
 // is written to the audit log; otherwise NIK and phone are masked.
 func (s *Service) Get(ctx context.Context, scope db.Scope, actor audit.Actor, id string, personal bool) (View, error) {
 	var v View
-	run := scope.Read
-	if personal {
-		run = scope.Write
-	}
-	err := run(ctx, func(t *db.Tenant) error {
+	err := readFor(scope, personal)(ctx, func(t *db.Tenant) error {
 		b, err := load(t, id)
 		if err != nil {
 			return err

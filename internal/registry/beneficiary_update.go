@@ -21,17 +21,9 @@ func (s *Service) Update(ctx context.Context, scope db.Scope, actor audit.Actor,
 	var v View
 	err = s.Keys.WithCurrent(ctx, scope, func(key Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {
-			// The key first, then the row: a rotation takes them in the same
-			// order, so the two never wait for each other in a circle.
-			if err := keyLive(t, key.Version); err != nil {
-				return err
-			}
-			b, err := loadForUpdate(t, id)
+			b, err := lockLive(t, key.Version, id)
 			if err != nil {
 				return err
-			}
-			if b.ErasedAt != nil {
-				return errErased
 			}
 			oldP, err := s.open(t, b)
 			if err != nil && !isUnreadable(err) {

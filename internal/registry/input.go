@@ -7,6 +7,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/phone"
 )
 
 // Input is the body of POST and PATCH …/beneficiaries. A nil field is
@@ -85,8 +86,8 @@ func check(in Input, create bool, today time.Time) (checked, error) {
 	if in.Phone != nil {
 		if *in.Phone == "" {
 			out.phone = in.Phone
-		} else if p, err := NormalizePhone(*in.Phone); err != nil {
-			v.Add("phone", "phone", ErrPhone.Error())
+		} else if p, err := phone.Normalize(*in.Phone); err != nil {
+			v.Add("phone", "phone", phone.ErrInvalid.Error())
 		} else {
 			out.phone = &p
 		}

@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm/clause"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -49,11 +50,9 @@ type Service struct {
 	Members Members
 }
 
-// today is the current date at midnight UTC.
-func (s *Service) today() time.Time {
-	y, m, d := s.Now().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+// today is the group's current day (see clock), at midnight UTC so it
+// compares with parsed dates.
+func (s *Service) today() time.Time { return clock.Today(s.Now(), clock.Zone).Time() }
 
 // load returns the beneficiary id of the tenant unless it is deleted.
 func load(t *db.Tenant, id string) (*Beneficiary, error) { return loadRow(t, id, false) }
@@ -79,6 +78,33 @@ func loadRow(t *db.Tenant, id string, lock bool) (*Beneficiary, error) {
 		return nil, err
 	}
 	return &b, nil
+}
+
+// lockLive holds the sealing key, then beneficiary id's row, for a change
+// sealed with key version: the key first, as a rotation takes them, so the
+// two never wait for each other in a circle. An erased beneficiary is
+// refused.
+func lockLive(t *db.Tenant, version int, id string) (*Beneficiary, error) {
+	if err := keyLive(t, version); err != nil {
+		return nil, err
+	}
+	b, err := loadForUpdate(t, id)
+	if err != nil {
+		return nil, err
+	}
+	if b.ErasedAt != nil {
+		return nil, errErased
+	}
+	return b, nil
+}
+
+// readFor runs a read-only transaction, or a writing one when the read is
+// of personal data and so writes its audit event.
+func readFor(scope db.Scope, personal bool) func(context.Context, func(*db.Tenant) error) error {
+	if personal {
+		return scope.Write
+	}
+	return scope.Read
 }
 
 // keyLive checks, inside a write, that the key about to seal is still

@@ -1,6 +1,10 @@
 package registry
 
-import "time"
+import (
+	"time"
+
+	"github.com/peduli/peduli/internal/platform/phone"
+)
 
 // What a view shows of the personal fields (View.PersonalData).
 const (
@@ -81,7 +85,7 @@ func maskedView(b *Beneficiary, p Personal) View {
 	if p.NIK != "" {
 		v.NIK = strPtr(MaskNIK(p.NIK))
 	}
-	v.Phone = strPtr(MaskPhone(p.Phone))
+	v.Phone = strPtr(phone.Mask(p.Phone))
 	return v
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/phone"
 )
 
 // Profile is what a group tells the public about itself: its story in
@@ -81,31 +82,8 @@ func (s *Service) UpdateProfile(ctx context.Context, scope db.Scope, actor audit
 
 // whatsAppDigits turns an Indonesian mobile number as people write it
 // (08…, +628…, 628…, with spaces, dashes or dots) into its digits with the
-// country code, 628…. It follows the beneficiary registry's rule for mobile
-// numbers: 9–12 digits after the trunk 0 or 62, starting 8 but not 80.
+// country code, 628…, by the one rule for mobile numbers (see phone).
 func whatsAppDigits(s string) (string, bool) {
-	plus := strings.HasPrefix(s, "+")
-	var b strings.Builder
-	for _, r := range strings.TrimPrefix(s, "+") {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
-		default:
-			return "", false
-		}
-	}
-	d, national := b.String(), ""
-	switch {
-	case strings.HasPrefix(d, "62"):
-		national = d[2:]
-	case strings.HasPrefix(d, "0") && !plus:
-		national = d[1:]
-	default:
-		return "", false
-	}
-	if len(national) < 9 || len(national) > 12 || national[0] != '8' || national[1] == '0' {
-		return "", false
-	}
-	return "62" + national, true
+	n, err := phone.Normalize(s)
+	return strings.TrimPrefix(n, "+"), err == nil
 }

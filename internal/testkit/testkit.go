@@ -67,11 +67,17 @@ func Dialects(t testing.TB) []db.Dialect {
 	return out
 }
 
-// Run runs fn once per dialect, each in a subtest with a fresh App.
+// Run runs fn once per dialect, each in a subtest with a fresh App. The
+// dialects run side by side: each has its own App and database (a SQLite
+// file, the package's PostgreSQL database), and a test's top-level tests
+// still run one after another, so two PostgreSQL Apps never overlap. fn must
+// therefore not share variables across its runs, and the test must not do
+// anything after Run returns (the subtests run after the test function).
 func Run(t *testing.T, fn func(t *testing.T, e *Env)) {
 	t.Helper()
 	for _, d := range Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
 			fn(t, New(t, d))
 		})
 	}

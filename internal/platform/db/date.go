@@ -23,8 +23,10 @@ func ParseDate(s string) (Date, bool) {
 	return Date(t.Format(DateLayout)), true
 }
 
-// DateOf returns the day of t in UTC.
-func DateOf(t time.Time) Date { return Date(t.UTC().Format(DateLayout)) }
+// CalendarDate returns the day t's own calendar shows (its year, month and
+// day in its location), for arithmetic on days such as a loan's schedule.
+// It is not "today": the current day is clock.Today, in the group's zone.
+func CalendarDate(t time.Time) Date { return Date(t.Format(DateLayout)) }
 
 // Time returns the day at midnight UTC.
 func (d Date) Time() time.Time {

@@ -14,9 +14,6 @@ import (
 var appendOnly = []string{"audit_events", "beneficiary_consents", "ledger_entries", "ledger_approvals", "stripe_events", "verification_decisions",
 	"journal_entries", "journal_lines"}
 
-// AppendOnly lists the tables the serving role may only insert into and read.
-func AppendOnly() []string { return append([]string(nil), appendOnly...) }
-
 // migrationTables are goose's bookkeeping: the serving role gets nothing on
 // them, so it cannot fake or roll back the schema's history.
 var migrationTables = []string{"goose_db_version"}

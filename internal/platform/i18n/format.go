@@ -9,6 +9,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
+
+	"github.com/peduli/peduli/internal/platform/clock"
 )
 
 var (
@@ -100,16 +102,13 @@ func (l *Localizer) DateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	t = t.In(WITA)
-	clock := t.Format("15:04")
+	t = t.In(clock.Zone)
+	hm := t.Format("15:04")
 	if l.lang == Indonesian {
-		clock = strings.Replace(clock, ":", ".", 1)
+		hm = strings.Replace(hm, ":", ".", 1)
 	}
-	return l.Date(t) + " " + clock + " WITA"
+	return l.Date(t) + " " + hm + " WITA"
 }
-
-// WITA is Waktu Indonesia Tengah (UTC+8), the time zone of NTT.
-var WITA = time.FixedZone("WITA", 8*60*60)
 
 // ISODate parses a YYYY-MM-DD string and formats it with Date; anything
 // else is returned unchanged.

@@ -94,24 +94,12 @@ func (m *Metrics) Feed(name string, fn func() float64) {
 func (m *Metrics) Middleware(c *fiber.Ctx) error {
 	start := time.Now()
 	err := c.Next()
-	status := c.Response().StatusCode()
-	if err != nil {
-		status = httpx.Classify(err).Status
-	}
-	route := "(unmatched)"
-	if r := c.Route(); r != nil && r.Path != "" && r.Path != "/" {
-		route = r.Path
-	}
-	method := c.Method()
-	if !knownMethod[method] {
-		method = "OTHER"
-	}
+	status := httpx.StatusOf(c, err)
+	method, route := httpx.MethodLabel(c), httpx.RouteLabel(c)
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
 	m.duration.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
 	return err
 }
-
-var knownMethod = map[string]bool{"GET": true, "HEAD": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "OPTIONS": true}
 
 // hooks is a collector of gauges read from functions at scrape time.
 type hooks struct {

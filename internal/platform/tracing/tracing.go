@@ -135,23 +135,16 @@ func (t *Tracing) Middleware(c *fiber.Ctx) error {
 	if t == nil {
 		return c.Next()
 	}
-	method := c.Method()
-	if !knownMethod[method] {
-		method = "OTHER"
-	}
+	method := httpx.MethodLabel(c)
 	ctx := t.prop.Extract(c.UserContext(), headers{c})
 	ctx, span := t.tracer.Start(ctx, method, trace.WithSpanKind(trace.SpanKindServer),
 		trace.WithAttributes(semconv.HTTPRequestMethodKey.String(method)))
 	defer span.End()
 	c.SetUserContext(ctx)
 	err := c.Next()
-	status := c.Response().StatusCode()
-	if err != nil {
-		status = httpx.Classify(err).Status
-	}
-	route := "(unmatched)"
-	if r := c.Route(); r != nil && r.Path != "" && r.Path != "/" {
-		route = r.Path
+	status := httpx.StatusOf(c, err)
+	route := httpx.RouteLabel(c)
+	if route != httpx.Unmatched {
 		span.SetAttributes(semconv.HTTPRoute(route))
 	}
 	span.SetName(method + " " + route)
@@ -161,8 +154,6 @@ func (t *Tracing) Middleware(c *fiber.Ctx) error {
 	}
 	return err
 }
-
-var knownMethod = map[string]bool{"GET": true, "HEAD": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "OPTIONS": true}
 
 // headers reads a request's headers for the propagator (extract only).
 type headers struct{ c *fiber.Ctx }

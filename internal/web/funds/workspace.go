@@ -8,6 +8,7 @@ import (
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/identity"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/httpx"
@@ -29,7 +30,7 @@ type Workspace struct {
 // Donations lists the group's gifts and, for the treasurer, a form to
 // record one received by hand (GET /t/{slug}/donations).
 func (h *Workspace) Donations(c *fiber.Ctx) error {
-	return h.donations(c, fiber.StatusOK, web.NewForm("method", "cash", "received_on", h.Funds.Now().Format("2006-01-02")))
+	return h.donations(c, fiber.StatusOK, web.NewForm("method", "cash", "received_on", string(clock.Today(h.Funds.Now(), clock.Zone))))
 }
 
 func (h *Workspace) donations(c *fiber.Ctx, status int, f *web.Form) error {
@@ -106,7 +107,7 @@ func (v ledgerView) ProgramName(id *string) string {
 
 // Ledger shows every entry and the totals (GET /t/{slug}/ledger).
 func (h *Workspace) Ledger(c *fiber.Ctx) error {
-	return h.ledger(c, fiber.StatusOK, web.NewForm("kind", "expense", "occurred_on", h.Funds.Now().Format("2006-01-02")))
+	return h.ledger(c, fiber.StatusOK, web.NewForm("kind", "expense", "occurred_on", string(clock.Today(h.Funds.Now(), clock.Zone))))
 }
 
 func (h *Workspace) ledger(c *fiber.Ctx, status int, f *web.Form) error {

@@ -1,7 +1,7 @@
-// Package groupfundpages serves the group fund's pages under /t/{slug}:
+// Package groupfund serves the group fund's pages under /t/{slug}:
 // the meeting sheet a treasurer fills on a phone during the group's
 // meeting, the receipts of a recorded meeting and a member's passbook.
-package groupfundpages
+package groupfund
 
 import (
 	"github.com/gofiber/fiber/v2"

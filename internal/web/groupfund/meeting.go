@@ -1,4 +1,4 @@
-package groupfundpages
+package groupfund
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/groupfund"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/programs"
@@ -49,7 +50,7 @@ type loanCell struct {
 
 // MeetingNew shows the sheet (GET /t/{slug}/meetings/new?program_id=).
 func (h *Handlers) MeetingNew(c *fiber.Ctx) error {
-	today := string(db.DateOf(h.Fund.Now()))
+	today := string(clock.Today(h.Fund.Now(), clock.Zone))
 	d, err := h.sheet(c, c.Query("program_id"), db.Date(today))
 	if err != nil {
 		return err
@@ -112,7 +113,7 @@ func (h *Handlers) MeetingCreate(c *fiber.Ctx) error {
 	heldOn := c.FormValue("held_on")
 	day, ok := db.ParseDate(heldOn)
 	if !ok {
-		day = db.DateOf(h.Fund.Now())
+		day = clock.Today(h.Fund.Now(), clock.Zone)
 	}
 	d, err := h.sheet(c, c.FormValue("program_id"), day)
 	if err != nil {

@@ -1,4 +1,4 @@
-package groupfundpages_test
+package groupfund_test
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package groupfundpages
+package groupfund
 
 import (
 	"github.com/gofiber/fiber/v2"

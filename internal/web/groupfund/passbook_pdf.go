@@ -1,4 +1,4 @@
-package groupfundpages
+package groupfund
 
 import (
 	"bytes"

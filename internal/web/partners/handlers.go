@@ -1,7 +1,7 @@
-// Package partnerpages serves a group's partner pages under
+// Package partners serves a group's partner pages under
 // /t/{slug}/partners: the list, and the form to add, edit or remove a
 // partner (kind, contact person, MoU dates, contributions).
-package partnerpages
+package partners
 
 import (
 	"net/http"
@@ -11,7 +11,7 @@ import (
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/partners"
 	"github.com/peduli/peduli/internal/platform/httpx"
-	"github.com/peduli/peduli/internal/registry"
+	"github.com/peduli/peduli/internal/platform/phone"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -107,7 +107,7 @@ func (h *Handlers) save(c *fiber.Ctx, id string) error {
 	in.ContributionValue = f.OptionalRupiah("contribution_value")
 	if s := f.Get("contact_phone"); s != "" {
 		// The service checks it too; checking here shows it with the page's own messages.
-		if _, err := registry.NormalizePhone(s); err != nil {
+		if _, err := phone.Normalize(s); err != nil {
 			f.Invalid("contact_phone", "registry.phone")
 		}
 	}

@@ -1,4 +1,4 @@
-package partnerpages_test
+package partners_test
 
 import (
 	"net/http"

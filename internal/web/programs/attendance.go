@@ -1,4 +1,4 @@
-package programpages
+package programs
 
 import (
 	"github.com/gofiber/fiber/v2"

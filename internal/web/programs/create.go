@@ -1,10 +1,11 @@
-package programpages
+package programs
 
 import (
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -18,7 +19,7 @@ type newData struct {
 
 // New shows the template cards and the from-scratch form (GET /t/{slug}/programs/new).
 func (h *Handlers) New(c *fiber.Ctx) error {
-	f := web.NewForm("starts_on", h.Programs.Now().Format("2006-01-02"), "template_key", c.Query("template"))
+	f := web.NewForm("starts_on", string(clock.Today(h.Programs.Now(), clock.Zone)), "template_key", c.Query("template"))
 	return h.render(c, http.StatusOK, f)
 }
 

@@ -1,4 +1,4 @@
-package programpages_test
+package programs_test
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package programpages
+package programs
 
 import (
 	"net/http"

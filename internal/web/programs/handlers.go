@@ -1,8 +1,8 @@
-// Package programpages serves a group's program pages under /t/{slug}:
+// Package programs serves a group's program pages under /t/{slug}:
 // the program list, a new program from a template card or from scratch,
 // the program page with members and activities, the phone-first
 // attendance screen and the monthly outcome entry.
-package programpages
+package programs
 
 import (
 	"github.com/gofiber/fiber/v2"

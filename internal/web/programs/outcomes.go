@@ -1,4 +1,4 @@
-package programpages
+package programs
 
 import (
 	"net/http"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -49,7 +50,7 @@ func cell(beneficiaryID, indicator string) string { return "v." + beneficiaryID 
 func (h *Handlers) Outcomes(c *fiber.Ctx) error {
 	period := c.Query("period")
 	if period == "" {
-		period = h.Programs.Now().Format("2006-01")
+		period = clock.Month(h.Programs.Now(), clock.Zone)
 	}
 	d, err := h.sheet(c, period)
 	if err != nil {

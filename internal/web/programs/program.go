@@ -1,4 +1,4 @@
-package programpages
+package programs
 
 import (
 	"net/http"
@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -31,7 +32,7 @@ type activityRow struct {
 // activities with attendance counts and the forms to add to them
 // (GET /t/{slug}/programs/{id}).
 func (h *Handlers) Detail(c *fiber.Ctx) error {
-	f := web.NewForm("held_on", h.Programs.Now().Format("2006-01-02"))
+	f := web.NewForm("held_on", string(clock.Today(h.Programs.Now(), clock.Zone)))
 	return h.detail(c, http.StatusOK, f)
 }
 

@@ -1,10 +1,11 @@
-package registrypages
+package registry
 
 import (
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
@@ -31,7 +32,7 @@ func (h *Handlers) AssessForm(c *fiber.Ctx) error {
 	}
 	f := formOf(v)
 	f.Set("female", "on")
-	f.Set("assessed_on", h.Registry.Now().Format("2006-01-02"))
+	f.Set("assessed_on", string(clock.Today(h.Registry.Now(), clock.Zone)))
 	return h.Pages.RenderForm(c, http.StatusOK, "registry/assess", f, h.assessData(v))
 }
 

@@ -1,4 +1,4 @@
-package registrypages
+package registry
 
 import (
 	"github.com/gofiber/fiber/v2"

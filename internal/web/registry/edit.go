@@ -1,4 +1,4 @@
-package registrypages
+package registry
 
 import (
 	"net/http"

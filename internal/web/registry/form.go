@@ -1,4 +1,4 @@
-package registrypages
+package registry
 
 import (
 	"strconv"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/peduli/peduli/internal/platform/clock"
+	"github.com/peduli/peduli/internal/platform/phone"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -131,7 +133,7 @@ func localRules(f *web.Form) {
 // service checks them again when it saves.
 func precheck(f *web.Form, create bool) {
 	if s := f.Get("nik"); s != "" {
-		if _, err := registry.ParseNIK(s, time.Now()); err != nil {
+		if _, err := registry.ParseNIK(s, clock.Today(time.Now(), clock.Zone).Time()); err != nil {
 			f.Invalid("nik", "registry.nik")
 		}
 	} else if create {
@@ -143,7 +145,7 @@ func precheck(f *web.Form, create bool) {
 		}
 	}
 	if s := f.Get("phone"); s != "" {
-		if _, err := registry.NormalizePhone(s); err != nil {
+		if _, err := phone.Normalize(s); err != nil {
 			f.Invalid("phone", "registry.phone")
 		}
 	}

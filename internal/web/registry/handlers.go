@@ -1,8 +1,8 @@
-// Package registrypages serves a group's beneficiary pages under
+// Package registry serves a group's beneficiary pages under
 // /t/{slug}/beneficiaries: the list with search and paging, the register
 // and edit forms with the consent step, the detail page with progress and
 // assessments, the guided PRSE assessment, export and erasure.
-package registrypages
+package registry
 
 import (
 	"github.com/gofiber/fiber/v2"

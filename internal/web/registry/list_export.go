@@ -1,4 +1,4 @@
-package registrypages
+package registry
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/platform/i18n"
 	"github.com/peduli/peduli/internal/regions"
@@ -48,7 +49,7 @@ func (h *Handlers) ListExport(c *fiber.Ctx) error {
 			r[i] = regions.SpreadsheetText(r[i])
 		}
 	}
-	name := tenancy.TenantOf(c).Slug + "-" + loc.T("registry.export.file") + "-" + h.Registry.Now().Format("2006-01-02")
+	name := tenancy.TenantOf(c).Slug + "-" + loc.T("registry.export.file") + "-" + string(clock.Today(h.Registry.Now(), clock.Zone))
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	var b bytes.Buffer
 	if format == "csv" {

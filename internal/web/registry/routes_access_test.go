@@ -1,4 +1,4 @@
-package registrypages_test
+package registry_test
 
 import (
 	"net/http"

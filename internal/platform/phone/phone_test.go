@@ -1,4 +1,4 @@
-package registry
+package phone
 
 import (
 	"errors"
@@ -10,7 +10,7 @@ func TestNormalizePhone(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
-		want string // empty means ErrPhone
+		want string // empty means ErrInvalid
 	}{
 		{"local 12 digits", "081234567890", "+6281234567890"},
 		{"local with spaces", "0812 3456 7890", "+6281234567890"},
@@ -38,20 +38,20 @@ func TestNormalizePhone(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := NormalizePhone(tt.in)
+			got, err := Normalize(tt.in)
 			if tt.want == "" {
-				if !errors.Is(err, ErrPhone) {
-					t.Fatalf("NormalizePhone = %q, %v; want ErrPhone", got, err)
+				if !errors.Is(err, ErrInvalid) {
+					t.Fatalf("Normalize = %q, %v; want ErrInvalid", got, err)
 				}
 				return
 			}
 			if err != nil || got != tt.want {
-				t.Fatalf("NormalizePhone = %q, %v; want %q", got, err, tt.want)
+				t.Fatalf("Normalize = %q, %v; want %q", got, err, tt.want)
 			}
 		})
 	}
-	if strings.Contains(ErrPhone.Error(), "081234567890") {
-		t.Fatal("ErrPhone contains a test number")
+	if strings.Contains(ErrInvalid.Error(), "081234567890") {
+		t.Fatal("ErrInvalid contains a test number")
 	}
 }
 
@@ -67,8 +67,8 @@ func TestMaskPhone(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := MaskPhone(tt.in); got != tt.want {
-				t.Fatalf("MaskPhone(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := Mask(tt.in); got != tt.want {
+				t.Fatalf("Mask(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -82,22 +82,22 @@ func FuzzNormalizePhone(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got, err := NormalizePhone(s)
-		masked := MaskPhone(s)
+		got, err := Normalize(s)
+		masked := Mask(s)
 		if err != nil {
 			if s != "" && masked != "****" {
-				t.Fatalf("MaskPhone of an invalid number = %q", masked)
+				t.Fatalf("Mask of an invalid number = %q", masked)
 			}
 			return
 		}
 		if !strings.HasPrefix(got, "+628") || len(got) < 12 || len(got) > 15 {
-			t.Fatalf("NormalizePhone(%q) = %q", s, got)
+			t.Fatalf("Normalize(%q) = %q", s, got)
 		}
-		if again, err := NormalizePhone(got); err != nil || again != got {
+		if again, err := Normalize(got); err != nil || again != got {
 			t.Fatalf("re-normalising %q = %q, %v", got, again, err)
 		}
 		if masked != "+62 8** **** "+got[len(got)-4:] {
-			t.Fatalf("MaskPhone(%q) = %q", s, masked)
+			t.Fatalf("Mask(%q) = %q", s, masked)
 		}
 	})
 }
