@@ -1,6 +1,10 @@
 package funds
 
-import "github.com/peduli/peduli/internal/platform/db"
+import (
+	"fmt"
+
+	"github.com/peduli/peduli/internal/platform/db"
+)
 
 // Sums are a group's counted ledger totals, in IDR minor units.
 type Sums struct {
@@ -30,4 +34,37 @@ func CountedSums(tx *db.Tenant, from, to string) (Sums, error) {
 		WHERE `+where+` AND (NOT coalesce(o.needs_approval, e.needs_approval) OR a.entry_id IS NOT NULL)`,
 		args...).Row().Scan(&s.Income, &s.Expense, &s.Donations)
 	return s, err
+}
+
+// DaySums are the counted ledger totals of one day.
+type DaySums struct {
+	Day string // YYYY-MM-DD
+	Sums
+}
+
+// CountedSumsByDay is CountedSums for each day of t's ledger that has
+// counted entries, oldest first, so figures over many periods read the
+// ledger once and add the days of each.
+func CountedSumsByDay(tx *db.Tenant) ([]DaySums, error) {
+	var rows []struct {
+		Day                        db.Date
+		Income, Expense, Donations int64
+	}
+	err := tx.DB().Raw(`SELECT e.occurred_on AS day,
+			coalesce(sum(CASE WHEN e.kind = 'income' THEN e.amount ELSE 0 END), 0) AS income,
+			coalesce(sum(CASE WHEN e.kind = 'expense' THEN e.amount ELSE 0 END), 0) AS expense,
+			coalesce(sum(CASE WHEN e.kind = 'income' AND e.donation_id IS NOT NULL THEN e.amount ELSE 0 END), 0) AS donations
+		FROM ledger_entries e
+		LEFT JOIN ledger_entries o ON o.tenant_id = e.tenant_id AND o.id = e.reverses_id
+		LEFT JOIN ledger_approvals a ON a.tenant_id = e.tenant_id AND a.entry_id = coalesce(o.id, e.id)
+		WHERE e.tenant_id = ? AND e.source <> ? AND (NOT coalesce(o.needs_approval, e.needs_approval) OR a.entry_id IS NOT NULL)
+		GROUP BY e.occurred_on ORDER BY e.occurred_on`, tx.ID, SourceHostTransfer).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("funds: counted sums by day: %w", err)
+	}
+	out := make([]DaySums, len(rows))
+	for i, r := range rows {
+		out[i] = DaySums{Day: string(r.Day), Sums: Sums{Income: r.Income, Expense: r.Expense, Donations: r.Donations}}
+	}
+	return out, nil
 }

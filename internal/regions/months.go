@@ -3,7 +3,6 @@ package regions
 import (
 	"time"
 
-	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // lastMonths returns the first day of each of the n months ending with
@@ -19,16 +18,10 @@ func lastMonths(now time.Time, n int) []time.Time {
 
 // activitiesByMonth counts the group's activities in each of the last n
 // months. Activities are not people, so the counts are exact.
-func activitiesByMonth(t *db.Tenant, now time.Time, n int) ([]MonthlyValue, error) {
+func (f *facts) activitiesByMonth(now time.Time, n int) []MonthlyValue {
 	months := lastMonths(now, n)
-	var days []Day
-	err := t.DB().Table("program_activities").Where("tenant_id = ? AND held_on >= ?", t.ID, DayOf(months[0])).
-		Pluck("held_on", &days).Error
-	if err != nil {
-		return nil, err
-	}
 	count := map[string]int{}
-	for _, d := range days {
+	for _, d := range f.activities {
 		count[firstN(string(d), 7)]++
 	}
 	out := make([]MonthlyValue, n)
@@ -36,5 +29,5 @@ func activitiesByMonth(t *db.Tenant, now time.Time, n int) ([]MonthlyValue, erro
 		k := m.Format("2006-01")
 		out[i] = MonthlyValue{Month: k, Value: float64(count[k])}
 	}
-	return out, nil
+	return out
 }

@@ -2,7 +2,9 @@ package regions
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"sort"
 	"sync"
@@ -110,44 +112,98 @@ func Period(from, to string, now time.Time) (Day, Day, error) {
 	return DayOf(f), DayOf(t), nil
 }
 
-// Report builds the region report. Each group's figures are computed inside
-// that group's own scope (row-level security on), one group at a time, and
-// published before they are put side by side.
+// Report builds the region report. Each group's row is read from the
+// rollup (group_reports), which keeps every group's exact row for the
+// standard periods; a group without a stored row for the period (a period
+// the rollup does not keep, or a group not yet refreshed) has its row
+// computed in its own scope (row-level security on). Rows are published
+// before they are put side by side.
 func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to Day, by string) (*Report, error) {
-	var groups []tenancy.Tenant
-	err := s.DB.Global(ctx).Where("region_code = ? OR region_code LIKE ?", region.Code, region.Code+".%").
-		Order("name, slug").Find(&groups).Error
+	rep := &Report{Region: *region, From: from, To: to, GeneratedAt: s.Now(), GeneratedBy: by, Groups: []ReportRow{}}
+	var missing []int
+	var ids []string
+	err := s.storedRows(ctx, region.Code, from, to, func(id string, row ReportRow, x *exactRow) {
+		if x == nil {
+			missing = append(missing, len(rep.Groups))
+		} else {
+			x.publish(&row)
+		}
+		ids = append(ids, id)
+		rep.Groups = append(rep.Groups, row)
+	})
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Region: *region, From: from, To: to, GeneratedAt: s.Now(), GeneratedBy: by, Groups: []ReportRow{}}
-	end := DayOf(to.Time().AddDate(0, 0, 1))
-	rows := make([]ReportRow, len(groups))
-	errs := make([]error, len(groups))
-	// A few groups at a time: each is its own short transaction, so a
-	// region's report takes about its size divided by reportWorkers.
-	sem := make(chan struct{}, reportWorkers)
-	var wg sync.WaitGroup
-	for i, g := range groups {
-		rows[i] = ReportRow{Slug: g.Slug, Name: g.Name, RegionCode: g.RegionCode}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int, id string) {
-			defer func() { <-sem; wg.Done() }()
-			errs[i] = s.DB.Scope(id).Read(ctx, func(t *db.Tenant) error { return s.groupReport(ctx, t, from, end, &rows[i]) })
-		}(i, g.ID)
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := s.computeRows(ctx, ids, missing, from, to, rep.Groups); err != nil {
 		return nil, err
 	}
-	rep.Groups = rows
 	rep.Totals = totals(rep.Groups)
 	return rep, nil
 }
 
-// reportWorkers bounds how many groups of a report are computed at once,
-// leaving the pool's other connections to the requests being served.
+// storedRows reads, in one query in (name, slug) order, every group at or
+// below region code with its stored row for the period, nil when there is
+// none.
+func (s *Service) storedRows(ctx context.Context, code string, from, to Day, each func(id string, row ReportRow, x *exactRow)) error {
+	rows, err := s.DB.Global(ctx).Raw(`SELECT t.id, t.slug, t.name, t.region_code, r.figures
+		FROM tenants t LEFT JOIN group_reports r ON r.tenant_id = t.id AND r.period_from = ? AND r.period_to = ?
+		WHERE t.region_code = ? OR t.region_code LIKE ?
+		ORDER BY t.name, t.slug`, from, to, code, code+".%").Rows()
+	if err != nil {
+		return fmt.Errorf("regions: stored report rows: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var row ReportRow
+		var body *string
+		if err := rows.Scan(&id, &row.Slug, &row.Name, &row.RegionCode, &body); err != nil {
+			return fmt.Errorf("regions: stored report rows: %w", err)
+		}
+		var x *exactRow
+		if body != nil {
+			x = &exactRow{}
+			if err := json.Unmarshal([]byte(*body), x); err != nil {
+				return fmt.Errorf("regions: stored report row: %w", err)
+			}
+		}
+		each(id, row, x)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("regions: stored report rows: %w", err)
+	}
+	return nil
+}
+
+// computeRows computes and publishes the rows at positions which (of
+// groups ids) from each group's facts, a few groups at a time, each in its
+// own short transaction in the group's scope.
+func (s *Service) computeRows(ctx context.Context, ids []string, which []int, from, to Day, rows []ReportRow) error {
+	end := DayOf(to.Time().AddDate(0, 0, 1))
+	errs := make([]error, len(which))
+	sem := make(chan struct{}, reportWorkers)
+	var wg sync.WaitGroup
+	for k, i := range which {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[k] = s.DB.Scope(ids[i]).Read(ctx, func(t *db.Tenant) error {
+				f, err := s.loadFacts(t, reportable)
+				if err != nil {
+					return err
+				}
+				reportRow(f, from, end).publish(&rows[i])
+				return nil
+			})
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// reportWorkers bounds how many groups are computed at once, leaving the
+// pool's other connections to the requests being served.
 const reportWorkers = 4
 
 // totals adds up the rows from the cells shown only: suppressed counts add

@@ -1,98 +1,75 @@
 package regions
 
 import (
-	"context"
-
-	"github.com/peduli/peduli/internal/platform/db"
+	"time"
 )
 
-// groupReport fills row with one group's published figures for the days
-// from (inclusive) to end (exclusive), counting reportable people only.
-func (s *Service) groupReport(ctx context.Context, t *db.Tenant, from, end Day, row *ReportRow) error {
-	var served, prse int
-	err := t.DB().Raw(`SELECT count(*), coalesce(sum(CASE WHEN eligible_prse THEN 1 ELSE 0 END), 0)
-		FROM reportable_beneficiaries WHERE tenant_id = ? AND created_at < ?`, t.ID, end.Time()).Row().Scan(&served, &prse)
-	if err != nil {
-		return err
-	}
-	row.People = PeopleCells{Served: Publish(served), PRSE: Publish(prse), Other: Publish(served - prse)}
+// exactRow is one group's report row for one period before publication:
+// exact counts, sums and, for each indicator whose median is shown, the
+// changes it is the median of (the totals pool them). It holds no id, name
+// or field of a person. The rollup stores it as JSON (group_reports).
+type exactRow struct {
+	Served     int            `json:"served"`
+	PRSE       int            `json:"prse"`
+	Programs   map[string]int `json:"programs"`
+	Activities int            `json:"activities"`
+	Expected   int            `json:"expected"`
+	Present    int            `json:"present"`
+	Attending  int            `json:"attending"`
+	Outcomes   []exactOutcome `json:"outcomes"`
+	MoneyIn    int64          `json:"money_in"`
+	MoneyOut   int64          `json:"money_out"`
+	Donations  int64          `json:"donations"`
+}
 
-	var progs []struct {
-		TemplateKey *string
-		N           int
-	}
-	err = t.DB().Table("programs").Select("template_key, count(*) AS n").
-		Where("tenant_id = ? AND starts_on < ? AND (ends_on IS NULL OR ends_on >= ?)", t.ID, end, from).
-		Group("template_key").Find(&progs).Error
-	if err != nil {
-		return err
-	}
-	m := map[string]int{}
-	for _, p := range progs {
-		key := ""
-		if p.TemplateKey != nil {
-			key = *p.TemplateKey
+// exactOutcome is one indicator's change over the period: how many people
+// it covers and, only when they are enough for the median to be shown
+// (MinCell), each enrolment's change, sorted, with nothing to say whose.
+type exactOutcome struct {
+	Indicator string  `json:"indicator"`
+	People    int     `json:"people"`
+	Changes   []int64 `json:"changes,omitempty"`
+}
+
+// reportRow works out the group's exact row for the days from (inclusive)
+// to end (exclusive) from its facts over the reportable population.
+func reportRow(f *facts, from, end Day) exactRow {
+	x := exactRow{Programs: map[string]int{}, Outcomes: []exactOutcome{}}
+	x.Served, x.PRSE = f.served(end.Time())
+	for _, p := range f.programs {
+		if p.StartsOn < end && (p.EndsOn == nil || *p.EndsOn >= from) {
+			x.Programs[p.Template]++
 		}
-		m[key] += p.N
 	}
-	row.Programs = programCells(m)
-
-	if err := scalar(t.DB(), &row.Attendance.Activities,
-		`SELECT count(*) FROM program_activities WHERE tenant_id = ? AND held_on >= ? AND held_on < ?`, t.ID, from, end); err != nil {
-		return err
-	}
-	att, err := attendance(t, reportable, from, end)
-	if err != nil {
-		return err
-	}
-	row.Attendance.People = Publish(att.people)
-	if r := att.rate(); r != nil {
-		row.Attendance.Rate = MeasureOver(round2(*r), true, att.people)
-		row.pooled = pooledAttendance{expected: att.expected, present: att.present}
-	}
-
-	changes, people, err := s.outcomeChanges(t, firstN(string(from), 7), firstN(string(end.Time().AddDate(0, 0, -1).Format(dayLayout)), 7))
-	if err != nil {
-		return err
-	}
-	row.Outcomes, row.changes = []OutcomeCell{}, map[string][]int64{}
+	x.Activities = f.activityCount(from, end)
+	att := f.attendance(from, end)
+	x.Expected, x.Present, x.Attending = att.expected, att.present, att.people
+	changes, people := f.outcomeChanges(firstN(string(from), 7), firstN(end.Time().AddDate(0, 0, -1).Format(dayLayout), 7))
 	for _, ind := range sortedKeys(changes) {
-		cell := OutcomeCell{Indicator: ind, People: Publish(people[ind])}
-		cell.MedianChange = MedianOver(median(changes[ind]), true, people[ind])
-		if cell.MedianChange.Known {
-			row.changes[ind] = changes[ind]
+		o := exactOutcome{Indicator: ind, People: people[ind]}
+		if o.People >= MinCell {
+			o.Changes = changes[ind]
+			sortInt64s(o.Changes)
 		}
-		row.Outcomes = append(row.Outcomes, cell)
+		x.Outcomes = append(x.Outcomes, o)
 	}
-
-	mf, err := money(t, from, end)
-	if err != nil {
-		return err
-	}
-	row.Money = MoneyCells{In: mf.In, Out: mf.Out, Donations: mf.Donations}
-	return nil
+	m := f.money(from, end)
+	x.MoneyIn, x.MoneyOut, x.Donations = m.In, m.Out, m.Donations
+	return x
 }
 
 // outcomeChanges returns, per indicator, each enrolment's change from its
-// first to its latest value within the periods, and how many distinct
-// reportable people those changes cover.
-func (s *Service) outcomeChanges(t *db.Tenant, fromPeriod, toPeriod string) (map[string][]int64, map[string]int, error) {
-	var rows []outcomeRow
-	err := t.DB().Table("outcomes o").Select("o.id, o.program_id, o.beneficiary_id, o.indicator, o.period, o.value, o.value_sealed, o.key_version").
-		Joins("JOIN reportable_beneficiaries b ON b.tenant_id = o.tenant_id AND b.id = o.beneficiary_id").
-		Where("o.tenant_id = ? AND o.period >= ? AND o.period <= ?", t.ID, fromPeriod, toPeriod).
-		Order("o.indicator, o.program_id, o.beneficiary_id, o.period").Find(&rows).Error
-	if err != nil {
-		return nil, nil, err
-	}
-	if rows, err = s.openOutcomes(t, rows); err != nil {
-		return nil, nil, err
-	}
+// first to its latest value within the periods (YYYY-MM, inclusive), and
+// how many distinct people those changes cover.
+func (f *facts) outcomeChanges(fromPeriod, toPeriod string) (map[string][]int64, map[string]int) {
 	type key struct{ ind, prog, person string }
 	first, last, n := map[key]int64{}, map[key]int64{}, map[key]int{}
 	var order []key
-	for _, r := range rows {
-		k := key{r.Indicator, r.ProgramID, r.BeneficiaryID}
+	for _, r := range f.outcomes {
+		if r.Period < fromPeriod || r.Period > toPeriod {
+			continue
+		}
+		k := key{r.Indicator, r.ProgramID, r.Person}
 		if n[k] == 0 {
 			first[k] = r.Value
 			order = append(order, k)
@@ -112,5 +89,60 @@ func (s *Service) outcomeChanges(t *db.Tenant, fromPeriod, toPeriod string) (map
 			people[k.ind]++
 		}
 	}
-	return changes, people, nil
+	return changes, people
+}
+
+// publish fills row with the published form of x, as coordinators see it.
+func (x exactRow) publish(row *ReportRow) {
+	row.People = PeopleCells{Served: Publish(x.Served), PRSE: Publish(x.PRSE), Other: Publish(x.Served - x.PRSE)}
+	row.Programs = programCells(x.Programs)
+	row.Attendance = AttendanceCells{Activities: x.Activities, People: Publish(x.Attending)}
+	if x.Expected > 0 {
+		row.Attendance.Rate = MeasureOver(round2(float64(x.Present)/float64(x.Expected)), true, x.Attending)
+		row.pooled = pooledAttendance{expected: x.Expected, present: x.Present}
+	}
+	row.Outcomes, row.changes = []OutcomeCell{}, map[string][]int64{}
+	for _, o := range x.Outcomes {
+		cell := OutcomeCell{Indicator: o.Indicator, People: Publish(o.People)}
+		if o.People >= MinCell && len(o.Changes) > 0 {
+			cell.MedianChange = MedianOver(median(o.Changes), true, o.People)
+			row.changes[o.Indicator] = o.Changes
+		} else {
+			cell.MedianChange = MeasureOver(0, true, o.People)
+		}
+		row.Outcomes = append(row.Outcomes, cell)
+	}
+	row.Money = MoneyCells{In: x.MoneyIn, Out: x.MoneyOut, Donations: x.Donations}
+}
+
+// standardPeriods are the periods the rollup keeps every group's row for:
+// the default last 12 months ending with now's month and with the next
+// (so the default is stored before the month turns), and each month up to
+// now's, each quarter and each year of this year and the last.
+func standardPeriods(now time.Time) [][2]Day {
+	var out [][2]Day
+	seen := map[[2]Day]bool{}
+	add := func(from, to time.Time) {
+		p := [2]Day{DayOf(from), DayOf(to.AddDate(0, 0, -1))}
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	add(first.AddDate(0, -11, 0), first.AddDate(0, 1, 0))
+	add(first.AddDate(0, -10, 0), first.AddDate(0, 2, 0))
+	for y := now.Year() - 1; y <= now.Year(); y++ {
+		jan := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		add(jan, jan.AddDate(1, 0, 0))
+		for q := 0; q < 4; q++ {
+			add(jan.AddDate(0, 3*q, 0), jan.AddDate(0, 3*q+3, 0))
+		}
+		for m := 0; m < 12; m++ {
+			if start := jan.AddDate(0, m, 0); !start.After(first) {
+				add(start, start.AddDate(0, 1, 0))
+			}
+		}
+	}
+	return out
 }
