@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 	"time"
-
 )
 
 // GroupMonth is one group's exact figures for one calendar month, as the

@@ -2,7 +2,6 @@ package regions
 
 import (
 	"time"
-
 )
 
 // lastMonths returns the first day of each of the n months ending with
