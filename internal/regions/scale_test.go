@@ -99,7 +99,7 @@ func TestScaleRollupAndReport(t *testing.T) {
 			return err
 		})
 		measure(t, "region groups "+code, 30, func() error {
-			_, err := a.Regions.Groups(ctx, code, "-beneficiaries_served")
+			_, err := a.Regions.GroupsPage(ctx, code, regions.GroupQuery{Sort: "-beneficiaries_served"})
 			return err
 		})
 		measure(t, "region months "+code, 30, func() error {
