@@ -3,6 +3,7 @@ package programs
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/registry"
@@ -51,16 +52,17 @@ type OutcomeFact struct {
 	Value                                int64
 }
 
-// onSheet holds when enrolment e was on activity a's attendance sheet as it
-// was saved: the sheet lists the program's members at that moment, whatever
-// their enrolment date, so a member enrolled before the sheet was written
-// (the activity recorded, or someone marked present) is expected even if
-// her enrolment date falls after the activity; one withdrawn before the
-// activity's day is not.
-const onSheet = `(e.enrolled_on <= a.held_on OR e.created_at <= a.created_at
-		OR EXISTS (SELECT 1 FROM activity_attendance y
-			WHERE y.tenant_id = a.tenant_id AND y.activity_id = a.id AND y.created_at >= e.created_at))
-	AND (e.withdrawn_on IS NULL OR e.withdrawn_on >= a.held_on)`
+// onSheet reports whether enrolment e was on activity a's attendance sheet
+// as it was saved: the sheet lists the program's members at that moment,
+// whatever their enrolment date, so a member enrolled before the sheet was
+// written (the activity recorded, or someone last marked present at
+// lastMarked) is expected even if her enrolment date falls after the
+// activity; one withdrawn before the activity's day is not.
+func onSheet(e *Enrollment, a *Activity, lastMarked time.Time) bool {
+	written := e.EnrolledOn <= a.HeldOn || !e.CreatedAt.After(a.CreatedAt) ||
+		(!lastMarked.IsZero() && !lastMarked.Before(e.CreatedAt))
+	return written && (e.WithdrawnOn == nil || *e.WithdrawnOn >= a.HeldOn)
+}
 
 // LoadReportFacts reads t's report facts, opening sealed income values with
 // keys; a value whose key was destroyed is left out.
@@ -81,26 +83,7 @@ func LoadReportFacts(t *db.Tenant, keys *registry.Keyring) (*ReportFacts, error)
 		}
 		f.Programs = append(f.Programs, pf)
 	}
-	if err := t.DB().Table("program_activities").Where("tenant_id = ?", t.ID).Order("held_on").
-		Pluck("held_on", &f.Activities).Error; err != nil {
-		return nil, fmt.Errorf("programs: report facts: %w", err)
-	}
-	err := t.DB().Raw(`SELECT a.held_on, e.beneficiary_id AS person, count(*) AS n
-		FROM program_activities a
-		JOIN program_enrollments e ON e.tenant_id = a.tenant_id AND e.program_id = a.program_id
-		WHERE a.tenant_id = ? AND `+onSheet+`
-		GROUP BY a.held_on, e.beneficiary_id`, t.ID).Scan(&f.Sheet).Error
-	if err != nil {
-		return nil, fmt.Errorf("programs: report facts: %w", err)
-	}
-	err = t.DB().Raw(`SELECT a.held_on, x.beneficiary_id AS person,
-			CASE WHEN `+onSheet+` THEN 0 ELSE 1 END AS off_sheet, count(*) AS n
-		FROM activity_attendance x
-		JOIN program_activities a ON a.tenant_id = x.tenant_id AND a.id = x.activity_id
-		JOIN program_enrollments e ON e.tenant_id = x.tenant_id AND e.program_id = x.program_id AND e.beneficiary_id = x.beneficiary_id
-		WHERE x.tenant_id = ?
-		GROUP BY 1, 2, 3`, t.ID).Scan(&f.Present).Error
-	if err != nil {
+	if err := attendanceFacts(t, f); err != nil {
 		return nil, fmt.Errorf("programs: report facts: %w", err)
 	}
 	var rows []Outcome
@@ -132,4 +115,73 @@ func LoadReportFacts(t *db.Tenant, keys *registry.Keyring) (*ReportFacts, error)
 		return a.Period < b.Period
 	})
 	return f, nil
+}
+
+// attendanceFacts reads t's activities, enrolments and attendance, three
+// plain scans, and works out who was on each sheet and who came: the rule
+// is applied here rather than in a join, which at a group's size is a
+// short loop instead of a correlated subquery per pair.
+func attendanceFacts(t *db.Tenant, f *ReportFacts) error {
+	var acts []Activity
+	if err := t.DB().Select("id, program_id, held_on, created_at").Where("tenant_id = ?", t.ID).
+		Order("held_on, id").Find(&acts).Error; err != nil {
+		return err
+	}
+	var enrolments []Enrollment
+	if err := t.DB().Select("id, program_id, beneficiary_id, enrolled_on, withdrawn_on, created_at").
+		Where("tenant_id = ?", t.ID).Find(&enrolments).Error; err != nil {
+		return err
+	}
+	var marks []Attendance
+	if err := t.DB().Select("activity_id, program_id, beneficiary_id, created_at").
+		Where("tenant_id = ?", t.ID).Find(&marks).Error; err != nil {
+		return err
+	}
+	lastMarked := map[string]time.Time{}
+	for _, m := range marks {
+		if m.CreatedAt.After(lastMarked[m.ActivityID]) {
+			lastMarked[m.ActivityID] = m.CreatedAt
+		}
+	}
+	byProgram := map[string][]*Enrollment{}
+	byMember := map[[2]string][]*Enrollment{}
+	for i := range enrolments {
+		e := &enrolments[i]
+		byProgram[e.ProgramID] = append(byProgram[e.ProgramID], e)
+		k := [2]string{e.ProgramID, e.BeneficiaryID}
+		byMember[k] = append(byMember[k], e)
+	}
+	type key struct {
+		day    Date
+		person string
+		off    bool
+	}
+	sheet, present := map[key]int{}, map[key]int{}
+	activity := make(map[string]*Activity, len(acts))
+	for i := range acts {
+		a := &acts[i]
+		activity[a.ID] = a
+		f.Activities = append(f.Activities, a.HeldOn)
+		for _, e := range byProgram[a.ProgramID] {
+			if onSheet(e, a, lastMarked[a.ID]) {
+				sheet[key{a.HeldOn, e.BeneficiaryID, false}]++
+			}
+		}
+	}
+	for _, m := range marks {
+		a := activity[m.ActivityID]
+		if a == nil {
+			continue
+		}
+		for _, e := range byMember[[2]string{m.ProgramID, m.BeneficiaryID}] {
+			present[key{a.HeldOn, m.BeneficiaryID, !onSheet(e, a, lastMarked[a.ID])}]++
+		}
+	}
+	for k, n := range sheet {
+		f.Sheet = append(f.Sheet, Attendee{HeldOn: k.day, Person: k.person, N: n})
+	}
+	for k, n := range present {
+		f.Present = append(f.Present, Attendee{HeldOn: k.day, Person: k.person, OffSheet: k.off, N: n})
+	}
+	return nil
 }
