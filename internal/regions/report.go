@@ -134,6 +134,10 @@ func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to D
 	if err != nil {
 		return nil, err
 	}
+	if len(missing) > LiveGroups && !standard(from, to, s.Now()) {
+		return nil, errs.Invalid("from", "period", fmt.Sprintf("a region of more than %d groups reports by calendar month, "+
+			"quarter or year of this year or the last, or the last 12 months", LiveGroups))
+	}
 	if err := s.computeRows(ctx, ids, missing, from, to, rep.Groups); err != nil {
 		return nil, err
 	}
@@ -200,6 +204,22 @@ func (s *Service) computeRows(ctx context.Context, ids []string, which []int, fr
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// LiveGroups is how many groups a report computes at request time: a
+// period the rollup does not keep is refused (422) in a region with more
+// groups, where it would hold connections for minutes. A standard period
+// computes any group not refreshed yet, however many.
+const LiveGroups = 200
+
+// standard reports whether the rollup keeps the period from–to at now.
+func standard(from, to Day, now time.Time) bool {
+	for _, p := range standardPeriods(now) {
+		if p[0] == from && p[1] == to {
+			return true
+		}
+	}
+	return false
 }
 
 // reportWorkers bounds how many groups are computed at once, leaving the

@@ -2,12 +2,14 @@ package regions_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"reflect"
 	"testing"
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/testkit"
 )
@@ -145,5 +147,33 @@ func TestReportFromRollupEqualsRecomputation(t *testing.T) {
 		if after["totals"].(map[string]any)["people"].(map[string]any)["served"] != float64(15) {
 			t.Fatalf("totals after the change = %v", after["totals"])
 		}
+	})
+}
+
+// In a region of more groups than a request may compute, a period the
+// rollup keeps is answered from it and any other period is refused with
+// the periods that may be asked for (smaller regions compute it, as
+// TestReportFromRollupEqualsRecomputation shows).
+func TestLargeRegionReportsStoredPeriods(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		const code = "53.71.06"
+		now := time.Now().UTC()
+		g := e.Owner.Global(t.Context())
+		for i := range regions.LiveGroups + 1 {
+			if err := g.Exec(`INSERT INTO tenants (id, slug, name, status, verified, region_code, created_at, updated_at)
+				VALUES (?, ?, ?, 'active', false, ?, ?, ?)`, db.NewID(), testkit.Unique("besar"), fmt.Sprintf("Besar %03d", i), code, now, now).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		e.RefreshFigures()
+		co := e.Coordinator(code)
+		first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+		rep := e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report?from="+first.AddDate(0, -1, 0).Format(time.DateOnly)+
+			"&to="+first.AddDate(0, -1, 0).Format(time.DateOnly), co.Token, nil).Expect(http.StatusOK).Map()["report"].(map[string]any)
+		if n := len(rep["groups"].([]any)); n != regions.LiveGroups+1 {
+			t.Fatalf("last month's report has %d groups", n)
+		}
+		e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report?from="+first.AddDate(0, -3, 0).Format(time.DateOnly)+
+			"&to="+first.AddDate(0, -2, 0).Format(time.DateOnly), co.Token, nil).ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
 	})
 }
