@@ -2,6 +2,7 @@ package regions
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"time"
 )
@@ -106,29 +107,32 @@ func lastTwelve(m map[string]*GroupMonth, now time.Time) Months {
 }
 
 // RegionMonths returns the region's last 12 months from the stored months
-// of every group at or below code.
+// of every group at or below code, added up in one grouped query: a
+// group-month's attendance joins the pooled rate only when it rests on
+// MinCell people or more (see regionMonths).
 func (s *Service) RegionMonths(ctx context.Context, code string) ([]RegionMonth, error) {
-	now := s.Now()
-	first := lastMonths(now, 12)[0].Format("2006-01")
-	var rows []GroupMonth
-	err := s.DB.Global(ctx).Table("group_months m").Select("m.*").Joins("JOIN tenants t ON t.id = m.tenant_id").
-		Where("(t.region_code = ? OR t.region_code LIKE ?) AND m.month >= ?", code, code+".%", first).
-		Order("m.tenant_id, m.month").Find(&rows).Error
+	months := lastMonths(s.Now(), 12)
+	first, last := months[0].Format("2006-01"), months[len(months)-1].Format("2006-01")
+	var rows []struct {
+		Month                                 string
+		Activities, Expected, Present, People int
+	}
+	err := s.DB.Global(ctx).Table("group_months m").
+		Select(`m.month, sum(m.activities) AS activities,
+			sum(CASE WHEN m.people >= ? THEN m.expected ELSE 0 END) AS expected,
+			sum(CASE WHEN m.people >= ? THEN m.present ELSE 0 END) AS present,
+			sum(CASE WHEN m.people >= ? THEN m.people ELSE 0 END) AS people`, MinCell, MinCell, MinCell).
+		Joins("JOIN tenants t ON t.id = m.tenant_id").
+		Where("(t.region_code = ? OR t.region_code LIKE ?) AND m.month >= ? AND m.month <= ?", code, code+".%", first, last).
+		Group("m.month").Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("regions: region months: %w", err)
 	}
-	byGroup := map[string]map[string]*GroupMonth{}
-	for i := range rows {
-		r := &rows[i]
-		if byGroup[r.TenantID] == nil {
-			byGroup[r.TenantID] = map[string]*GroupMonth{}
-		}
-		byGroup[r.TenantID][r.Month] = r
+	// An empty series first, so every one of the 12 months is listed; the
+	// sums enter as one series: a month's people are 0 or at least MinCell.
+	series := Months{}
+	for _, r := range rows {
+		series = append(series, Month{Month: r.Month, Activities: r.Activities, Expected: r.Expected, Present: r.Present, People: r.People})
 	}
-	// An empty series first, so every one of the 12 months is listed.
-	series := []Months{lastTwelve(nil, now)}
-	for _, m := range byGroup {
-		series = append(series, lastTwelve(m, now))
-	}
-	return regionMonths(series), nil
+	return regionMonths([]Months{lastTwelve(nil, s.Now()), series}), nil
 }
