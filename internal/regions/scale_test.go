@@ -6,6 +6,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
+	"os"
 	"sort"
 	"testing"
 	"time"
@@ -124,4 +126,48 @@ func measure(t *testing.T, name string, runs int, fn func() error) {
 		return took[min(len(took)-1, int(q*float64(len(took))))].Round(time.Microsecond)
 	}
 	t.Logf("%s: %d runs, p50 %s, p99 %s", name, runs, p(0.5), p(0.99))
+}
+
+// TestScaleServe serves the API on 127.0.0.1:18093 (PEDULI_SCALE_ADDR) for
+// PEDULI_SCALE_SERVE (default 5m) without running background jobs, so
+// curl or hey can time the coordinators' routes over HTTP on a seeded
+// database that another server's job queue also uses:
+//
+//	PEDULI_DATABASE_URL=… PEDULI_SECRET_KEY=… \
+//	  go test -tags scale -run TestScaleServe -v -timeout 20m ./internal/regions/
+func TestScaleServe(t *testing.T) {
+	cfg, err := config.Load("scale", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx := context.Background()
+	d, err := app.Open(ctx, cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.New(cfg, log, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	addr, serve := os.Getenv("PEDULI_SCALE_ADDR"), 5*time.Minute
+	if addr == "" {
+		addr = "127.0.0.1:18093"
+	}
+	if s := os.Getenv("PEDULI_SCALE_SERVE"); s != "" {
+		if serve, err = time.ParseDuration(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = a.HTTP.Listener(ln) }()
+	t.Logf("serving on %s for %s", addr, serve)
+	time.Sleep(serve)
+	if err := a.HTTP.ShutdownWithTimeout(5 * time.Second); err != nil {
+		t.Fatal(err)
+	}
 }
