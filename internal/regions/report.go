@@ -134,9 +134,14 @@ func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to D
 	if err != nil {
 		return nil, err
 	}
-	if len(missing) > LiveGroups && !standard(from, to, s.Now()) {
-		return nil, errs.Invalid("from", "period", fmt.Sprintf("a region of more than %d groups reports by calendar month, "+
-			"quarter or year of this year or the last, or the last 12 months", LiveGroups))
+	if len(missing) > LiveGroups {
+		if !standard(from, to, s.Now()) {
+			return nil, errs.Invalid("from", "period", fmt.Sprintf("a region of more than %d groups reports by calendar month, "+
+				"quarter or year of this year or the last, or the last 12 months", LiveGroups))
+		}
+		// Only right after an upgrade or a mass import: the rollup job is
+		// filling the rows.
+		return nil, errs.Conflict("figures_not_ready", "the region's figures are being prepared; try again in a few minutes")
 	}
 	if err := s.computeRows(ctx, ids, missing, from, to, rep.Groups); err != nil {
 		return nil, err
@@ -206,10 +211,11 @@ func (s *Service) computeRows(ctx context.Context, ids []string, which []int, fr
 	return errors.Join(errs...)
 }
 
-// LiveGroups is how many groups a report computes at request time: a
-// period the rollup does not keep is refused (422) in a region with more
-// groups, where it would hold connections for minutes. A standard period
-// computes any group not refreshed yet, however many.
+// LiveGroups is how many groups a report computes at request time: in a
+// region with more groups that lack a stored row, where it would hold
+// connections for minutes, a period the rollup does not keep is refused
+// (422) and a standard one answers 409 figures_not_ready until the rollup
+// job has stored the rows.
 const LiveGroups = 200
 
 // standard reports whether the rollup keeps the period from–to at now.

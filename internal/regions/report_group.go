@@ -116,9 +116,10 @@ func (x exactRow) publish(row *ReportRow) {
 }
 
 // standardPeriods are the periods the rollup keeps every group's row for:
-// the default last 12 months ending with now's month and with the next
-// (so the default is stored before the month turns), and each month up to
-// now's, each quarter and each year of this year and the last.
+// the default last 12 months ending with now's month and with the next,
+// each month up to the next, and each quarter and year from last year's to
+// the next month's, so that the periods of a new month are stored before
+// it begins.
 func standardPeriods(now time.Time) [][2]Day {
 	var out [][2]Day
 	seen := map[[2]Day]bool{}
@@ -132,14 +133,17 @@ func standardPeriods(now time.Time) [][2]Day {
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 	add(first.AddDate(0, -11, 0), first.AddDate(0, 1, 0))
 	add(first.AddDate(0, -10, 0), first.AddDate(0, 2, 0))
-	for y := now.Year() - 1; y <= now.Year(); y++ {
+	next := first.AddDate(0, 1, 0)
+	for y := now.Year() - 1; y <= next.Year(); y++ {
 		jan := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 		add(jan, jan.AddDate(1, 0, 0))
 		for q := 0; q < 4; q++ {
-			add(jan.AddDate(0, 3*q, 0), jan.AddDate(0, 3*q+3, 0))
+			if start := jan.AddDate(0, 3*q, 0); !start.After(next) {
+				add(start, start.AddDate(0, 3, 0))
+			}
 		}
 		for m := 0; m < 12; m++ {
-			if start := jan.AddDate(0, m, 0); !start.After(first) {
+			if start := jan.AddDate(0, m, 0); !start.After(next) {
 				add(start, start.AddDate(0, 1, 0))
 			}
 		}
