@@ -1,7 +1,6 @@
 package regions
 
 import (
-	"sort"
 	"strconv"
 	"time"
 
@@ -124,5 +123,3 @@ func (s *Service) incomes(t *db.Tenant, f *facts) (incomeFigures, error) {
 	out.changePeople, out.ready = len(changed), len(ready)
 	return out, nil
 }
-
-func sortInt64s(v []int64) { sort.Slice(v, func(i, j int) bool { return v[i] < v[j] }) }

@@ -2,10 +2,10 @@ package regions
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -171,10 +171,11 @@ func (s *Service) storedRows(ctx context.Context, code string, from, to Day, eac
 		}
 		var x *exactRow
 		if body != nil {
-			x = &exactRow{}
-			if err := json.Unmarshal([]byte(*body), x); err != nil {
-				return fmt.Errorf("regions: stored report row: %w", err)
+			row, err := decodeRow(*body)
+			if err != nil {
+				return err
 			}
+			x = &row
 		}
 		each(id, row, x)
 	}
@@ -299,8 +300,13 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func median(v []int64) int64 {
-	c := append([]int64(nil), v...)
-	sort.Slice(c, func(i, j int) bool { return c[i] < c[j] })
+	c := slices.Clone(v)
+	slices.Sort(c)
+	return medianSorted(c)
+}
+
+// medianSorted is the median of v, already in ascending order.
+func medianSorted(c []int64) int64 {
 	if len(c)%2 == 1 {
 		return c[len(c)/2]
 	}

@@ -1,13 +1,14 @@
 package regions
 
 import (
+	"slices"
 	"time"
 )
 
 // exactRow is one group's report row for one period before publication:
 // exact counts, sums and, for each indicator whose median is shown, the
 // changes it is the median of (the totals pool them). It holds no id, name
-// or field of a person. The rollup stores it as JSON (group_reports).
+// or field of a person. The rollup stores it in group_reports (encode).
 type exactRow struct {
 	Served     int            `json:"served"`
 	PRSE       int            `json:"prse"`
@@ -49,7 +50,7 @@ func reportRow(f *facts, from, end Day) exactRow {
 		o := exactOutcome{Indicator: ind, People: people[ind]}
 		if o.People >= MinCell {
 			o.Changes = changes[ind]
-			sortInt64s(o.Changes)
+			slices.Sort(o.Changes)
 		}
 		x.Outcomes = append(x.Outcomes, o)
 	}
@@ -105,7 +106,8 @@ func (x exactRow) publish(row *ReportRow) {
 	for _, o := range x.Outcomes {
 		cell := OutcomeCell{Indicator: o.Indicator, People: Publish(o.People)}
 		if o.People >= MinCell && len(o.Changes) > 0 {
-			cell.MedianChange = MedianOver(median(o.Changes), true, o.People)
+			// Stored sorted (reportRow).
+			cell.MedianChange = MedianOver(medianSorted(o.Changes), true, o.People)
 			row.changes[o.Indicator] = o.Changes
 		} else {
 			cell.MedianChange = MeasureOver(0, true, o.People)

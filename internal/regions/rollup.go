@@ -2,7 +2,6 @@ package regions
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -94,11 +93,8 @@ func reportRows(tenantID string, f *facts, now time.Time) ([]storedReport, error
 	periods := standardPeriods(now)
 	out := make([]storedReport, 0, len(periods))
 	for _, p := range periods {
-		b, err := json.Marshal(reportRow(f, p[0], DayOf(p[1].Time().AddDate(0, 0, 1))))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, storedReport{TenantID: tenantID, PeriodFrom: p[0], PeriodTo: p[1], Figures: string(b), RefreshedAt: now})
+		x := reportRow(f, p[0], DayOf(p[1].Time().AddDate(0, 0, 1)))
+		out = append(out, storedReport{TenantID: tenantID, PeriodFrom: p[0], PeriodTo: p[1], Figures: x.encode(), RefreshedAt: now})
 	}
 	return out, nil
 }

@@ -87,6 +87,34 @@ func TestScaleRollupAndReport(t *testing.T) {
 	t.Logf("one group's refresh, mean of %d: reading its facts %s, computing figures, months and report rows %s, last change %s", len(ids),
 		(read / k).Round(time.Microsecond), (compute / k).Round(time.Microsecond), (change / k).Round(time.Microsecond))
 
+	measureReads(t, a)
+}
+
+// TestScaleReads times only the coordinators' reads, on a rollup already
+// filled (by TestScaleRollupAndReport or the job):
+//
+//	go test -tags scale -run TestScaleReads -v -cpuprofile cpu.out ./internal/regions/
+func TestScaleReads(t *testing.T) {
+	cfg, err := config.Load("scale", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx := context.Background()
+	d, err := app.Open(ctx, cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.New(cfg, log, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	measureReads(t, a)
+}
+
+func measureReads(t *testing.T, a *app.App) {
+	ctx := context.Background()
 	for _, code := range []string{"53", "53.01"} {
 		r, err := a.Tenancy.Store.Region(ctx, code)
 		if err != nil {
