@@ -150,37 +150,45 @@ func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to D
 	return rep, nil
 }
 
-// storedRows reads, in one query in (name, slug) order, every group at or
-// below region code with its stored row for the period, nil when there is
-// none.
+// storedRows reads every group at or below region code, in (name, slug)
+// order, with its stored row for the period (nil when there is none): the
+// groups in one query and the rows in another, so the database sorts only
+// the groups' names, not the rows.
 func (s *Service) storedRows(ctx context.Context, code string, from, to Day, each func(id string, row ReportRow, x *exactRow)) error {
-	rows, err := s.DB.Global(ctx).Raw(`SELECT t.id, t.slug, t.name, t.region_code, r.figures
-		FROM tenants t LEFT JOIN group_reports r ON r.tenant_id = t.id AND r.period_from = ? AND r.period_to = ?
-		WHERE t.region_code = ? OR t.region_code LIKE ?
-		ORDER BY t.name, t.slug`, from, to, code, code+".%").Rows()
+	var groups []struct{ ID, Slug, Name, RegionCode string }
+	err := s.DB.Global(ctx).Table("tenants").Select("id, slug, name, region_code").
+		Where("region_code = ? OR region_code LIKE ?", code, code+".%").Order("name, slug").Scan(&groups).Error
+	if err != nil {
+		return fmt.Errorf("regions: report groups: %w", err)
+	}
+	rows, err := s.DB.Global(ctx).Raw(`SELECT r.tenant_id, r.figures FROM group_reports r JOIN tenants t ON t.id = r.tenant_id
+		WHERE r.period_from = ? AND r.period_to = ? AND (t.region_code = ? OR t.region_code LIKE ?)`, from, to, code, code+".%").Rows()
 	if err != nil {
 		return fmt.Errorf("regions: stored report rows: %w", err)
 	}
 	defer rows.Close()
+	stored := make(map[string]exactRow, len(groups))
 	for rows.Next() {
-		var id string
-		var row ReportRow
-		var body *string
-		if err := rows.Scan(&id, &row.Slug, &row.Name, &row.RegionCode, &body); err != nil {
+		var id, body string
+		if err := rows.Scan(&id, &body); err != nil {
 			return fmt.Errorf("regions: stored report rows: %w", err)
 		}
-		var x *exactRow
-		if body != nil {
-			row, err := decodeRow(*body)
-			if err != nil {
-				return err
-			}
-			x = &row
+		x, err := decodeRow(body)
+		if err != nil {
+			return err
 		}
-		each(id, row, x)
+		stored[id] = x
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("regions: stored report rows: %w", err)
+	}
+	for _, g := range groups {
+		row := ReportRow{Slug: g.Slug, Name: g.Name, RegionCode: g.RegionCode}
+		if x, ok := stored[g.ID]; ok {
+			each(g.ID, row, &x)
+		} else {
+			each(g.ID, row, nil)
+		}
 	}
 	return nil
 }
