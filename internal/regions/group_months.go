@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -110,9 +111,19 @@ func lastTwelve(m map[string]*GroupMonth, now time.Time) Months {
 // of every group at or below code, added up in one grouped query: a
 // group-month's attendance joins the pooled rate only when it rests on
 // MinCell people or more (see regionMonths).
+//
+// The answer is kept for MonthsFor per region: the chart comes with every
+// first page of the group list, and at 10,000 groups the query reads
+// 120,000 rows, while the months it sums change only when the rollup job
+// runs (every minute).
 func (s *Service) RegionMonths(ctx context.Context, code string) ([]RegionMonth, error) {
-	months := lastMonths(s.Now(), 12)
+	now := s.Now()
+	months := lastMonths(now, 12)
 	first, last := months[0].Format("2006-01"), months[len(months)-1].Format("2006-01")
+	key := code + "|" + last
+	if m, ok := s.months.get(key, now); ok {
+		return m, nil
+	}
 	var rows []struct {
 		Month                                 string
 		Activities, Expected, Present, People int
@@ -134,5 +145,40 @@ func (s *Service) RegionMonths(ctx context.Context, code string) ([]RegionMonth,
 	for _, r := range rows {
 		series = append(series, Month{Month: r.Month, Activities: r.Activities, Expected: r.Expected, Present: r.Present, People: r.People})
 	}
-	return regionMonths([]Months{lastTwelve(nil, s.Now()), series}), nil
+	out := regionMonths([]Months{lastTwelve(nil, now), series})
+	s.months.put(key, now, out)
+	return out, nil
+}
+
+// MonthsFor is how long a region's chart is served from memory.
+const MonthsFor = time.Minute
+
+// monthsCache keeps recent region charts; the zero value is ready.
+type monthsCache struct {
+	mu sync.Mutex
+	m  map[string]cachedMonths
+}
+
+type cachedMonths struct {
+	at     time.Time
+	months []RegionMonth
+}
+
+func (c *monthsCache) get(key string, now time.Time) ([]RegionMonth, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[key]
+	if !ok || now.Sub(e.at) >= MonthsFor || now.Before(e.at) {
+		return nil, false
+	}
+	return e.months, true
+}
+
+func (c *monthsCache) put(key string, now time.Time, months []RegionMonth) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) > 10000 {
+		c.m = map[string]cachedMonths{}
+	}
+	c.m[key] = cachedMonths{at: now, months: months}
 }

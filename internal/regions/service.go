@@ -46,6 +46,8 @@ type Service struct {
 	Fund FundSource
 	Log  *slog.Logger
 	Now  func() time.Time
+	// months keeps recent region charts (RegionMonths).
+	months monthsCache
 }
 
 // Oversees reports whether userID may see region code's groups: a platform
