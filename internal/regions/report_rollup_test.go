@@ -119,6 +119,14 @@ func TestReportFromRollupEqualsRecomputation(t *testing.T) {
 			}
 			return def
 		}
+		// A coordinator of another regency, and a group's own team, get 404
+		// for this sub-district's report whatever its period.
+		other := e.Coordinator("53.01")
+		for _, token := range []string{other.Token, big.OwnerToken} {
+			e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report", token, nil).ExpectProblem(http.StatusNotFound, "not_found")
+			e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report?from="+day(-4)+"&to="+day(-2), token, nil).
+				ExpectProblem(http.StatusNotFound, "not_found")
+		}
 		before := check("after the first refresh")
 		tot := before["totals"].(map[string]any)
 		if tot["people"].(map[string]any)["served"] != float64(10) || tot["outcomes"].([]any)[0].(map[string]any)["median_change"] == nil {
