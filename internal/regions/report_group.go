@@ -10,26 +10,26 @@ import (
 // changes it is the median of (the totals pool them). It holds no id, name
 // or field of a person. The rollup stores it in group_reports (encode).
 type exactRow struct {
-	Served     int            `json:"served"`
-	PRSE       int            `json:"prse"`
-	Programs   map[string]int `json:"programs"`
-	Activities int            `json:"activities"`
-	Expected   int            `json:"expected"`
-	Present    int            `json:"present"`
-	Attending  int            `json:"attending"`
-	Outcomes   []exactOutcome `json:"outcomes"`
-	MoneyIn    int64          `json:"money_in"`
-	MoneyOut   int64          `json:"money_out"`
-	Donations  int64          `json:"donations"`
+	Served     int
+	PRSE       int
+	Programs   map[string]int
+	Activities int
+	Expected   int
+	Present    int
+	Attending  int
+	Outcomes   []exactOutcome
+	MoneyIn    int64
+	MoneyOut   int64
+	Donations  int64
 }
 
 // exactOutcome is one indicator's change over the period: how many people
 // it covers and, only when they are enough for the median to be shown
 // (MinCell), each enrolment's change, sorted, with nothing to say whose.
 type exactOutcome struct {
-	Indicator string  `json:"indicator"`
-	People    int     `json:"people"`
-	Changes   []int64 `json:"changes,omitempty"`
+	Indicator string
+	People    int
+	Changes   []int64
 }
 
 // reportRow works out the group's exact row for the days from (inclusive)

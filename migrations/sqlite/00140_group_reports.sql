@@ -1,12 +1,12 @@
 -- +goose Up
 -- Each group's region-report row for each standard period (whole months
 -- from period_from to period_to, inclusive), maintained by the rollup job
--- with the group's other figures. figures is JSON of the exact values
--- before publication: counts, sums, and, for an indicator whose median a
--- coordinator may see (5 people or more), the sorted changes it is the
--- median of, with nothing to say whose. No id, name or field of a person;
--- published when read; read across groups by coordinators' reports, so no
--- tenant policy.
+-- with the group's other figures. figures holds the exact values before
+-- publication (text, see regions/report_codec.go): counts, sums, and, for
+-- an indicator whose median a coordinator may see (5 people or more), the
+-- sorted changes it is the median of, with nothing to say whose. No id,
+-- name or field of a person; published when read; read across groups by
+-- coordinators' reports, so no tenant policy.
 CREATE TABLE group_reports (
     tenant_id    TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     period_from  TEXT NOT NULL,
