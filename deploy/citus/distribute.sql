@@ -70,6 +70,7 @@ SELECT create_distributed_table('funds_settings', 'tenant_id', colocate_with => 
 SELECT create_distributed_table('verification_decisions', 'tenant_id', colocate_with => 'invitations');
 SELECT create_distributed_table('group_figures', 'tenant_id', colocate_with => 'invitations');
 SELECT create_distributed_table('group_months', 'tenant_id', colocate_with => 'invitations');
+SELECT create_distributed_table('group_reports', 'tenant_id', colocate_with => 'invitations');
 SELECT create_distributed_table('memberships', 'tenant_id', colocate_with => 'invitations');
 SELECT create_distributed_table('payment_discrepancies', 'tenant_id', colocate_with => 'invitations');
 SELECT create_distributed_table('threshold_changes', 'tenant_id', colocate_with => 'invitations');

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -43,4 +44,18 @@ func Changed(ctx context.Context, d *db.DB, limit int) ([]Change, error) {
 // Settle removes c's mark unless the group changed again after it was read.
 func Settle(ctx context.Context, d *db.DB, c Change) error {
 	return d.Global(ctx).Where("tenant_id = ? AND seq = ?", c.TenantID, c.Seq).Delete(&Change{}).Error
+}
+
+// LastChange is the time of t's latest audited write, nil when none.
+func LastChange(t *db.Tenant) (*time.Time, error) {
+	var at []time.Time
+	err := t.DB().Table("audit_events").Where("tenant_id = ?", t.ID).
+		Order("created_at DESC").Limit(1).Pluck("created_at", &at).Error
+	if err != nil {
+		return nil, fmt.Errorf("audit: last change: %w", err)
+	}
+	if len(at) == 0 {
+		return nil, nil
+	}
+	return &at[0], nil
 }

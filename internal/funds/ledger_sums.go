@@ -41,6 +41,35 @@ func CountedSums(tx *db.Tenant, from, to string) (Sums, error) {
 	return s, err
 }
 
+// DaySums are the counted ledger totals of one day.
+type DaySums struct {
+	Day string // YYYY-MM-DD
+	Sums
+}
+
+// CountedSumsByDay is CountedSums for each day of t's ledger that has
+// counted entries, oldest first, so figures over many periods read the
+// ledger once and add the days of each.
+func CountedSumsByDay(tx *db.Tenant) ([]DaySums, error) {
+	var rows []struct {
+		Day                        db.Date
+		Income, Expense, Donations int64
+	}
+	err := tx.DB().Raw(`SELECT e.occurred_on AS day,
+			coalesce(sum(CASE WHEN e.kind = 'income' THEN e.amount ELSE 0 END), 0) AS income,
+			coalesce(sum(CASE WHEN e.kind = 'expense' THEN e.amount ELSE 0 END), 0) AS expense,
+			coalesce(sum(CASE WHEN e.kind = 'income' AND e.donation_id IS NOT NULL THEN e.amount ELSE 0 END), 0) AS donations
+		`+countedEntries+` GROUP BY e.occurred_on ORDER BY e.occurred_on`, tx.ID, SourceHostTransfer).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("funds: counted sums by day: %w", err)
+	}
+	out := make([]DaySums, len(rows))
+	for i, r := range rows {
+		out[i] = DaySums{Day: string(r.Day), Sums: Sums{Income: r.Income, Expense: r.Expense, Donations: r.Donations}}
+	}
+	return out, nil
+}
+
 // PublicSummary is what a group's public page shows of its money: the
 // counted income and expense of all time, and the counted income
 // earmarked for each program (by program id), and what of it went to

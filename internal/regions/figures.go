@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/tenancy"
 )
 
 // Figures is one group's row of the rollup: exact counts, computed inside
@@ -36,6 +37,31 @@ type Figures struct {
 	Monthly               string
 	SourceChangedAt       *time.Time
 	RefreshedAt           time.Time
+	// The published values the group list sorts by (see setSortKeys).
+	SortServed     float64 `gorm:"column:sort_served"`
+	SortPRSE       float64 `gorm:"column:sort_prse"`
+	SortReady      float64 `gorm:"column:sort_ready"`
+	SortAttendance float64 `gorm:"column:sort_attendance"`
+	SortIncome     float64 `gorm:"column:sort_income"`
+	SortLast       float64 `gorm:"column:sort_last"`
+}
+
+// sortLowest stands for a hidden or unknown value in a sort column: it
+// sorts below every real one on both databases.
+const sortLowest = -1e300
+
+// setSortKeys stores the published value of each sortable figure, as
+// sortGroups orders them: a group list sorted and paged in SQL then gives
+// the same order as sorting the published rows.
+func (f *Figures) setSortKeys() {
+	g := publishGroup(tenancy.Tenant{}, *f, f.RefreshedAt)
+	finite := func(v float64) float64 { return max(v, sortLowest) }
+	f.SortServed, f.SortPRSE, f.SortReady = countKey(g.BeneficiariesServed), countKey(g.PRSEServed), countKey(g.GraduationReady)
+	f.SortAttendance, f.SortIncome = finite(g.AttendanceRate90d.Sortable()), finite(g.MedianIncomeChange.Sortable())
+	f.SortLast = sortLowest
+	if f.LastActivityOn != nil {
+		f.SortLast = float64(f.LastActivityOn.Time().Unix())
+	}
 }
 
 // TableName is group_figures.

@@ -28,20 +28,13 @@ type FundSource interface {
 }
 
 // fundFigures asks the FundSource for the group's figures over pop.
-func (s *Service) fundFigures(t *db.Tenant, now time.Time, pop population) (FundFigures, error) {
+func (s *Service) fundFigures(t *db.Tenant, f *facts, now time.Time, pop population) (FundFigures, error) {
 	if s.Fund == nil {
 		return FundFigures{}, nil
 	}
 	var only map[string]bool
 	if pop == reportable {
-		var ids []string
-		if err := t.DB().Raw(`SELECT id FROM `+string(reportable)+` WHERE tenant_id = ?`, t.ID).Scan(&ids).Error; err != nil {
-			return FundFigures{}, err
-		}
-		only = make(map[string]bool, len(ids))
-		for _, id := range ids {
-			only[id] = true
-		}
+		only = f.ids()
 	}
 	return s.Fund.FundFigures(t, now, only)
 }

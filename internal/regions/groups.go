@@ -3,8 +3,6 @@ package regions
 import (
 	"context"
 	"math"
-	"sort"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -49,24 +47,17 @@ type GroupFigures struct {
 var SortKeys = []string{"name", "beneficiaries_served", "prse_served", "active_programs", "activities_90d",
 	"attendance_rate_90d", "median_income_change", "graduation_ready", "donations_received", "last_activity_on"}
 
-// Groups lists every group at or below region code with its published
-// figures, sorted by sortKey. It reads the rollup only — one query however
-// many groups the region has — and places groups by their region_code as
-// it is now, so a moved group shows up under its new node at once.
-func (s *Service) Groups(ctx context.Context, code, sortKey string) ([]GroupFigures, error) {
-	key, desc := strings.TrimPrefix(sortKey, "-"), strings.HasPrefix(sortKey, "-")
-	if key == "" {
-		key = "name"
-	}
-	if !validSort(key) {
-		return nil, errs.Invalid("sort", "oneof", "must be one of: "+strings.Join(SortKeys, ", ")+" (with - for descending)")
-	}
-	out, err := s.groupRows(ctx, code, func(q *gorm.DB) *gorm.DB { return q.Order("t.name, t.slug") })
+// Group returns the published figures of the group slug, which lies at or
+// below region code (errs.ErrNotFound otherwise).
+func (s *Service) Group(ctx context.Context, code, slug string) (*GroupFigures, error) {
+	rows, err := s.groupRows(ctx, code, func(q *gorm.DB) *gorm.DB { return q.Where("t.slug = ?", slug) })
 	if err != nil {
 		return nil, err
 	}
-	sortGroups(out, key, desc)
-	return out, nil
+	if len(rows) != 1 {
+		return nil, errs.ErrNotFound
+	}
+	return &rows[0], nil
 }
 
 // groupRows reads the groups at or below region code with their published
@@ -136,62 +127,6 @@ func publishGroup(t tenancy.Tenant, f Figures, now time.Time) GroupFigures {
 	}
 	g.Quiet = now.Sub(since) > Quiet
 	return g
-}
-
-func validSort(key string) bool {
-	for _, k := range SortKeys {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
-
-// sortGroups orders by the published values only: ordering by exact counts
-// would tell which of two groups both showing "<5" or "10" has more people.
-func sortGroups(gs []GroupFigures, key string, desc bool) {
-	val := func(g GroupFigures) float64 {
-		switch key {
-		case "beneficiaries_served":
-			return countKey(g.BeneficiariesServed)
-		case "prse_served":
-			return countKey(g.PRSEServed)
-		case "active_programs":
-			return float64(g.ActivePrograms)
-		case "activities_90d":
-			return float64(g.Activities90d)
-		case "attendance_rate_90d":
-			return g.AttendanceRate90d.Sortable()
-		case "median_income_change":
-			return g.MedianIncomeChange.Sortable()
-		case "graduation_ready":
-			return countKey(g.GraduationReady)
-		case "donations_received":
-			return float64(g.DonationsReceived)
-		case "last_activity_on":
-			if g.LastActivityOn == nil {
-				return math.Inf(-1)
-			}
-			return float64(g.LastActivityOn.Time().Unix())
-		}
-		return 0
-	}
-	sort.SliceStable(gs, func(i, j int) bool {
-		if key == "name" {
-			if desc {
-				return gs[i].Name > gs[j].Name
-			}
-			return gs[i].Name < gs[j].Name
-		}
-		a, b := val(gs[i]), val(gs[j])
-		if a == b {
-			return gs[i].Name < gs[j].Name
-		}
-		if desc {
-			return a > b
-		}
-		return a < b
-	})
 }
 
 // countKey sorts a suppressed count between 0 and 5, where it lies.

@@ -3,6 +3,7 @@ package regions_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/peduli/peduli/internal/testkit"
@@ -14,12 +15,21 @@ import (
 func TestCoordinatorGroupListPages(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
 		const code = "53.71.05" // Kota Raja: no other test places groups here
-		want := map[string]bool{}
+		want, slugOf := map[string]bool{}, map[string]string{}
+		served := map[string]int{"Kenanga": 11, "Dahlia": 7, "Anyelir": 6, "Cempaka": 3}
 		for _, name := range []string{"Dahlia", "Anyelir", "Kenanga", "Bougenvil", "Cempaka", "Flamboyan", "Edelweis"} {
-			want[e.SignupGroupIn("Kelompok "+name, code).Slug] = true
+			g := e.SignupGroupIn("Kelompok "+name, code)
+			want[g.Slug], slugOf[g.Slug] = true, name
+			for range served[name] {
+				e.CreateBeneficiary(g, g.OwnerToken, nil)
+			}
 		}
+		e.RefreshFigures()
 		co := e.Coordinator(code)
-		for _, sort := range []string{"", "-name", "-beneficiaries_served"} {
+		// Sorted by the published count: 11 shows 10, 7 and 6 both show 5
+		// and so go by name, 3 shows "<5" (between 0 and 5), then the rest.
+		bySize := "Kenanga Anyelir Dahlia Cempaka Bougenvil Edelweis Flamboyan"
+		for _, sort := range []string{"", "-name", "-beneficiaries_served", "beneficiaries_served", "-attendance_rate_90d", "last_activity_on"} {
 			all := e.Do(http.MethodGet, "/api/v1/regions/"+code+"/groups?limit=200&sort="+url.QueryEscape(sort), co.Token, nil).
 				Expect(http.StatusOK).Map()
 			var order []string
@@ -28,6 +38,15 @@ func TestCoordinatorGroupListPages(t *testing.T) {
 			}
 			if len(order) != len(want) || all["next_cursor"] != nil {
 				t.Fatalf("sort %q, one page of 200: %d groups, next %v", sort, len(order), all["next_cursor"])
+			}
+			if sort == "-beneficiaries_served" {
+				var names []string
+				for _, s := range order {
+					names = append(names, slugOf[s])
+				}
+				if got := strings.Join(names, " "); got != bySize {
+					t.Fatalf("by -beneficiaries_served: %s, want %s", got, bySize)
+				}
 			}
 			var walked []string
 			cursor, pages := "", 0

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/platform/clock"
-	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // lastMonths returns the first day of each of the n months ending with
@@ -21,16 +20,10 @@ func lastMonths(now time.Time, n int) []time.Time {
 
 // activitiesByMonth counts the group's activities in each of the last n
 // months. Activities are not people, so the counts are exact.
-func activitiesByMonth(t *db.Tenant, now time.Time, n int) ([]MonthlyValue, error) {
+func (f *facts) activitiesByMonth(now time.Time, n int) []MonthlyValue {
 	months := lastMonths(now, n)
-	var days []db.Date
-	err := t.DB().Table("program_activities").Where("tenant_id = ? AND held_on >= ?", t.ID, clock.Today(months[0], clock.Zone)).
-		Pluck("held_on", &days).Error
-	if err != nil {
-		return nil, err
-	}
 	count := map[string]int{}
-	for _, d := range days {
+	for _, d := range f.activities {
 		count[firstN(string(d), 7)]++
 	}
 	out := make([]MonthlyValue, n)
@@ -38,5 +31,5 @@ func activitiesByMonth(t *db.Tenant, now time.Time, n int) ([]MonthlyValue, erro
 		k := m.Format("2006-01")
 		out[i] = MonthlyValue{Month: k, Value: float64(count[k])}
 	}
-	return out, nil
+	return out
 }

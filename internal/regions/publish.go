@@ -66,12 +66,16 @@ func (c Count) String() string {
 	return strconv.Itoa(c.Value)
 }
 
-// MarshalJSON writes a number, or "<5" when suppressed.
+// suppressedJSON is Suppressed as a JSON string.
+var suppressedJSON = []byte(`"` + Suppressed + `"`)
+
+// MarshalJSON writes a number, or "<5" when suppressed. It formats the
+// number itself: a province report writes hundreds of thousands of cells.
 func (c Count) MarshalJSON() ([]byte, error) {
 	if c.Suppressed {
-		return json.Marshal(Suppressed)
+		return suppressedJSON, nil
 	}
-	return json.Marshal(c.Value)
+	return strconv.AppendInt(nil, int64(c.Value), 10), nil
 }
 
 // Measure is a rate, median or amount computed over people: suppressed when
@@ -133,9 +137,13 @@ func (m Measure) String() string {
 func (m Measure) MarshalJSON() ([]byte, error) {
 	switch {
 	case m.Suppressed:
-		return json.Marshal(Suppressed)
+		return suppressedJSON, nil
 	case !m.Known:
 		return []byte("null"), nil
+	}
+	// Plain decimal notation is what encoding/json writes in this range.
+	if a := math.Abs(m.Value); a == 0 || (a >= 1e-6 && a < 1e21) {
+		return strconv.AppendFloat(nil, m.Value, 'f', -1, 64), nil
 	}
 	return json.Marshal(m.Value)
 }

@@ -1,6 +1,9 @@
 package regions
 
-import "testing"
+import (
+	"encoding/json"
+	"testing"
+)
 
 func TestPublishSuppressesAndRounds(t *testing.T) {
 	cases := map[int]string{0: "0", 1: "<5", 4: "<5", 5: "5", 7: "5", 8: "10", 12: "10", 13: "15", 103: "105"}
@@ -32,5 +35,26 @@ func TestCSVTextIsNeverAFormula(t *testing.T) {
 		if got := spreadsheetText(in); got != want {
 			t.Errorf("spreadsheetText(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A cell's JSON is what encoding/json writes for its value.
+func TestCellJSONIsPlainJSON(t *testing.T) {
+	for _, v := range []float64{0, 0.75, 1, -24169700, 20000000, 1e-7, 3.5e21, 0.1 + 0.2} {
+		got, _ := Measure{Value: v, Known: true}.MarshalJSON()
+		want, _ := json.Marshal(v)
+		if string(got) != string(want) {
+			t.Errorf("Measure %v = %s, want %s", v, got, want)
+		}
+	}
+	for _, n := range []int{0, 5, 10, 123455} {
+		got, _ := Count{Value: n}.MarshalJSON()
+		want, _ := json.Marshal(n)
+		if string(got) != string(want) {
+			t.Errorf("Count %d = %s, want %s", n, got, want)
+		}
+	}
+	if got, _ := (Count{Suppressed: true}).MarshalJSON(); string(got) != `"<5"` {
+		t.Errorf("suppressed count = %s", got)
 	}
 }

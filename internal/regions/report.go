@@ -3,7 +3,9 @@ package regions
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -96,7 +98,7 @@ func Period(from, to string, now time.Time) (db.Date, db.Date, error) {
 	}
 	months := lastMonths(now, 12)
 	f := parse("from", from, months[0])
-	t := parse("to", to, now.In(clock.Zone))
+	t := parse("to", to, now)
 	if err := v.Err(); err != nil {
 		return "", "", err
 	}
@@ -111,44 +113,133 @@ func Period(from, to string, now time.Time) (db.Date, db.Date, error) {
 	return clock.Today(f, clock.Zone), clock.Today(t, clock.Zone), nil
 }
 
-// Report builds the region report. Each group's figures are computed inside
-// that group's own scope (row-level security on), one group at a time, and
-// published before they are put side by side.
+// Report builds the region report. Each group's row is read from the
+// rollup (group_reports), which keeps every group's exact row for the
+// standard periods; a group without a stored row for the period (a period
+// the rollup does not keep, or a group not yet refreshed) has its row
+// computed in its own scope (row-level security on). Rows are published
+// before they are put side by side.
 func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to db.Date, by string) (*Report, error) {
-	var groups []tenancy.Tenant
-	err := s.DB.Global(ctx).Where("region_code = ? OR region_code LIKE ?", region.Code, region.Code+".%").
-		Order("name, slug").Find(&groups).Error
+	rep := &Report{Region: *region, From: from, To: to, GeneratedAt: s.Now(), GeneratedBy: by, Groups: []ReportRow{}}
+	var missing []int
+	var ids []string
+	err := s.storedRows(ctx, region.Code, from, to, func(id string, row ReportRow, x *exactRow) {
+		if x == nil {
+			missing = append(missing, len(rep.Groups))
+		} else {
+			x.publish(&row)
+		}
+		ids = append(ids, id)
+		rep.Groups = append(rep.Groups, row)
+	})
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Region: *region, From: from, To: to, GeneratedAt: s.Now(), GeneratedBy: by, Groups: []ReportRow{}}
-	end := clock.Today(to.Time().AddDate(0, 0, 1), clock.Zone)
-	rows := make([]ReportRow, len(groups))
-	errs := make([]error, len(groups))
-	// A few groups at a time: each is its own short transaction, so a
-	// region's report takes about its size divided by reportWorkers.
-	sem := make(chan struct{}, reportWorkers)
-	var wg sync.WaitGroup
-	for i, g := range groups {
-		rows[i] = ReportRow{Slug: g.Slug, Name: g.Name, RegionCode: g.RegionCode}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int, id string) {
-			defer func() { <-sem; wg.Done() }()
-			errs[i] = s.DB.Scope(id).Read(ctx, func(t *db.Tenant) error { return s.groupReport(ctx, t, from, end, &rows[i]) })
-		}(i, g.ID)
+	if len(missing) > LiveGroups {
+		if !standard(from, to, s.Now()) {
+			return nil, errs.Invalid("from", "period", fmt.Sprintf("a region of more than %d groups reports by calendar month, "+
+				"quarter or year of this year or the last, or the last 12 months", LiveGroups))
+		}
+		// Only right after an upgrade or a mass import: the rollup job is
+		// filling the rows.
+		return nil, errs.Conflict("figures_not_ready", "the region's figures are being prepared; try again in a few minutes")
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := s.computeRows(ctx, ids, missing, from, to, rep.Groups); err != nil {
 		return nil, err
 	}
-	rep.Groups = rows
 	rep.Totals = totals(rep.Groups)
 	return rep, nil
 }
 
-// reportWorkers bounds how many groups of a report are computed at once,
-// leaving the pool's other connections to the requests being served.
+// storedRows reads every group at or below region code, in (name, slug)
+// order, with its stored row for the period (nil when there is none): the
+// groups in one query and the rows in another, so the database sorts only
+// the groups' names, not the rows.
+func (s *Service) storedRows(ctx context.Context, code string, from, to db.Date, each func(id string, row ReportRow, x *exactRow)) error {
+	var groups []struct{ ID, Slug, Name, RegionCode string }
+	err := s.DB.Global(ctx).Table("tenants").Select("id, slug, name, region_code").
+		Where("region_code = ? OR region_code LIKE ?", code, code+".%").Order("name, slug").Scan(&groups).Error
+	if err != nil {
+		return fmt.Errorf("regions: report groups: %w", err)
+	}
+	rows, err := s.DB.Global(ctx).Raw(`SELECT r.tenant_id, r.figures FROM group_reports r JOIN tenants t ON t.id = r.tenant_id
+		WHERE r.period_from = ? AND r.period_to = ? AND (t.region_code = ? OR t.region_code LIKE ?)`, from, to, code, code+".%").Rows()
+	if err != nil {
+		return fmt.Errorf("regions: stored report rows: %w", err)
+	}
+	defer rows.Close()
+	stored := make(map[string]exactRow, len(groups))
+	for rows.Next() {
+		var id, body string
+		if err := rows.Scan(&id, &body); err != nil {
+			return fmt.Errorf("regions: stored report rows: %w", err)
+		}
+		x, err := decodeRow(body)
+		if err != nil {
+			return err
+		}
+		stored[id] = x
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("regions: stored report rows: %w", err)
+	}
+	for _, g := range groups {
+		row := ReportRow{Slug: g.Slug, Name: g.Name, RegionCode: g.RegionCode}
+		if x, ok := stored[g.ID]; ok {
+			each(g.ID, row, &x)
+		} else {
+			each(g.ID, row, nil)
+		}
+	}
+	return nil
+}
+
+// computeRows computes and publishes the rows at positions which (of
+// groups ids) from each group's facts, a few groups at a time, each in its
+// own short transaction in the group's scope.
+func (s *Service) computeRows(ctx context.Context, ids []string, which []int, from, to db.Date, rows []ReportRow) error {
+	end := db.CalendarDate(to.Time().AddDate(0, 0, 1))
+	errs := make([]error, len(which))
+	sem := make(chan struct{}, reportWorkers)
+	var wg sync.WaitGroup
+	for k, i := range which {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[k] = s.DB.Scope(ids[i]).Read(ctx, func(t *db.Tenant) error {
+				f, err := s.loadFacts(t, reportable)
+				if err != nil {
+					return err
+				}
+				reportRow(f, from, end).publish(&rows[i])
+				return nil
+			})
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// LiveGroups is how many groups a report computes at request time: in a
+// region with more groups that lack a stored row, where it would hold
+// connections for minutes, a period the rollup does not keep is refused
+// (422) and a standard one answers 409 figures_not_ready until the rollup
+// job has stored the rows.
+const LiveGroups = 200
+
+// standard reports whether the rollup keeps the period from–to at now.
+func standard(from, to db.Date, now time.Time) bool {
+	for _, p := range standardPeriods(now) {
+		if p[0] == from && p[1] == to {
+			return true
+		}
+	}
+	return false
+}
+
+// reportWorkers bounds how many groups are computed at once, leaving the
+// pool's other connections to the requests being served.
 const reportWorkers = 4
 
 // totals adds up the rows from the cells shown only: suppressed counts add
@@ -225,8 +316,13 @@ var hundredths = [3]int64{100, 10, 1}
 func unitsOf(h int64) float64 { return float64(h) / 100 }
 
 func median(v []int64) int64 {
-	c := append([]int64(nil), v...)
-	sort.Slice(c, func(i, j int) bool { return c[i] < c[j] })
+	c := slices.Clone(v)
+	slices.Sort(c)
+	return medianSorted(c)
+}
+
+// medianSorted is the median of v, already in ascending order.
+func medianSorted(c []int64) int64 {
 	if len(c)%2 == 1 {
 		return c[len(c)/2]
 	}

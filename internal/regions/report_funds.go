@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // FundRow is one group's savings, loans and enterprises in the region
@@ -29,7 +31,7 @@ type FundRow struct {
 // suppressed too. A median cannot be added up, so the total's
 // median profit change is left blank. It reads the rollup only.
 func (s *Service) ReportFunds(ctx context.Context, code string) ([]FundRow, error) {
-	groups, err := s.Groups(ctx, code, "name")
+	groups, err := s.groupRows(ctx, code, func(g *gorm.DB) *gorm.DB { return g.Order("t.name, t.slug") })
 	if err != nil {
 		return nil, err
 	}

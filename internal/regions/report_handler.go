@@ -1,7 +1,8 @@
 package regions
 
 import (
-	"bytes"
+	"bufio"
+	"log/slog"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -11,7 +12,8 @@ import (
 
 // Report answers the region report (GET /regions/{code}/report) as JSON,
 // CSV or XLSX. The files add each group's fund figures as the rollup
-// published them (the JSON's are in GET /regions/{code}/groups).
+// published them (the JSON's are in GET /regions/{code}/groups). A file is written straight to the connection as it is made,
+// not gathered in a buffer first.
 func (h *Handlers) Report(c *fiber.Ctx) error {
 	format := c.Query("format", "json")
 	if format != "json" && format != "csv" && format != "xlsx" {
@@ -34,23 +36,29 @@ func (h *Handlers) Report(c *fiber.Ctx) error {
 		}
 	}
 	name := "peduli-" + r.Code + "-" + string(from) + "-" + string(to)
+	var write func(w *bufio.Writer) error
 	switch format {
 	case "csv":
-		var b bytes.Buffer
-		if err := WriteCSV(&b, rep, funds); err != nil {
-			return err
-		}
 		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
-		c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`.csv"`)
-		return c.Send(b.Bytes())
+		write = func(w *bufio.Writer) error { return WriteCSV(w, rep, funds) }
 	case "xlsx":
-		var b bytes.Buffer
-		if err := WriteXLSX(&b, rep, funds); err != nil {
-			return err
-		}
 		c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-		c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`.xlsx"`)
-		return c.Send(b.Bytes())
+		write = func(w *bufio.Writer) error { return WriteXLSX(w, rep, funds) }
+	default:
+		return c.JSON(fiber.Map{"report": rep, "suppression": suppressionNote()})
 	}
-	return c.JSON(fiber.Map{"report": rep, "suppression": suppressionNote()})
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`.`+format+`"`)
+	log := h.Service.Log
+	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
+		// The status is sent by now: a failure can only cut the file short,
+		// which the client sees as a broken download.
+		err := write(w)
+		if err == nil {
+			err = w.Flush()
+		}
+		if err != nil && log != nil {
+			log.Warn("region report: writing the file", slog.String("format", format), slog.Any("error", err))
+		}
+	})
+	return nil
 }

@@ -26,29 +26,36 @@ const (
 
 // Refresh recomputes one group's figures inside its own scope — on
 // PostgreSQL row-level security confines every query to that group — and
-// stores them in the rollup. The computation only reads, so on SQLite it
-// does not hold the single writer's lock; the row is written afterwards.
+// stores them in the rollup: its figures, its months and its report row for
+// every standard period, all worked out from one read of its facts. The
+// computation only reads, so on SQLite it does not hold the single
+// writer's lock; the rows are written afterwards.
 func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 	var f *Figures
 	var months map[string]*GroupMonth
+	var reports []storedReport
 	err := s.DB.Scope(tenantID).Read(ctx, func(t *db.Tenant) error {
-		changed, err := lastChange(t)
+		changed, err := audit.LastChange(t)
 		if err != nil {
 			return err
 		}
-		if f, _, err = s.compute(ctx, t, s.Now(), reportable); err != nil {
+		fx, err := s.loadFacts(t, reportable)
+		if err != nil {
+			return err
+		}
+		if f, _, err = s.compute(t, fx, s.Now(), reportable); err != nil {
 			return err
 		}
 		f.SourceChangedAt = changed
-		if months, err = s.groupMonths(t); err != nil {
-			return err
-		}
+		months = groupMonths(t.ID, fx)
 		f.Monthly = lastTwelve(months, f.RefreshedAt).text()
-		return nil
+		reports, err = reportRows(t.ID, fx, f.RefreshedAt)
+		return err
 	})
 	if err != nil {
 		return err
 	}
+	f.setSortKeys()
 	return s.DB.GlobalTx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error; err != nil {
 			return err
@@ -56,12 +63,40 @@ func (s *Service) Refresh(ctx context.Context, tenantID string) error {
 		if err := tx.Where("tenant_id = ?", tenantID).Delete(&GroupMonth{}).Error; err != nil {
 			return err
 		}
-		rows := sortedMonths(months)
-		if len(rows) == 0 {
-			return nil
+		if rows := sortedMonths(months); len(rows) > 0 {
+			if err := tx.CreateInBatches(rows, 100).Error; err != nil {
+				return err
+			}
 		}
-		return tx.CreateInBatches(rows, 100).Error
+		if err := tx.Where("tenant_id = ?", tenantID).Delete(&storedReport{}).Error; err != nil {
+			return err
+		}
+		return tx.CreateInBatches(reports, 100).Error
 	})
+}
+
+// storedReport is one group's exact report row for one standard period
+// (table group_reports).
+type storedReport struct {
+	TenantID    string  `gorm:"primaryKey"`
+	PeriodFrom  db.Date `gorm:"primaryKey"`
+	PeriodTo    db.Date `gorm:"primaryKey"`
+	Figures     string
+	RefreshedAt time.Time
+}
+
+// TableName is group_reports.
+func (storedReport) TableName() string { return "group_reports" }
+
+// reportRows works out the group's rows for every standard period at now.
+func reportRows(tenantID string, f *facts, now time.Time) ([]storedReport, error) {
+	periods := standardPeriods(now)
+	out := make([]storedReport, 0, len(periods))
+	for _, p := range periods {
+		x := reportRow(f, p[0], db.CalendarDate(p[1].Time().AddDate(0, 0, 1)))
+		out = append(out, storedReport{TenantID: tenantID, PeriodFrom: p[0], PeriodTo: p[1], Figures: x.encode(), RefreshedAt: now})
+	}
+	return out, nil
 }
 
 // RefreshBatch is how many groups one rollup job computes before it ends
@@ -200,20 +235,4 @@ func (s *Service) RefreshStale(ctx context.Context) (int, error) {
 		}
 	}
 	return total, nil
-}
-
-// lastChange is the time of the group's latest audited write.
-func lastChange(t *db.Tenant) (*time.Time, error) {
-	var at []time.Time
-	err := t.DB().Table("audit_events").Where("tenant_id = ?", t.ID).
-		Order("created_at DESC").Limit(1).Pluck("created_at", &at).Error
-	if err != nil || len(at) == 0 {
-		return nil, err
-	}
-	return &at[0], nil
-}
-
-// scalar runs a one-row, one-column query into dst.
-func scalar(tx *gorm.DB, dst any, query string, args ...any) error {
-	return tx.Raw(query, args...).Row().Scan(dst)
 }

@@ -6,6 +6,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
+	"os"
 	"sort"
 	"testing"
 	"time"
@@ -73,18 +75,46 @@ func TestScaleRollupAndReport(t *testing.T) {
 	if err := g.Table("tenants").Order("id").Limit(20).Pluck("id", &ids).Error; err != nil {
 		t.Fatal(err)
 	}
-	var compute, months, change time.Duration
+	var read, compute, change time.Duration
 	for _, id := range ids {
-		c, m, ch, err := a.Regions.RefreshParts(ctx, id)
+		f, c, ch, err := a.Regions.RefreshParts(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		compute, months, change = compute+c, months+m, change+ch
+		read, compute, change = read+f, compute+c, change+ch
 	}
 	k := time.Duration(len(ids))
-	t.Logf("one group's refresh, mean of %d: figures %s, months %s, last change %s", len(ids),
-		(compute / k).Round(time.Microsecond), (months / k).Round(time.Microsecond), (change / k).Round(time.Microsecond))
+	t.Logf("one group's refresh, mean of %d: reading its facts %s, computing figures, months and report rows %s, last change %s", len(ids),
+		(read / k).Round(time.Microsecond), (compute / k).Round(time.Microsecond), (change / k).Round(time.Microsecond))
 
+	measureReads(t, a)
+}
+
+// TestScaleReads times only the coordinators' reads, on a rollup already
+// filled (by TestScaleRollupAndReport or the job):
+//
+//	go test -tags scale -run TestScaleReads -v -cpuprofile cpu.out ./internal/regions/
+func TestScaleReads(t *testing.T) {
+	cfg, err := config.Load("scale", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx := context.Background()
+	d, err := app.Open(ctx, cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.New(cfg, log, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	measureReads(t, a)
+}
+
+func measureReads(t *testing.T, a *app.App) {
+	ctx := context.Background()
 	for _, code := range []string{"53", "53.01"} {
 		r, err := a.Tenancy.Store.Region(ctx, code)
 		if err != nil {
@@ -99,7 +129,7 @@ func TestScaleRollupAndReport(t *testing.T) {
 			return err
 		})
 		measure(t, "region groups "+code, 30, func() error {
-			_, err := a.Regions.Groups(ctx, code, "-beneficiaries_served")
+			_, err := a.Regions.GroupsPage(ctx, code, regions.GroupQuery{Sort: "-beneficiaries_served"})
 			return err
 		})
 		measure(t, "region months "+code, 30, func() error {
@@ -124,4 +154,48 @@ func measure(t *testing.T, name string, runs int, fn func() error) {
 		return took[min(len(took)-1, int(q*float64(len(took))))].Round(time.Microsecond)
 	}
 	t.Logf("%s: %d runs, p50 %s, p99 %s", name, runs, p(0.5), p(0.99))
+}
+
+// TestScaleServe serves the API on 127.0.0.1:18093 (PEDULI_SCALE_ADDR) for
+// PEDULI_SCALE_SERVE (default 5m) without running background jobs, so
+// curl or hey can time the coordinators' routes over HTTP on a seeded
+// database that another server's job queue also uses:
+//
+//	PEDULI_DATABASE_URL=… PEDULI_SECRET_KEY=… \
+//	  go test -tags scale -run TestScaleServe -v -timeout 20m ./internal/regions/
+func TestScaleServe(t *testing.T) {
+	cfg, err := config.Load("scale", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx := context.Background()
+	d, err := app.Open(ctx, cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.New(cfg, log, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	addr, serve := os.Getenv("PEDULI_SCALE_ADDR"), 5*time.Minute
+	if addr == "" {
+		addr = "127.0.0.1:18093"
+	}
+	if s := os.Getenv("PEDULI_SCALE_SERVE"); s != "" {
+		if serve, err = time.ParseDuration(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = a.HTTP.Listener(ln) }()
+	t.Logf("serving on %s for %s", addr, serve)
+	time.Sleep(serve)
+	if err := a.HTTP.ShutdownWithTimeout(5 * time.Second); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -9,17 +9,19 @@
 // coordinates the group's region_code or one of its ancestors, reading the
 // tenant row per request.
 //
-// The one cross-tenant read is group_figures, and it is safe because of how
-// it is written and read: (1) each row is computed by Refresh inside that
-// group's own db.Scope, so on PostgreSQL row-level security confines every
-// query of the computation to that group; (2) a row holds counts, rates,
-// medians and sums only — no id, name or field of a person — and counts
-// people through reportable_beneficiaries (reporting consent); (3) it is
-// read only by RequireRegion-guarded routes, after the region check, and
-// every count of people passes Publish (suppressed below 5, rounded to 5)
-// before it leaves the package. Reports do not read it: each group's report
-// row is computed in that group's scope and published before rows are put
-// side by side.
+// The cross-tenant reads are the rollup's tables (group_figures,
+// group_months, group_reports), and they are safe because of how they are
+// written and read: (1) each row is computed by Refresh inside that group's
+// own db.Scope, from facts its owners hand over (registry, programs, funds),
+// so on PostgreSQL row-level security confines every query of the
+// computation to that group; (2) a row holds counts, rates, medians, sums
+// and, for a median shown over 5 people or more, the anonymous sorted
+// changes it is taken over — no id, name or field of a person — and counts
+// only people who consented to reporting; (3) it is read only by
+// RequireRegion-guarded routes, after the region check, and every figure
+// passes Publish (counts suppressed below 5, rounded to 5; measures over
+// fewer than 5 people suppressed) before it leaves the package. A report
+// period the rollup does not keep is computed in each group's own scope.
 package regions
 
 import (
@@ -46,6 +48,8 @@ type Service struct {
 	Fund FundSource
 	Log  *slog.Logger
 	Now  func() time.Time
+	// months keeps recent region charts (RegionMonths).
+	months monthsCache
 }
 
 // Oversees reports whether userID may see region code's groups: a platform

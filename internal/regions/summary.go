@@ -41,14 +41,15 @@ func (s *Service) Summary(ctx context.Context, scope db.Scope) (*Summary, error)
 	var out Summary
 	err := scope.Read(ctx, func(t *db.Tenant) error {
 		now := s.Now()
-		f, m, err := s.compute(ctx, t, now, team)
+		fx, err := s.loadFacts(t, team)
 		if err != nil {
 			return err
 		}
-		months, err := activitiesByMonth(t, now, 12)
+		f, m, err := s.compute(t, fx, now, team)
 		if err != nil {
 			return err
 		}
+		months := fx.activitiesByMonth(now, 12)
 		out = Summary{BeneficiariesServed: f.PeopleServed, PRSEServed: f.PRSEServed, ActivePrograms: f.ActivePrograms,
 			Activities90d: f.Activities90d, AttendanceRate90d: f.AttendanceRate90d,
 			AttendancePresent90d: f.AttendancePresent90d, AttendanceExpected90d: f.AttendanceExpected90d, MedianIncomeChange: f.IncomeChangeMedian,

@@ -4,6 +4,7 @@ package tenancy
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -179,4 +180,17 @@ func MinimumWageIn(q *gorm.DB, code string, year int) (int64, error) {
 		}
 	}
 	return best, nil
+}
+
+// RegionCodeIn returns the region_code of tenant id, read through q (a
+// transaction already held, as MinimumWageIn).
+func RegionCodeIn(q *gorm.DB, id string) (string, error) {
+	var codes []string
+	if err := q.Table("tenants").Where("id = ?", id).Pluck("region_code", &codes).Error; err != nil {
+		return "", fmt.Errorf("tenancy: region of a group: %w", err)
+	}
+	if len(codes) != 1 {
+		return "", fmt.Errorf("tenancy: region of a group: %d rows", len(codes))
+	}
+	return codes[0], nil
 }

@@ -18,6 +18,7 @@ var CrossTenantTables = map[string]string{
 	"group_figures": "maintained per-group aggregates that coordinators read side by side across a region",
 	"group_changes": "one mark per group whose data changed, taken across groups by the rollup job",
 	"group_months":  "maintained per-group monthly aggregates that coordinators' views sum across a region",
+	"group_reports": "maintained per-group report rows per standard period that region reports read side by side",
 }
 
 // tenantPolicyMark is what every tenant policy compares tenant_id with.

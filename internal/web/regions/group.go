@@ -38,7 +38,7 @@ func (h *Handlers) groupFor(c *fiber.Ctx) (*tenancy.Region, *tenancy.Tenant, err
 }
 
 func (h *Handlers) groupPage(c *fiber.Ctx, r *tenancy.Region, t *tenancy.Tenant) (*GroupPage, error) {
-	groups, err := h.Regions.Groups(c.UserContext(), t.RegionCode, "name")
+	g, err := h.Regions.Group(c.UserContext(), t.RegionCode, t.Slug)
 	if err != nil {
 		return nil, err
 	}
@@ -50,11 +50,7 @@ func (h *Handlers) groupPage(c *fiber.Ctx, r *tenancy.Region, t *tenancy.Tenant)
 	if c.Route().Method == fiber.MethodPost {
 		page.Action = c.Path()
 	}
-	for _, g := range groups {
-		if g.Slug == t.Slug {
-			page.Card = card(h.Pages.Localizer(c), r.Code, g)
-		}
-	}
+	page.Card = card(h.Pages.Localizer(c), r.Code, *g)
 	return page, nil
 }
 

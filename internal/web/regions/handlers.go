@@ -52,6 +52,8 @@ type RegionPage struct {
 	Income     template.HTML
 	ReportCSV  string
 	ReportXLSX string
+	// Next is the link to the next page of groups, "" on the last.
+	Next string
 }
 
 // Card is one group as the page shows it, its cells already formatted.
@@ -73,17 +75,21 @@ var sortKeys = [][2]string{{"name", "regions.sort.name"}, {"-beneficiaries_serve
 	{"-median_income_change", "regions.fig.income"}, {"-graduation_ready", "regions.fig.ready"},
 	{"-donations_received", "regions.fig.donations"}, {"last_activity_on", "regions.sort.quietest"}}
 
-// Region shows the region's groups (GET /regions/{code}?sort=…).
+// pageSize is how many groups the region page shows at a time.
+const pageSize = 50
+
+// Region shows a page of the region's groups (GET /regions/{code}?sort=…&cursor=…).
 func (h *Handlers) Region(c *fiber.Ctx) error {
 	r, err := h.regionFor(c)
 	if err != nil {
 		return err
 	}
 	sort := c.Query("sort", "name")
-	groups, err := h.Regions.Groups(c.UserContext(), r.Code, sort)
+	res, err := h.Regions.GroupsPage(c.UserContext(), r.Code, regions.GroupQuery{Sort: sort, Cursor: c.Query("cursor"), Limit: pageSize})
 	if err != nil {
 		return err
 	}
+	groups := res.Items
 	months, err := h.Regions.RegionMonths(c.UserContext(), r.Code)
 	if err != nil {
 		return err
@@ -94,6 +100,9 @@ func (h *Handlers) Region(c *fiber.Ctx) error {
 		ReportXLSX: "/api/v1/regions/" + url.PathEscape(r.Code) + "/report?format=xlsx"}
 	for _, k := range sortKeys {
 		page.Sorts = append(page.Sorts, SortLink{Label: l.T(k[1]), Href: "?sort=" + url.QueryEscape(k[0]), Current: k[0] == sort})
+	}
+	if res.NextCursor != nil {
+		page.Next = "?" + url.Values{"sort": {sort}, "cursor": {*res.NextCursor}}.Encode()
 	}
 	var income []chart.Point
 	for _, g := range groups {

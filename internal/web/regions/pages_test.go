@@ -1,11 +1,14 @@
 package regions_test
 
 import (
+	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/testkit"
 )
 
@@ -84,5 +87,30 @@ func TestCoordinatorFiguresReadAsPeopleDo(t *testing.T) {
 		if strings.Contains(string(page.Body), ">"+now.Format("01")+"<") {
 			t.Errorf("a chart labels a month by its number alone")
 		}
+	})
+}
+
+// The region page shows its groups a page at a time, in the order chosen,
+// with a link to the next page.
+func TestRegionPageIsPaged(t *testing.T) {
+	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		const code = "53.71.04"
+		now := time.Now().UTC()
+		g := e.Owner.Global(t.Context())
+		for i := range 52 {
+			if err := g.Exec(`INSERT INTO tenants (id, slug, name, status, verified, region_code, created_at, updated_at)
+				VALUES (?, ?, ?, 'active', false, ?, ?, ?)`, db.NewID(), testkit.Unique("hal"), fmt.Sprintf("Halaman %02d", i), code, now, now).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		co := e.Coordinator(code)
+		b := e.BrowserAs(co.Token)
+		first := b.Get("/regions/"+code).Expect(http.StatusOK).Contains("Halaman 00", "Halaman 49", `rel="next"`).Lacks("Halaman 50")
+		m := regexp.MustCompile(`href="(\?[^"]+)" rel="next"`).FindSubmatch(first.Body)
+		if m == nil {
+			t.Fatalf("no next link")
+		}
+		next := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+		b.Get("/regions/"+code+next).Expect(http.StatusOK).Contains("Halaman 50", "Halaman 51").Lacks("Halaman 49", `rel="next"`)
 	})
 }
