@@ -68,6 +68,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer stopMetrics()
+	stopPprof, err := servePprof(cfg.PprofAddr, log)
+	if err != nil {
+		return err
+	}
+	defer stopPprof()
 
 	errc := make(chan error, 1)
 	go func() { errc <- a.HTTP.Listener(ln) }()

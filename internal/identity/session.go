@@ -4,10 +4,13 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
-	"gorm.io/gorm"
+	"errors"
 	"time"
+
+	"gorm.io/gorm"
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
@@ -69,6 +72,32 @@ func (s *Store) SessionByToken(ctx context.Context, token string, now time.Time,
 		return nil, err
 	}
 	return &sess, nil
+}
+
+// liveSessionUser reads a live session and its user in one statement; the
+// columns are those of Session and User, scanned in this order.
+const liveSessionUser = `SELECT s.id, s.user_id, s.token_hash, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at,
+	u.id, u.email, u.name, u.phone, u.password_hash, u.locale, u.disabled_at, u.email_verified_at,
+	u.password_changed_at, u.created_at, u.updated_at
+	FROM sessions s JOIN users u ON u.id = s.user_id
+	WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND s.last_seen_at > ?`
+
+// SessionUser returns the live session for token (as SessionByToken) with
+// its user, in one round trip: every signed-in request asks this first.
+func (s *Store) SessionUser(ctx context.Context, token string, now time.Time, idle time.Duration) (*Session, *User, error) {
+	var sess Session
+	var u User
+	err := s.db.Global(ctx).Raw(liveSessionUser, HashToken(token), now, now.Add(-idle)).Row().Scan(
+		&sess.ID, &sess.UserID, &sess.TokenHash, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt, &sess.RevokedAt,
+		&u.ID, &u.Email, &u.Name, &u.Phone, &u.PasswordHash, &u.Locale, &u.DisabledAt, &u.EmailVerifiedAt,
+		&u.PasswordChangedAt, &u.CreatedAt, &u.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, errs.ErrUnauthenticated
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return &sess, &u, nil
 }
 
 // TouchSession records use of a session, at most once a minute, so the idle

@@ -3,8 +3,6 @@ package regions
 import (
 	"context"
 	"math"
-
-	"github.com/peduli/peduli/internal/tenancy"
 )
 
 // PublicFigures are a group's figures as anyone may see them on its public
@@ -19,10 +17,11 @@ type PublicFigures struct {
 	Known bool
 }
 
-// PublicFigures returns t's published figures from the rollup.
-func (s *Service) PublicFigures(ctx context.Context, t *tenancy.Tenant) (*PublicFigures, error) {
+// PublicFigures returns the published figures of the group tenantID from
+// the rollup.
+func (s *Service) PublicFigures(ctx context.Context, tenantID string) (*PublicFigures, error) {
 	var rows []Figures
-	if err := s.DB.Global(ctx).Where("tenant_id = ?", t.ID).Limit(1).Find(&rows).Error; err != nil {
+	if err := s.DB.Global(ctx).Where("tenant_id = ?", tenantID).Limit(1).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := &PublicFigures{}

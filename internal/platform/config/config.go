@@ -5,6 +5,7 @@ package config
 import (
 	"flag"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"sort"
@@ -53,6 +54,11 @@ type Config struct {
 	// PEDULI_METRICS_ADDR: listen address of the Prometheus /metrics
 	// endpoint, never the public one; empty turns metrics off.
 	MetricsAddr string
+
+	// PEDULI_PPROF_ADDR: loopback address (127.0.0.1:port, [::1]:port or
+	// localhost:port) of Go's profiler, /debug/pprof/, for measuring under
+	// load; empty (the default) turns it off. Never the public address.
+	PprofAddr string
 
 	// Uploaded files: in PEDULI_DATA_DIR/uploads unless PEDULI_S3_ENDPOINT
 	// names an S3-compatible store (needed for more than one replica).
@@ -164,6 +170,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.Drain, "drain", c.Drain, "after SIGTERM, how long /readyz fails before in-flight requests drain (PEDULI_DRAIN)")
 	fs.BoolVar(&c.MigrateOnStart, "migrate-on-start", c.MigrateOnStart, "apply pending migrations before serving (PEDULI_MIGRATE_ON_START)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "listen address of Prometheus /metrics; empty disables (PEDULI_METRICS_ADDR)")
+	fs.StringVar(&c.PprofAddr, "pprof-addr", c.PprofAddr, "loopback listen address of /debug/pprof/; empty disables (PEDULI_PPROF_ADDR)")
 	fs.StringVar(&c.S3Endpoint, "s3-endpoint", c.S3Endpoint, "S3-compatible store for uploads; empty keeps them in the data directory (PEDULI_S3_ENDPOINT)")
 	fs.StringVar(&c.S3Bucket, "s3-bucket", c.S3Bucket, "bucket for uploads (PEDULI_S3_BUCKET)")
 	fs.StringVar(&c.S3Region, "s3-region", c.S3Region, "region of the bucket (PEDULI_S3_REGION)")
@@ -186,6 +193,7 @@ func (c *Config) fromEnv(lookup func(string) (string, bool)) error {
 		"PEDULI_SMTP_URL":              &c.SMTPURL,
 		"PEDULI_PROXY_HEADER":          &c.ProxyHeader,
 		"PEDULI_METRICS_ADDR":          &c.MetricsAddr,
+		"PEDULI_PPROF_ADDR":            &c.PprofAddr,
 		"PEDULI_S3_ENDPOINT":           &c.S3Endpoint,
 		"PEDULI_S3_BUCKET":             &c.S3Bucket,
 		"PEDULI_S3_REGION":             &c.S3Region,
@@ -254,7 +262,24 @@ func (c *Config) Validate() error {
 	if c.Drain < 0 {
 		return fmt.Errorf("PEDULI_DRAIN must not be negative")
 	}
+	if c.PprofAddr != "" && !Loopback(c.PprofAddr) {
+		return fmt.Errorf("PEDULI_PPROF_ADDR must be a loopback address such as 127.0.0.1:6060, got %q", c.PprofAddr)
+	}
 	return nil
+}
+
+// Loopback reports whether addr (host:port) listens on this machine only:
+// 127.0.0.0/8, ::1 or localhost, with a port.
+func Loopback(addr string) bool {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || port == "" {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // Embedded reports whether Peduli runs on its embedded SQLite database.

@@ -43,27 +43,19 @@ func (h *Handlers) Group(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	book, err := h.Funds.PublicLedger(ctx, g.Slug)
+	// One aggregate over the ledger, not the whole book: a visit costs the
+	// same however many years of entries the group has.
+	money, err := h.Funds.PublicSummary(ctx, g.TenantID)
 	if err != nil {
 		return err
 	}
 	l := h.Pages.Localizer(c)
 	page := groupPage{Group: g, Story: story(g, web.Lang(c))}
-	earmarked := map[string]int64{}
-	for _, p := range book.ByProgram {
-		if p.ProgramID != nil {
-			earmarked[*p.ProgramID] = p.Income
-		}
-	}
 	for _, p := range g.Programs {
-		page.Programs = append(page.Programs, programRow{ID: p.ID, Name: p.Name, Earmarked: earmarked[p.ID]})
+		page.Programs = append(page.Programs, programRow{ID: p.ID, Name: p.Name, Earmarked: money.ProgramEarmarked[p.ID]})
 	}
 	if h.Regions != nil {
-		t, err := h.Regions.Tenancy.TenantBySlug(ctx, g.Slug)
-		if err != nil {
-			return err
-		}
-		f, err := h.Regions.PublicFigures(ctx, t)
+		f, err := h.Regions.PublicFigures(ctx, g.TenantID)
 		if err != nil {
 			return err
 		}
@@ -84,8 +76,8 @@ func (h *Handlers) Group(c *fiber.Ctx) error {
 			{"fig-served", served, l.T("funds.group.fig.served")},
 			{"fig-programs", l.Number(int64(len(g.Programs))), l.T("funds.group.fig.programs")},
 			{"fig-attendance", attendance, l.T("funds.group.fig.attendance")},
-			{"fig-in", l.Money(book.Totals.Income), l.T("funds.group.fig.in")},
-			{"fig-out", l.Money(book.Totals.Expense), l.T("funds.group.fig.out")},
+			{"fig-in", l.Money(money.Income), l.T("funds.group.fig.in")},
+			{"fig-out", l.Money(money.Expense), l.T("funds.group.fig.out")},
 		}
 	}
 	link := strings.TrimRight(h.BaseURL, "/") + "/g/" + url.PathEscape(g.Slug)

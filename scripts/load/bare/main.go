@@ -63,39 +63,64 @@ func main() {
 	app := fiber.New(fiber.Config{Immutable: true})
 	app.Get("/readyz", func(c *fiber.Ctx) error { return c.SendString("ok") })
 	app.Get("/api/v1/t/:slug/beneficiaries", func(c *fiber.Ctx) error { return list(c, pool) })
+	app.Get("/api/v1/t/:slug/beneficiaries/:id", func(c *fiber.Ctx) error { return detail(c, pool) })
+	app.Get("/api/v1/public/groups/:slug", func(c *fiber.Ctx) error { return publicGroup(c, pool) })
 	log.Fatal(app.Listen(*addr))
 }
 
-func list(c *fiber.Ctx, pool *pgxpool.Pool) error {
+// caller is who a signed-in request comes from and the group it names.
+type caller struct{ sessionID, userID, tenantID string }
+
+// resolve runs the look-ups every workspace request makes, one statement
+// each: the session by token hash, its user, the group by slug. A zero
+// status means found; otherwise it is the status to answer.
+func resolve(c *fiber.Ctx, pool *pgxpool.Pool) (caller, int, error) {
 	ctx := c.UserContext()
 	token := strings.TrimPrefix(c.Get("Authorization"), "Bearer ")
 	sum := sha256.Sum256([]byte(token))
 	now := time.Now().UTC()
-	var sessionID, userID string
+	var k caller
 	err := pool.QueryRow(ctx, `SELECT id, user_id FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL
 		AND expires_at > $2 AND last_seen_at > $3 LIMIT 1`, hex.EncodeToString(sum[:]), now, now.Add(-24*time.Hour)).
-		Scan(&sessionID, &userID)
+		Scan(&k.sessionID, &k.userID)
 	if err == pgx.ErrNoRows {
-		return c.SendStatus(fiber.StatusUnauthorized)
+		return k, fiber.StatusUnauthorized, nil
 	} else if err != nil {
-		return err
+		return k, 0, err
 	}
 	var email string
-	if err := pool.QueryRow(ctx, `SELECT email FROM users WHERE id = $1 LIMIT 1`, userID).Scan(&email); err != nil {
-		return err
+	if err := pool.QueryRow(ctx, `SELECT email FROM users WHERE id = $1 LIMIT 1`, k.userID).Scan(&email); err != nil {
+		return k, 0, err
 	}
-	var tenantID string
-	err = pool.QueryRow(ctx, `SELECT id FROM tenants WHERE slug = $1 LIMIT 1`, c.Params("slug")).Scan(&tenantID)
+	err = pool.QueryRow(ctx, `SELECT id FROM tenants WHERE slug = $1 LIMIT 1`, c.Params("slug")).Scan(&k.tenantID)
 	if err == pgx.ErrNoRows {
-		return c.SendStatus(fiber.StatusNotFound)
-	} else if err != nil {
-		return err
+		return k, fiber.StatusNotFound, nil
 	}
-	items := make([]item, 0, 51)
-	err = pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+	return k, 0, err
+}
+
+// inTenant runs fn in a transaction bound to the tenant, as Peduli's
+// tenant scope does.
+func inTenant(ctx context.Context, pool *pgxpool.Pool, tenantID string, fn func(pgx.Tx) error) error {
+	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT set_config('app.tenant_id', $1, true)`, tenantID); err != nil {
 			return err
 		}
+		return fn(tx)
+	})
+}
+
+func list(c *fiber.Ctx, pool *pgxpool.Pool) error {
+	ctx := c.UserContext()
+	k, status, err := resolve(c, pool)
+	if err != nil {
+		return err
+	} else if status != 0 {
+		return c.SendStatus(status)
+	}
+	tenantID := k.tenantID
+	items := make([]item, 0, 51)
+	err = inTenant(ctx, pool, tenantID, func(tx pgx.Tx) error {
 		rows, err := tx.Query(ctx, listSQL, tenantID)
 		if err != nil {
 			return err
