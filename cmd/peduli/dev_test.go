@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/peduli/peduli/internal/platform/db"
 )
 
 // peduli dev seed fills the embedded database with the settings serve
@@ -22,6 +26,20 @@ func TestDevSeedFillsTheConfiguredDatabase(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Fatalf("output lacks %q:\n%s", want, out.String())
 		}
+	}
+	// The planner has statistics on what was seeded.
+	d, err := db.OpenSQLite(filepath.Join(os.Getenv("PEDULI_DATA_DIR"), "peduli.db"), db.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var analysed int64
+	if err := d.Global(ctx).Raw(`SELECT count(*) FROM sqlite_stat1 WHERE tbl IN ('beneficiaries', 'outcomes', 'activity_attendance')`).
+		Row().Scan(&analysed); err != nil {
+		t.Fatalf("no statistics after the seed: %v", err)
+	}
+	_ = d.Close()
+	if analysed < 3 {
+		t.Errorf("statistics for %d of the 3 seeded tables checked", analysed)
 	}
 	if err := run(ctx, args, nil, &out, &errb); err == nil || !strings.Contains(err.Error(), "already holds seeded groups") {
 		t.Fatalf("seeding twice: %v", err)

@@ -171,12 +171,21 @@ AUTH="Authorization: Bearer $OWNER"
 LIST=/api/v1/t/$SLUG/beneficiaries
 echo "group $SLUG of $groups; list: $(curl -fsS -H "$AUTH" "$BASE$LIST" | jq '.items | length') rows (Peduli), $(curl -fsS -H "$AUTH" "$BARE$LIST" | jq '.items | length') rows (bare)"
 
-for round in 1 2; do
-	pair "list #$round" "$CLIENTS" "$LIST" -z "$DUR" -H "$AUTH"
-done
-per=$((RATE / 30))
-pair "list at $RATE req/s" 30 "$LIST" -q "$per" -z "$DUR" -H "$AUTH"
-profile list "$LIST" -H "$AUTH"
+if [ "$ONLY" = dashboard ]; then
+	# The group's own dashboard alone: its page and its API, twice each.
+	for round in 1 2; do
+		hit "dashboard page /t/{slug} #$round" peduli "$CLIENTS" -z "$DUR" -H "Cookie: peduli_session=$OWNER" "$BASE/t/$SLUG"
+		hit "dashboard API reports/summary #$round" peduli "$CLIENTS" -z "$DUR" -H "$AUTH" "$BASE/api/v1/t/$SLUG/reports/summary"
+	done
+	profile dashboard "/t/$SLUG" -H "Cookie: peduli_session=$OWNER"
+else
+	for round in 1 2; do
+		pair "list #$round" "$CLIENTS" "$LIST" -z "$DUR" -H "$AUTH"
+	done
+	per=$((RATE / 30))
+	pair "list at $RATE req/s" 30 "$LIST" -q "$per" -z "$DUR" -H "$AUTH"
+	profile list "$LIST" -H "$AUTH"
+fi
 
 if [ "$ONLY" = all ]; then
 	BEN=$(curl -fsS -H "$AUTH" "$BASE$LIST" | jq -r '.items[0].id')

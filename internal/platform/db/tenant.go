@@ -54,9 +54,19 @@ func (t *Tenant) DB() *gorm.DB { return t.tx }
 
 // bindTenant sets the tenant for the current transaction only; a
 // session-level SET would leak to the next user of the pooled connection.
+//
+// The same statement turns off JIT compilation and parallel workers for
+// the transaction. A tenant transaction reads one group's rows (hundreds,
+// not millions), where neither ever pays, but both are chosen from the
+// planner's cost estimate: with missing or stale statistics (after a bulk
+// load or a restore, before autovacuum analyses) an estimate forty times
+// too high made a dashboard statement compile for 200 ms and another
+// start two workers for 20-100 ms, to read a few hundred rows that take
+// under a millisecond. See docs/PERFORMANCE.md, "Dashboard".
 func bindTenant(tx *gorm.DB, d Dialect, tenantID string) error {
 	if d != Postgres {
 		return nil
 	}
-	return tx.Exec("SELECT set_config('app.tenant_id', ?, true)", tenantID).Error
+	return tx.Exec(`SELECT set_config('app.tenant_id', ?, true), set_config('jit', 'off', true),
+		set_config('max_parallel_workers_per_gather', '0', true)`, tenantID).Error
 }
