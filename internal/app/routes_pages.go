@@ -41,6 +41,9 @@ func (a *App) mountPages() {
 	for _, r := range a.signedInPages() {
 		a.HTTP.Add(r.method, r.path, gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, r.handler)
 	}
+	for _, r := range a.adminPages() {
+		a.HTTP.Add(r.method, r.path, gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, a.Regions.RequirePlatformAdmin, r.handler)
+	}
 
 	// Workspace pages under /t/{slug}: the tenant resolves as in the API
 	// (another group → 404 page, lesser role → 403 page). The menu follows
