@@ -20,7 +20,7 @@ func TestAdminRegistersAHostAndAttachesAGroup(t *testing.T) {
 		g := e.SignupGroupIn(name, "53.01.08.2011")
 		admin := e.PlatformAdmin()
 		b := e.BrowserAs(admin.Token)
-		b.Get("/admin?q=" + url.QueryEscape(name)).Expect(http.StatusOK).Contains("Semua kelompok", name, "53.01.08.2011", "Belum terverifikasi")
+		b.Get("/admin?q="+url.QueryEscape(name)).Expect(http.StatusOK).Contains("Semua kelompok", name, "53.01.08.2011", "Belum terverifikasi")
 
 		key := testkit.Unique("yayasan-uji")
 		hostName := "Yayasan Kasih " + key
@@ -49,7 +49,7 @@ func TestAdminRegistersAHostAndAttachesAGroup(t *testing.T) {
 		b.Post(card+"/host", testkit.Form("host", key)).ExpectRedirect(card)
 		b.Get(card).Expect(http.StatusOK).Contains("Donasi daring kelompok ini kini diterima yayasan yang dipilih.",
 			"<dd>"+hostName+"</dd>")
-		b.Get("/admin?q="+url.QueryEscape(name)).Expect(http.StatusOK).Contains(hostName).Lacks("(bawaan)")
+		b.Get("/admin?q=" + url.QueryEscape(name)).Expect(http.StatusOK).Contains(hostName).Lacks("(bawaan)")
 		// The API reads the same attachment.
 		host, err := e.App.Funds.HostOf(t.Context(), g.TenantID)
 		if err != nil || host == nil || host.Key != key {
