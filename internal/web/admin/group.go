@@ -2,6 +2,7 @@ package admin
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -24,6 +25,8 @@ type GroupPage struct {
 	Regions []tenancy.Region
 	// Attached says the group names its host; otherwise Host is the default.
 	Attached bool
+	// Place is the group's village, district and regency, as far as known.
+	Place string
 	// Form says which of the page's two forms Form belongs to.
 	Form string
 }
@@ -35,6 +38,13 @@ func (h *Handlers) groupPage(c *fiber.Ctx, form string) (*GroupPage, error) {
 		return nil, err
 	}
 	page := &GroupPage{Group: t, Form: form}
+	var place []string
+	for _, p := range []string{t.Village, t.District, t.Regency} {
+		if p != "" {
+			place = append(place, p)
+		}
+	}
+	page.Place = strings.Join(place, ", ")
 	if page.Region, err = h.Tenancy.Store.Region(ctx, t.RegionCode); err != nil && !errors.Is(err, errs.ErrNotFound) {
 		return nil, err
 	}
