@@ -8,7 +8,8 @@
 # Kupang (53.01) through `peduli user create` and the admin API, logs in
 # through /api/v1/auth/login and runs Lighthouse on each page, passing the
 # session as a cookie with --extra-headers for the pages that need a login.
-# It prints one line of four scores per page and keeps the JSON reports.
+# It prints one line of four scores per page (the median of LH_RUNS runs)
+# with the audits that cost points, and keeps the JSON reports.
 #
 # Needs: Go, Node.js 18+, Debian's chromium, curl. Lighthouse comes from the
 # npm registry:
@@ -22,11 +23,15 @@
 #   LH_PORT      where peduli listens     (default 18095, on 127.0.0.1 only)
 #   LH_OUT       reports directory        (default /tmp/peduli-lighthouse-<time>)
 #   LH_ONLY      a space-separated subset of the page names below
+#   LH_RUNS      runs per page (default 3); the median of each score is shown,
+#                as Lighthouse advises: on a shared machine one run's
+#                total blocking time swings with the other processes
 set -euo pipefail
 
 LIGHTHOUSE=${LIGHTHOUSE:-/tmp/lh/node_modules/.bin/lighthouse}
 export CHROME_PATH=${CHROME_PATH:-$(command -v chromium)}
 PORT=${LH_PORT:-18095}
+RUNS=${LH_RUNS:-3}
 OUT=${LH_OUT:-/tmp/peduli-lighthouse-$(date -u +%Y%m%dT%H%M%S)}
 BASE=http://127.0.0.1:$PORT
 GROUP=rindu-sejahtera
@@ -76,8 +81,8 @@ beneficiaries|/t/$GROUP/beneficiaries|$OWNER
 region|/regions/53.01|$COORD
 admin|/admin|$ADMIN"
 
-echo "$(date -u '+%Y-%m-%d %H:%M UTC') · load: $(cut -d' ' -f1-3 /proc/loadavg) · $(nproc) cores · $("$CHROME_PATH" --version 2>/dev/null) · lighthouse $("$LIGHTHOUSE" --version)"
-printf '%-14s %-32s %5s %5s %5s %5s\n' page path perf a11y bp seo
+echo "$(date -u '+%Y-%m-%d %H:%M UTC') · load: $(cut -d' ' -f1-3 /proc/loadavg) · $(nproc) cores · $("$CHROME_PATH" --version 2>/dev/null) · lighthouse $("$LIGHTHOUSE" --version) · $RUNS runs per page, median"
+printf '%-14s %-32s %5s %5s %5s %5s  %s\n' page path perf a11y bp seo 'perf min–max'
 while IFS='|' read -r name path token; do
 	if [ -n "${LH_ONLY:-}" ] && [[ " $LH_ONLY " != *" $name "* ]]; then continue; fi
 	headers=()
@@ -85,17 +90,11 @@ while IFS='|' read -r name path token; do
 		printf '{"Cookie":"peduli_session=%s"}' "$token" >"$OUT/$name.headers.json"
 		headers=(--extra-headers="$OUT/$name.headers.json")
 	fi
-	"$LIGHTHOUSE" "$BASE$path" --quiet --output=json --output-path="$OUT/$name.json" \
-		--only-categories=performance,accessibility,best-practices,seo \
-		--chrome-flags="--headless=new --no-sandbox --disable-dev-shm-usage" "${headers[@]}" || true
-	node -e '
-		const r = require(process.argv[1]);
-		if (r.finalDisplayedUrl && !r.finalDisplayedUrl.endsWith(process.argv[3])) console.error("  " + process.argv[2] + " ended on " + r.finalDisplayedUrl);
-		const c = r.categories, f = k => c[k] && c[k].score !== null ? c[k].score.toFixed(2) : "  –  ";
-		console.log(process.argv[2].padEnd(14), process.argv[3].padEnd(32), f("performance").padStart(5), f("accessibility").padStart(5), f("best-practices").padStart(5), f("seo").padStart(5));
-		for (const [k, cat] of Object.entries(c)) for (const ref of cat.auditRefs) {
-			const a = r.audits[ref.id];
-			if (ref.weight > 0 && a.score !== null && a.score < 0.9) console.log("    " + k + ": " + a.id + " " + a.score.toFixed(2) + (a.displayValue ? " (" + a.displayValue + ")" : ""));
-		}' "$OUT/$name.json" "$name" "$path"
+	for run in $(seq 1 "$RUNS"); do
+		"$LIGHTHOUSE" "$BASE$path" --quiet --output=json --output-path="$OUT/$name.$run.json" \
+			--only-categories=performance,accessibility,best-practices,seo \
+			--chrome-flags="--headless=new --no-sandbox --disable-dev-shm-usage" "${headers[@]}" || true
+	done
+	node "$(dirname "$0")/scores.js" "$OUT" "$name" "$path" "$RUNS"
 done <<<"$PAGES"
 echo "reports: $OUT"
