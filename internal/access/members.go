@@ -296,6 +296,20 @@ func (en *Enforcer) CoordinatorsOf(ctx context.Context, code string) ([]string, 
 	return out, err
 }
 
+// CoordinatorGrant is one person's coordination of one region.
+type CoordinatorGrant struct {
+	RegionCode string
+	UserID     string
+}
+
+// CoordinatorGrants lists every coordinator of every region, by region.
+func (en *Enforcer) CoordinatorGrants(ctx context.Context) ([]CoordinatorGrant, error) {
+	var out []CoordinatorGrant
+	err := en.db.Global(ctx).Table("region_coordinators").Select("region_code, user_id").
+		Order("region_code, user_id").Scan(&out).Error
+	return out, err
+}
+
 // Coordinates reports whether userID coordinates any of the region codes
 // (a region and its ancestors, as the caller lists them).
 func (en *Enforcer) Coordinates(userID string, codes []string) bool {

@@ -236,7 +236,7 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a.HTTP.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		log.Error("panic", "request_id", httpx.RequestID(c), "panic", fmt.Sprint(e))
 	}}))
-	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS()), a.deadline, a.unavailable)
+	a.HTTP.Use(httpx.RequestIDMiddleware, httpx.AccessLog(log), httpx.SecurityHeaders(cfg.HTTPS(), pages.Assets.StyleSources()...), a.deadline, a.unavailable)
 	a.HTTP.Use(idn.Middleware(cfg.HTTPS()), smallBodies)
 	a.HTTP.Use(httpx.CrossSiteGuard(identity.Cookie(cfg.HTTPS()), cfg.BaseURL))
 	a.HTTP.Use(httpx.TextGuard("/api/v1/stripe/webhook"))

@@ -1,8 +1,11 @@
 package app_test
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -113,3 +116,32 @@ func TestPersonalPagesAreNeverCached(t *testing.T) {
 		t.Errorf("page CSP = %q", res.Header.Get("Content-Security-Policy"))
 	}
 }
+
+// TestInlineStylesAreAllowedByHash: the stylesheets a page inlines are
+// allowed by their hash in the page's own CSP, and no other inline style is.
+func TestInlineStylesAreAllowedByHash(t *testing.T) {
+	e := testkit.New(t, db.SQLite)
+	g := e.SignupGroup("Kelompok Gaya")
+	for path, b := range map[string]*testkit.Browser{"/login": e.Browser(), "/t/" + g.Slug: e.BrowserAs(g.OwnerToken)} {
+		res := b.Get(path).Expect(http.StatusOK)
+		csp := res.Header.Get("Content-Security-Policy")
+		if strings.Contains(csp, "unsafe-inline") {
+			t.Fatalf("%s: CSP %q allows any inline style", path, csp)
+		}
+		styles := inlineStyle.FindAllSubmatch(res.Body, -1)
+		if len(styles) == 0 {
+			t.Fatalf("%s inlines no stylesheet", path)
+		}
+		for _, m := range styles {
+			sum := sha256.Sum256(m[1])
+			if src := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp, src) {
+				t.Errorf("%s: inline style of %d bytes (%s) is not in the CSP %q", path, len(m[1]), src, csp)
+			}
+		}
+		if strings.Contains(string(res.Body), `rel="stylesheet"`) && path == "/login" {
+			t.Errorf("%s still loads a render-blocking stylesheet", path)
+		}
+	}
+}
+
+var inlineStyle = regexp.MustCompile(`(?s)<style>(.*?)</style>`)

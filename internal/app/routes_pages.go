@@ -5,6 +5,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/compress"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/web"
 	"github.com/peduli/peduli/internal/web/account"
@@ -44,6 +45,9 @@ func (a *App) mountPages() {
 	}
 	for _, r := range a.signedInPages() {
 		a.HTTP.Add(r.method, r.path, gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, r.handler)
+	}
+	for _, r := range a.adminPages() {
+		a.HTTP.Add(r.method, r.path, gz, httpx.NoStore, p.Errors, p.RequireLogin, p.CSRF, identity.RequirePlatformAdmin(a.Access), r.handler)
 	}
 
 	// Workspace pages under /t/{slug}: the tenant resolves as in the API

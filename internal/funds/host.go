@@ -3,6 +3,7 @@ package funds
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"gorm.io/gorm"
 
@@ -145,4 +146,18 @@ func attachGroup(tx *gorm.DB, gh GroupHost) error {
 		return res.Error
 	}
 	return tx.Create(&gh).Error
+}
+
+// AttachedHosts maps each group attached to a host by name (tenant id →
+// host key); groups missing from it give to the default host.
+func (s *Service) AttachedHosts(ctx context.Context) (map[string]string, error) {
+	var rows []GroupHost
+	if err := s.DB.Global(ctx).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("funds: attached hosts: %w", err)
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.TenantID] = r.HostKey
+	}
+	return out, nil
 }

@@ -3,6 +3,7 @@ package regions
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/errs"
@@ -78,4 +79,30 @@ func (s *Service) RemoveCoordinator(ctx context.Context, code, userID string) er
 		return errs.ErrNotFound
 	}
 	return s.Access.RemoveCoordinator(userID, code)
+}
+
+// AllCoordinators lists who coordinates which region, by region code.
+func (s *Service) AllCoordinators(ctx context.Context) ([]Coordinator, error) {
+	grants, err := s.Access.CoordinatorGrants(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("regions: coordinators: %w", err)
+	}
+	ids := make([]string, 0, len(grants))
+	for _, g := range grants {
+		ids = append(ids, g.UserID)
+	}
+	users, err := s.Users.Users(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("regions: coordinators' accounts: %w", err)
+	}
+	byID := make(map[string]identity.User, len(users))
+	for _, u := range users {
+		byID[u.ID] = u
+	}
+	out := make([]Coordinator, 0, len(grants))
+	for _, g := range grants {
+		u := byID[g.UserID]
+		out = append(out, Coordinator{UserID: g.UserID, Name: u.Name, Email: u.Email, RegionCode: g.RegionCode})
+	}
+	return out, nil
 }

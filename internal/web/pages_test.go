@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"errors"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -10,7 +11,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/testkit"
+	webfs "github.com/peduli/peduli/web"
 )
 
 func TestMain(m *testing.M) { testkit.Main(m) }
@@ -19,7 +22,7 @@ var assetURL = regexp.MustCompile(`/static/(app|htmx\.min)\.[0-9a-f]{10}\.(css|j
 
 func TestStaticFilesAndCompression(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
-		page := e.Browser().Get("/login").Expect(http.StatusOK)
+		page := e.Browser().Get("/signup").Expect(http.StatusOK)
 		urls := assetURL.FindAllString(string(page.Body), -1)
 		if len(urls) < 2 {
 			t.Fatalf("hashed asset URLs on the page: %v", urls)
@@ -82,3 +85,35 @@ func TestServerErrorPage(t *testing.T) {
 		b.Get("/test-boom").Expect(http.StatusInternalServerError).Contains("Something went wrong")
 	})
 }
+
+// TestOnlyPagesWithHtmxLoadIt: htmx (52 KB, the heaviest script) loads only
+// on pages that use hx- attributes, and every such page loads it.
+func TestOnlyPagesWithHtmxLoadIt(t *testing.T) {
+	err := fs.WalkDir(webfs.FS, "templates/pages", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(webfs.FS, p)
+		if err != nil {
+			return err
+		}
+		uses := hxAttribute.Match(b)
+		loads := strings.Contains(string(b), `{{define "htmx"}}{{template "htmxscript" .}}{{end}}`)
+		if uses != loads {
+			t.Errorf("%s: uses hx- attributes %v, loads htmx %v", p, uses, loads)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := testkit.New(t, db.SQLite)
+	if body := string(e.Browser().Get("/login").Expect(http.StatusOK).Body); strings.Contains(body, "htmx.min") {
+		t.Errorf("the login page loads htmx")
+	}
+	if body := string(e.Browser().Get("/signup").Expect(http.StatusOK).Body); !strings.Contains(body, "htmx.min") {
+		t.Errorf("the sign-up page, whose region picker uses htmx, does not load it")
+	}
+}
+
+var hxAttribute = regexp.MustCompile(`\shx-[a-z]+=`)

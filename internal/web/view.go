@@ -42,6 +42,9 @@ func (v *View) Can(obj, act string) bool {
 // Asset returns the hashed URL of a static file: {{.Asset "app.css"}}.
 func (v *View) Asset(name string) string { return v.pages.Assets.URL(name) }
 
+// Style inlines a stylesheet from web/static: {{.Style "app.css"}} (see Assets.Style).
+func (v *View) Style(name string) template.HTML { return v.pages.Assets.Style(name) }
+
 // CSRFInput is the hidden field every POST form carries: {{.CSRFInput}}.
 func (v *View) CSRFInput() template.HTML {
 	// #nosec G203 -- constant markup; the only variable part is HTML-escaped

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -87,8 +88,11 @@ func routePath(c *fiber.Ctx) string {
 }
 
 // SecurityHeaders sets the headers every response carries. The CSP allows no
-// inline script, so pages load htmx and their own scripts from /static only.
-func SecurityHeaders(https bool) fiber.Handler {
+// inline script, so pages load htmx and their own scripts from /static only;
+// inline styles only when their hash is among styleSources ('sha256-…').
+func SecurityHeaders(https bool, styleSources ...string) fiber.Handler {
+	csp := "default-src 'self'; script-src 'self'; style-src " + strings.Join(append([]string{"'self'"}, styleSources...), " ") + "; " +
+		"img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 	return func(c *fiber.Ctx) error {
 		h := &c.Response().Header
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -96,8 +100,7 @@ func SecurityHeaders(https bool) fiber.Handler {
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "+
-			"img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", csp)
 		if https {
 			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 		}

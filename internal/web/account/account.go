@@ -22,24 +22,7 @@ type Handlers struct {
 	Resets   *Resets
 }
 
-// homeOf is where a person lands after signing in: her first group's
-// workspace, or the landing page when she belongs to none.
+// homeOf is where a person lands after signing in (web.HomeOf).
 func (h *Handlers) homeOf(ctx context.Context, userID string) string {
-	ms := h.Tenancy.Access.Memberships(userID)
-	if len(ms) == 0 {
-		// A coordinator who belongs to no group lands on her region.
-		if codes := h.Tenancy.Access.CoordinatedRegions(userID); len(codes) > 0 {
-			return "/regions/" + codes[0]
-		}
-		return "/"
-	}
-	ids := make([]string, len(ms))
-	for i, m := range ms {
-		ids[i] = m.TenantID
-	}
-	ts, err := h.Tenancy.Store.Tenants(ctx, ids)
-	if err != nil || len(ts) == 0 {
-		return "/"
-	}
-	return "/t/" + ts[0].Slug
+	return web.HomeOf(ctx, h.Tenancy, userID)
 }

@@ -24,7 +24,14 @@ type landing struct {
 }
 
 // Landing explains Peduli to a village group and to a donor (GET /).
+// The platform admin and a coordinator who belongs to no group go to
+// their own pages instead.
 func (h *Handlers) Landing(c *fiber.Ctx) error {
+	if u := identity.UserOf(c); u != nil {
+		if desk := web.DeskOf(c.UserContext(), h.Tenancy, u.ID); desk != "" {
+			return c.Redirect(desk, fiber.StatusSeeOther)
+		}
+	}
 	d := landing{Place: c.Query("q")}
 	if r := []rune(d.Place); len(r) > 100 {
 		d.Place = string(r[:100])
