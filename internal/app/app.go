@@ -142,7 +142,7 @@ func migrate(ctx context.Context, d *db.DB, log *slog.Logger) error {
 
 // New builds the App on an open, migrated database.
 func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
-	en, err := access.NewEnforcer(d, log)
+	en, err := access.NewEnforcer(d, log, tenancy.LockGroupForTeamChange)
 	if err != nil {
 		return nil, err
 	}

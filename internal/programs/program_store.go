@@ -2,6 +2,7 @@ package programs
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
@@ -73,6 +74,26 @@ func (s *Service) ProgramNames(t *db.Tenant) (map[string]string, error) {
 	out := make(map[string]string, len(rows))
 	for _, p := range rows {
 		out[p.ID] = p.Name
+	}
+	return out, nil
+}
+
+// ProgramSummary is a program as other features list it: its id, name and
+// category.
+type ProgramSummary struct {
+	ID       string
+	Name     string
+	Category string
+}
+
+// ActivePrograms lists the tenant's active programs by name, for features
+// that show them (the group's public page).
+func (s *Service) ActivePrograms(t *db.Tenant) ([]ProgramSummary, error) {
+	var out []ProgramSummary
+	err := t.DB().Model(&Program{}).Select("id, name, category").
+		Where("tenant_id = ? AND status = ?", t.ID, StatusActive).Order("name").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("programs: active programs: %w", err)
 	}
 	return out, nil
 }
