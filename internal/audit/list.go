@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/peduli/peduli/internal/identity"
+	"gorm.io/gorm"
+
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 )
@@ -45,8 +46,13 @@ type Page struct {
 	NextCursor *string `json:"next_cursor"`
 }
 
-// List returns a page of the tenant's audit log, newest first.
-func List(ctx context.Context, scope db.Scope, q Query) (Page, error) {
+// Names maps user ids to names, read through q. Identity keeps the
+// people; audit only shows their names (identity.NamesIn).
+type Names func(q *gorm.DB, ids []string) (map[string]string, error)
+
+// List returns a page of the tenant's audit log, newest first, naming each
+// actor through names.
+func List(ctx context.Context, scope db.Scope, names Names, q Query) (Page, error) {
 	if err := checkQuery(&q); err != nil {
 		return Page{}, err
 	}
@@ -71,14 +77,14 @@ func List(ctx context.Context, scope db.Scope, q Query) (Page, error) {
 			next := rows[len(rows)-1].ID
 			page.NextCursor = &next
 		}
-		names, err := identity.NamesIn(t.DB(), actorIDs(rows))
+		actors, err := names(t.DB(), actorIDs(rows))
 		if err != nil {
 			return err
 		}
 		for _, r := range rows {
 			var name *string
 			if r.ActorID != nil {
-				if n, ok := names[*r.ActorID]; ok {
+				if n, ok := actors[*r.ActorID]; ok {
 					name = &n
 				}
 			}
