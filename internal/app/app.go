@@ -39,7 +39,6 @@ import (
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
-	"github.com/peduli/peduli/internal/web/account"
 	"github.com/peduli/peduli/tenants"
 	webfs "github.com/peduli/peduli/web"
 )
@@ -84,7 +83,7 @@ type App struct {
 	Pages *web.Pages
 
 	auth   *identity.Handlers
-	resets *account.Resets
+	resets *identity.Resets
 	// limiter bounds anonymous writes (limits.go).
 	limiter *ratelimit.Limiter
 	// draining is set on SIGTERM: /readyz fails, the rest still serves.
@@ -201,12 +200,12 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	a.Pages = pages
 	a.Funds.Texts = pages.Catalogue
-	a.resets = &account.Resets{DB: d, Identity: idn, Access: en, Mailer: a.Mail, Jobs: a.Jobs,
+	a.resets = &identity.Resets{DB: d, Identity: idn, Access: en, Mailer: a.Mail, Jobs: a.Jobs,
 		Texts: pages.Catalogue, BaseURL: cfg.BaseURL, Now: now}
-	idn.MailVerification = account.VerificationMail(a.Mail, pages.Catalogue)
+	idn.MailVerification = identity.VerificationMail(a.Mail, pages.Catalogue)
 	if a.Mail != nil {
 		idn.QueueVerification = func(ctx context.Context, userID, addressHash string) error {
-			return a.Jobs.Enqueue(ctx, account.VerifyMail{UserID: userID, AddressHash: addressHash}, jobs.Once)
+			return a.Jobs.Enqueue(ctx, identity.VerifyMail{UserID: userID, AddressHash: addressHash}, jobs.Once)
 		}
 	}
 	a.HTTP = fiber.New(fiber.Config{

@@ -5,6 +5,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/compress"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/web"
 	"github.com/peduli/peduli/internal/web/account"
@@ -69,7 +70,7 @@ func (a *App) mountPages() {
 }
 
 // publicPages need no login.
-func (a *App) publicPages(resets *account.Resets) []page {
+func (a *App) publicPages(resets *identity.Resets) []page {
 	acc := &account.Handlers{Pages: a.Pages, Identity: a.Identity, Auth: a.auth, Tenancy: a.Tenancy, DB: a.DB, Resets: resets}
 	pub := &public.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
 	return []page{
@@ -103,7 +104,7 @@ func (a *App) signedInPages() []page {
 	return pages
 }
 
-func (a *App) teamPages(resets *account.Resets) []page {
+func (a *App) teamPages(resets *identity.Resets) []page {
 	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Regions: a.Regions}
 	tm := &team.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Resets: resets}
 	return []page{
