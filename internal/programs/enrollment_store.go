@@ -1,8 +1,12 @@
 package programs
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/registry"
 )
 
 // Member is an enrolled beneficiary as lists show her: name, no personal data.
@@ -25,13 +29,15 @@ func (s *Store) Enrollment(t *db.Tenant, programID, beneficiaryID string) (*Enro
 
 // ActiveBeneficiary reports whether the tenant has a beneficiary with id
 // that is not deleted; deleted and erased records cannot join anything.
+// The registry owns beneficiaries and answers.
 func (s *Store) ActiveBeneficiary(t *db.Tenant, id string) error {
-	var n int64
-	err := t.DB().Table("beneficiaries").Where("tenant_id = ? AND id = ? AND deleted_at IS NULL", t.ID, id).Count(&n).Error
-	if err == nil && n == 0 {
-		return errs.ErrNotFound
+	if err := registry.Active(t, id); err != nil {
+		if errors.Is(err, errs.ErrNotFound) {
+			return err
+		}
+		return fmt.Errorf("programs: active beneficiary: %w", err)
 	}
-	return err
+	return nil
 }
 
 // Members lists a program's current members (not withdrawn, not deleted), by name.
