@@ -13,7 +13,6 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/platform/storage"
 )
 
@@ -31,11 +30,13 @@ var receiptTypes = map[string]string{"image/jpeg": ".jpg", "image/png": ".png", 
 // existed (uploads/receipts/<tenant>/<name>) are found under the same keys.
 func receiptKey(tenantID, name string) string { return "receipts/" + tenantID + "/" + name }
 
+// errTooLarge refuses a receipt file over MaxReceiptBytes.
+var errTooLarge = errs.TooLarge("the receipt file is over the limit")
+
 // SaveReceipt checks and stores an uploaded receipt under a random name.
 func (s *Service) SaveReceipt(tenantID string, fh *multipart.FileHeader) (*Upload, error) {
 	if fh.Size > MaxReceiptBytes {
-		p := httpx.NewProblem("payload_too_large", "the receipt file is over the limit")
-		return nil, &httpx.ProblemError{Problem: p}
+		return nil, errTooLarge
 	}
 	f, err := fh.Open()
 	if err != nil {
@@ -47,7 +48,7 @@ func (s *Service) SaveReceipt(tenantID string, fh *multipart.FileHeader) (*Uploa
 		return nil, err
 	}
 	if len(data) > MaxReceiptBytes {
-		return nil, &httpx.ProblemError{Problem: httpx.NewProblem("payload_too_large", "the receipt file is over the limit")}
+		return nil, errTooLarge
 	}
 	ct := http.DetectContentType(data)
 	ext, ok := receiptTypes[ct]
@@ -105,7 +106,7 @@ func (s *Service) ReadReceipt(ctx context.Context, key string) ([]byte, error) {
 // retry; nothing was written.
 func storeError(err error) error {
 	if errors.Is(err, storage.ErrUnavailable) {
-		return &httpx.ProblemError{Problem: httpx.NewProblem("unavailable", "the file store is unreachable; try again")}
+		return errs.Unavailable("", "the file store is unreachable; try again")
 	}
 	return err
 }
