@@ -45,8 +45,8 @@ func (s *Store) Members(t *db.Tenant, programID string) ([]Member, error) {
 	out := []Member{}
 	err := t.DB().Table("program_enrollments AS e").
 		Select("e.id AS enrollment_id, e.beneficiary_id, b.name, e.enrolled_on").
-		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND e.program_id = ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL", t.ID, programID).
+		Joins("JOIN (?) b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id", registry.ActiveRows(t)).
+		Where("e.tenant_id = ? AND e.program_id = ? AND e.withdrawn_on IS NULL", t.ID, programID).
 		Order("b.name, e.id").Scan(&out).Error
 	return out, err
 }
@@ -59,8 +59,8 @@ func (s *Store) EnrolledIn(t *db.Tenant, programID string, ids []string) (map[st
 		return out, nil
 	}
 	err := t.DB().Table("program_enrollments AS e").Select("e.beneficiary_id").
-		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND e.program_id = ? AND e.beneficiary_id IN ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL",
+		Joins("JOIN (?) b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id", registry.ActiveRows(t)).
+		Where("e.tenant_id = ? AND e.program_id = ? AND e.beneficiary_id IN ? AND e.withdrawn_on IS NULL",
 			t.ID, programID, ids).
 		Pluck("e.beneficiary_id", &found).Error
 	for _, id := range found {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/registry"
 )
 
 // Programs returns the tenant's programs, active first, newest start first.
@@ -41,8 +42,8 @@ func (s *Store) Memberships(t *db.Tenant, programIDs ...string) (map[string]memb
 	var rows []membership
 	q := t.DB().Table("program_enrollments AS e").
 		Select("e.program_id AS program_id, COUNT(*) AS members, COUNT(DISTINCT COALESCE(b.kk_index, CAST(b.id AS TEXT))) AS households").
-		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL", t.ID)
+		Joins("JOIN (?) b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id", registry.ActiveRows(t)).
+		Where("e.tenant_id = ? AND e.withdrawn_on IS NULL", t.ID)
 	if len(programIDs) > 0 {
 		q = q.Where("e.program_id IN ?", programIDs)
 	}

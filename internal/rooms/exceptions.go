@@ -32,12 +32,6 @@ var Exceptions = map[string]string{
 	// figures in one query: tenants joined with group_figures.
 	"internal/regions/groups.go tenants":      "one paged query joins groups with their published figures",
 	"internal/regions/groups_page.go tenants": "the page cursor is read from the same rows the paged join sorts",
-	// Programs count and list members in one query each, joined with the
-	// registry's deleted flag, name and family-card index; a registry read
-	// model for these joins is still to come.
-	"internal/programs/enrollment_store.go beneficiaries": programsJoin,
-	"internal/programs/figures.go beneficiaries":          programsJoin,
-	"internal/programs/program_store.go beneficiaries":    programsJoin,
 	// Seeding thousands of groups inserts their users and tenants in
 	// batches; sign-up one at a time would take hours.
 	"internal/devseed/global.go tenants": "bulk seed of development data in batches",
@@ -50,5 +44,4 @@ var Exceptions = map[string]string{
 
 const (
 	regionsRewrite = "region rollup and reports: to be rebuilt on the owners' read models"
-	programsJoin   = "programs join enrollments with beneficiaries (deleted, name, household) in one query"
 )
