@@ -7,6 +7,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -21,6 +22,9 @@ type TenantChange struct {
 // who oversees a group is cached: coordinator checks read the group's
 // region_code on every request, so a move takes effect on the next one.
 func (s *Service) ChangeTenant(ctx context.Context, actor audit.Actor, slug string, in TenantChange) (*tenancy.Tenant, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	t, err := s.Tenancy.TenantBySlug(ctx, slug)
 	if err != nil {
 		return nil, err

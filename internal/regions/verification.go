@@ -8,6 +8,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -85,6 +86,9 @@ func stateOf(verified bool, lastDecision string) string {
 // changes with a note saying what. The decision, the group's state and the
 // audit event are written in one transaction of the group's own scope.
 func (s *Service) Decide(ctx context.Context, actor audit.Actor, t *tenancy.Tenant, in VerificationInput) (*Verification, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	in.Note = strings.TrimSpace(in.Note)
 	if in.Decision == DecisionRequestChanges && in.Note == "" {
 		return nil, errs.Invalid("note", "required", "is required when asking for changes")
