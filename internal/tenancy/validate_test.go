@@ -7,8 +7,10 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/groupfund"
 	"github.com/peduli/peduli/internal/partners"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/testkit"
@@ -30,6 +32,8 @@ func TestServicesValidateTheirInput(t *testing.T) {
 			tenancy.InviteInput{Email: "bukan-email", Role: "boss"})
 		_, _, _, cases["signup"] = e.App.Tenancy.Signup(ctx, tenancy.SignupInput{})
 		_, cases["partner"] = e.App.Partners.Create(ctx, scope, actor, partners.Input{Kind: &bad})
+		_, cases["program"] = e.App.Programs.CreateProgram(ctx, scope, actor, programs.ProgramInput{Category: bad})
+		_, cases["savings"] = e.App.GroupFund.Deposit(ctx, scope, actor, groupfund.SavingsInput{Kind: bad, Amount: -5})
 		tn, err := e.App.Tenancy.Store.TenantBySlug(ctx, g.Slug)
 		if err != nil {
 			t.Fatal(err)
