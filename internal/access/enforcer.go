@@ -56,11 +56,15 @@ type Enforcer struct {
 	rm  *roleManager
 	log *slog.Logger
 	db  *db.DB
+	// lockGroup takes a group's team lock (see NewEnforcer).
+	lockGroup func(*db.Tenant) error
 }
 
 // NewEnforcer loads the shared permissions from d, makes sure this build's
 // are present, and answers role links from the membership tables.
-func NewEnforcer(d *db.DB, log *slog.Logger) (*Enforcer, error) {
+// lockGroup takes a group's lock for a team change inside the change's
+// transaction (the groups' table is tenancy's: tenancy.LockGroupForTeamChange).
+func NewEnforcer(d *db.DB, log *slog.Logger, lockGroup func(*db.Tenant) error) (*Enforcer, error) {
 	m, err := model.NewModelFromString(modelText)
 	if err != nil {
 		return nil, err
@@ -77,7 +81,7 @@ func NewEnforcer(d *db.DB, log *slog.Logger) (*Enforcer, error) {
 		return nil, fmt.Errorf("casbin: %w", err)
 	}
 	e.EnableAutoSave(true)
-	en := &Enforcer{e: e, log: log, db: d}
+	en := &Enforcer{e: e, log: log, db: d, lockGroup: lockGroup}
 	en.rm = newRoleManager(en.loadDomain, CacheDomains, CacheTTL)
 	e.SetRoleManager(en.rm)
 	if err := e.BuildRoleLinks(); err != nil {

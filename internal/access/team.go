@@ -2,6 +2,7 @@ package access
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/peduli/peduli/internal/platform/db"
@@ -16,16 +17,14 @@ type Team struct {
 }
 
 // ChangeTeam runs fn in one transaction of scope's tenant with the team
-// locked: on PostgreSQL the tenant's row is locked (FOR NO KEY UPDATE, which
-// waits for another team change on any replica but not for writes that only
-// reference the group); on SQLite every write transaction already holds the
-// database's single write lock. fn writes its audit entry and whatever else
+// locked by the group lock the enforcer was built with (tenancy's
+// LockGroupForTeamChange, which owns the groups' table). fn writes its audit entry and whatever else
 // the change consumes on the same transaction. A change is announced to the
 // other replicas when it commits and forgotten here at once.
 func (en *Enforcer) ChangeTeam(ctx context.Context, scope db.Scope, fn func(t *db.Tenant, team *Team) error) error {
 	var changed bool
 	err := scope.Write(ctx, func(t *db.Tenant) error {
-		team, err := LockTeam(t)
+		team, err := en.lockTeam(t)
 		if err != nil {
 			return err
 		}
@@ -47,13 +46,13 @@ func (en *Enforcer) ChangeTeam(ctx context.Context, scope db.Scope, fn func(t *d
 	return nil
 }
 
-// LockTeam takes the team lock of t's tenant and reads its team.
-func LockTeam(t *db.Tenant) (*Team, error) {
-	if t.DB().Dialector.Name() == "postgres" {
-		var id string
-		if err := t.DB().Raw("SELECT id FROM tenants WHERE id = ? FOR NO KEY UPDATE", t.ID).Scan(&id).Error; err != nil {
-			return nil, err
-		}
+// lockTeam takes the team lock of t's tenant and reads its team.
+func (en *Enforcer) lockTeam(t *db.Tenant) (*Team, error) {
+	if en.lockGroup == nil {
+		return nil, errors.New("access: no group lock for team changes")
+	}
+	if err := en.lockGroup(t); err != nil {
+		return nil, err
 	}
 	members, err := TeamOf(t)
 	if err != nil {

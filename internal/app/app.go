@@ -40,7 +40,6 @@ import (
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
-	"github.com/peduli/peduli/internal/web/account"
 	"github.com/peduli/peduli/tenants"
 	webfs "github.com/peduli/peduli/web"
 )
@@ -86,7 +85,7 @@ type App struct {
 	Pages *web.Pages
 
 	auth   *identity.Handlers
-	resets *account.Resets
+	resets *identity.Resets
 	// limiter bounds anonymous writes (limits.go).
 	limiter *ratelimit.Limiter
 	// draining is set on SIGTERM: /readyz fails, the rest still serves.
@@ -144,7 +143,7 @@ func migrate(ctx context.Context, d *db.DB, log *slog.Logger) error {
 
 // New builds the App on an open, migrated database.
 func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
-	en, err := access.NewEnforcer(d, log)
+	en, err := access.NewEnforcer(d, log, tenancy.LockGroupForTeamChange)
 	if err != nil {
 		return nil, err
 	}
@@ -204,12 +203,12 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	a.Pages = pages
 	a.Funds.Texts = pages.Catalogue
-	a.resets = &account.Resets{DB: d, Identity: idn, Access: en, Mailer: a.Mail, Jobs: a.Jobs,
+	a.resets = &identity.Resets{DB: d, Identity: idn, Access: en, Mailer: a.Mail, Jobs: a.Jobs,
 		Texts: pages.Catalogue, BaseURL: cfg.BaseURL, Now: now}
-	idn.MailVerification = account.VerificationMail(a.Mail, pages.Catalogue)
+	idn.MailVerification = identity.VerificationMail(a.Mail, pages.Catalogue)
 	if a.Mail != nil {
 		idn.QueueVerification = func(ctx context.Context, userID, addressHash string) error {
-			return a.Jobs.Enqueue(ctx, account.VerifyMail{UserID: userID, AddressHash: addressHash}, jobs.Once)
+			return a.Jobs.Enqueue(ctx, identity.VerifyMail{UserID: userID, AddressHash: addressHash}, jobs.Once)
 		}
 	}
 	a.HTTP = fiber.New(fiber.Config{

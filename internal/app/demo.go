@@ -29,9 +29,8 @@ const (
 
 // IsEmpty reports whether no user exists yet: a first run.
 func (a *App) IsEmpty(ctx context.Context) (bool, error) {
-	var n int64
-	err := a.DB.Global(ctx).Model(&identity.User{}).Count(&n).Error
-	return n == 0, err
+	some, err := a.Identity.Store.HasUsers(ctx)
+	return !some, err
 }
 
 // Demo creates (or resets the passwords of) the demo owner of Rindu

@@ -9,7 +9,6 @@ import (
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/jobs"
 	"github.com/peduli/peduli/internal/regions"
-	"github.com/peduli/peduli/internal/web/account"
 )
 
 // Periodic jobs. The cluster's leader inserts each when due; any replica
@@ -45,7 +44,7 @@ func (Prune) Kind() string { return "prune" }
 
 // registerJobs gives every job kind its worker and schedules the periodic
 // ones; the runner is built afterwards.
-func (a *App) registerJobs(resets *account.Resets) {
+func (a *App) registerJobs(resets *identity.Resets) {
 	r := a.Jobs
 	jobs.Handle(r, func(ctx context.Context, _ *river.Job[RollupChanged]) error {
 		// Batch after batch while more are waiting, for up to RollupBudget;
@@ -73,7 +72,7 @@ func (a *App) registerJobs(resets *account.Resets) {
 	jobs.Handle(r, a.Funds.MailReceipt)
 	jobs.Handle(r, a.Funds.MailSummary)
 	jobs.Handle(r, resets.MailReset)
-	jobs.Handle(r, account.MailVerification(a.Identity))
+	jobs.Handle(r, a.Identity.WorkVerifyMail)
 
 	// The rollup runs as soon as a leader is elected too, so groups that
 	// changed or appeared while no server ran get their figures at once.
@@ -108,7 +107,7 @@ func (a *App) Prune(ctx context.Context) error {
 	if n > 0 {
 		a.Log.Info("pruned email verifications", "count", n)
 	}
-	if n, err = account.PruneResets(ctx, a.DB, now); err != nil {
+	if n, err = identity.PruneResets(ctx, a.DB, now); err != nil {
 		return err
 	}
 	if n > 0 {

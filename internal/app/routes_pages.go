@@ -77,7 +77,7 @@ func (a *App) mountPages() {
 }
 
 // publicPages need no login.
-func (a *App) publicPages(resets *account.Resets) []page {
+func (a *App) publicPages(resets *identity.Resets) []page {
 	acc := &account.Handlers{Pages: a.Pages, Identity: a.Identity, Auth: a.auth, Tenancy: a.Tenancy, DB: a.DB, Resets: resets}
 	pub := &public.Handlers{Pages: a.Pages, Tenancy: a.Tenancy}
 	return []page{
@@ -111,7 +111,7 @@ func (a *App) signedInPages() []page {
 	return pages
 }
 
-func (a *App) teamPages(resets *account.Resets) []page {
+func (a *App) teamPages(resets *identity.Resets) []page {
 	ws := &workspace.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Regions: a.Regions}
 	tm := &team.Handlers{Pages: a.Pages, Tenancy: a.Tenancy, Resets: resets}
 	return []page{

@@ -5,6 +5,7 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -15,7 +16,7 @@ var eraseRequires = access.PersonalErase
 // and the audit log.
 func (a *App) registryRoutes() []route {
 	h := &registry.Handlers{Service: a.Registry, Tenancy: a.Tenancy, Access: a.Access}
-	au := &audit.Handlers{ScopeOf: a.Tenancy.ScopeOf}
+	au := &audit.Handlers{ScopeOf: a.Tenancy.ScopeOf, Names: identity.NamesIn}
 	return []route{
 		{method: fiber.MethodGet, path: "/beneficiaries", perm: access.PeopleRead, handler: h.List},
 		{method: fiber.MethodPost, path: "/beneficiaries", perm: access.PeopleWrite, handler: h.Create},

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/audit"
+	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
 	"github.com/peduli/peduli/internal/testkit"
@@ -62,7 +63,7 @@ func TestRecordListAndChanges(t *testing.T) {
 			t.Fatalf("after a second change and a read the mark = %d, want 2 (reads change nothing)", got)
 		}
 
-		page, err := audit.List(ctx, scope, audit.Query{Entity: "beneficiary", Limit: 2})
+		page, err := audit.List(ctx, scope, identity.NamesIn, audit.Query{Entity: "beneficiary", Limit: 2})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,14 +78,14 @@ func TestRecordListAndChanges(t *testing.T) {
 		if page.Items[1].Action != audit.Update || !slices.Equal(page.Items[1].Fields, []string{"phone"}) {
 			t.Fatalf("second line = %+v", page.Items[1])
 		}
-		rest, err := audit.List(ctx, scope, audit.Query{Entity: "beneficiary", Limit: 2, Cursor: *page.NextCursor})
+		rest, err := audit.List(ctx, scope, identity.NamesIn, audit.Query{Entity: "beneficiary", Limit: 2, Cursor: *page.NextCursor})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(rest.Items) != 1 || rest.NextCursor != nil || !slices.Equal(rest.Items[0].Fields, []string{"name", "nik"}) {
 			t.Fatalf("last page = %+v", rest)
 		}
-		one, err := audit.List(ctx, scope, audit.Query{Entity: "beneficiary", EntityID: first})
+		one, err := audit.List(ctx, scope, identity.NamesIn, audit.Query{Entity: "beneficiary", EntityID: first})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +126,7 @@ func TestListRefusesABadQuery(t *testing.T) {
 		{audit.Query{EntityID: long}, "entity_id"},
 	} {
 		// A zero Scope is never used: the query is refused first.
-		_, err := audit.List(context.Background(), db.Scope{}, c.q)
+		_, err := audit.List(context.Background(), db.Scope{}, identity.NamesIn, c.q)
 		var v *errs.ValidationError
 		if !errors.As(err, &v) || len(v.Fields) != 1 || v.Fields[0].Field != c.field {
 			t.Errorf("List(%+v) = %v, want a validation error on %s", c.q, err, c.field)

@@ -13,6 +13,8 @@ import (
 // tenant scope (tenancy provides it; audit cannot import tenancy).
 type Handlers struct {
 	ScopeOf func(*fiber.Ctx) db.Scope
+	// Names names the actors (identity.NamesIn).
+	Names Names
 }
 
 // List answers GET …/audit?limit=&cursor=&entity=&entity_id=.
@@ -25,7 +27,7 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 		}
 		q.Limit = n
 	}
-	page, err := List(c.UserContext(), h.ScopeOf(c), q)
+	page, err := List(c.UserContext(), h.ScopeOf(c), h.Names, q)
 	if err != nil {
 		return err
 	}

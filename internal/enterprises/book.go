@@ -10,6 +10,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -32,6 +33,9 @@ type BookInput struct {
 // month must be a real one, not before the enterprise started and not in
 // the future.
 func (s *Service) SaveBook(ctx context.Context, scope db.Scope, actor audit.Actor, enterpriseID, period string, in BookInput) (*BookView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	if in.Sales == nil {
 		return nil, errs.Invalid("sales", "required", "is required")
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/registry"
 )
@@ -75,6 +76,9 @@ type CapitalView struct {
 // ledger expense that paid for it: never more, over all enterprises it is
 // linked to, than the expense itself.
 func (s *Service) GiveCapital(ctx context.Context, scope db.Scope, actor audit.Actor, enterpriseID string, in CapitalInput) (*CapitalView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	on, ok := db.ParseDate(in.GivenOn)
 	if !ok {
 		return nil, errs.Invalid("given_on", "date", "must be a date in the form YYYY-MM-DD")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // GiveInput is a donor's online gift (POST /api/v1/public/groups/{slug}/donations).
@@ -45,6 +46,9 @@ type Checkout struct {
 // session Stripe created but whose answer got lost is still on record, and
 // the reconciliation job or the webhook settles it.
 func (s *Service) Give(ctx context.Context, slug string, in GiveInput) (*Checkout, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	t, err := s.Tenancy.Store.TenantBySlug(ctx, slug)
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // RecordInput is a gift the treasurer received by hand (POST …/donations).
@@ -32,6 +33,9 @@ type RecordInput struct {
 // Record books a cash, transfer or in-kind gift: the donation, its receipt
 // number and its income entry, in one transaction.
 func (s *Service) Record(ctx context.Context, scope db.Scope, actor audit.Actor, in RecordInput) (*Donation, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	v := &errs.ValidationError{}
 	if !strings.EqualFold(in.Currency, Currency) {
 		v.Add("currency", "oneof", "must be idr")

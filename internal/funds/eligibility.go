@@ -3,9 +3,6 @@ package funds
 import (
 	"context"
 
-	"github.com/gofiber/fiber/v2"
-
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -70,18 +67,3 @@ var reasonText = map[string]string{
 type DisabledError struct{ Reason string }
 
 func (e *DisabledError) Error() string { return reasonText[e.Reason] }
-
-// writeDisabled answers 409 donations_disabled with the reason code.
-func writeDisabled(c *fiber.Ctx, reason string) error {
-	p := httpx.NewProblem("conflict", reasonText[reason])
-	p.Code = "donations_disabled"
-	c.Status(p.Status)
-	if err := c.JSON(struct {
-		httpx.Problem
-		Reason string `json:"reason"`
-	}{p, reason}); err != nil {
-		return err
-	}
-	c.Set(fiber.HeaderContentType, "application/problem+json")
-	return nil
-}

@@ -39,6 +39,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/mail"
 	"github.com/peduli/peduli/internal/platform/sealed"
 	"github.com/peduli/peduli/internal/platform/storage"
+	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -113,6 +114,8 @@ type ProgramDirectory interface {
 	HasProgram(t *db.Tenant, id string) (bool, error)
 	// ProgramNames maps the tenant's program ids to their names.
 	ProgramNames(t *db.Tenant) (map[string]string, error)
+	// ActivePrograms lists the tenant's active programs by name.
+	ActivePrograms(t *db.Tenant) ([]programs.ProgramSummary, error)
 }
 
 func nowUTC() time.Time { return time.Now().UTC() }

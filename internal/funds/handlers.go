@@ -52,7 +52,8 @@ func (h *Handlers) Give(c *fiber.Ctx) error {
 	case errors.As(err, &de):
 		return writeDisabled(c, de.Reason)
 	case errors.Is(err, ErrStripeUnavailable):
-		return stripeUnavailableProblem()
+		return errs.Unavailable("payment_provider_unavailable",
+			"the payment provider is not answering; your donation is recorded as pending, please try again in a few minutes")
 	case err != nil:
 		return err
 	}
@@ -321,4 +322,19 @@ func (h *Handlers) SendYearlySummaries(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(fiber.Map{"sent": n})
+}
+
+// writeDisabled answers 409 donations_disabled with the reason code.
+func writeDisabled(c *fiber.Ctx, reason string) error {
+	p := httpx.NewProblem("conflict", reasonText[reason])
+	p.Code = "donations_disabled"
+	c.Status(p.Status)
+	if err := c.JSON(struct {
+		httpx.Problem
+		Reason string `json:"reason"`
+	}{p, reason}); err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, "application/problem+json")
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // HostInput registers a host (POST /api/v1/admin/hosts).
@@ -57,6 +58,9 @@ func (h *Host) View() HostView {
 
 // RegisterHost creates a host.
 func (s *Service) RegisterHost(ctx context.Context, in HostInput) (*Host, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	v := &errs.ValidationError{}
 	key := strings.ToLower(strings.TrimSpace(in.Key))
 	if !hostKey(key) {
@@ -105,6 +109,9 @@ type AttachInput struct {
 
 // AttachGroup makes host key receive the online donations of a group.
 func (s *Service) AttachGroup(ctx context.Context, adminID, key string, in AttachInput) (*Host, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	h, err := s.HostByKey(ctx, key)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // ReverseInput says why an entry is corrected.
@@ -20,6 +21,9 @@ type ReverseInput struct {
 // exactly when the original does: reversing an expense still waiting for
 // approval cancels it, and neither ever counts.
 func (s *Service) Reverse(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in ReverseInput) (*LedgerEntry, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	var out LedgerEntry
 	err := scope.Write(ctx, func(tx *db.Tenant) error {
 		orig, err := entry(tx, id)

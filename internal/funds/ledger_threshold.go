@@ -9,6 +9,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // Statuses of a threshold change.
@@ -62,6 +63,9 @@ type PendingThreshold struct {
 // cannot have one, and the raise applies at once. Any newer change
 // supersedes a raise still waiting. Every change is audited and kept.
 func (s *Service) SetSettings(ctx context.Context, scope db.Scope, actor audit.Actor, in SettingsInput) (*ThresholdState, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	err := scope.Write(ctx, func(tx *db.Tenant) error {
 		current, err := approvalThreshold(tx)
 		if err != nil {

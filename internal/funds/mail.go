@@ -92,15 +92,18 @@ func (s *Service) MailSummary(ctx context.Context, job *river.Job[SummaryMail]) 
 	if err != nil {
 		return err
 	}
-	ts, err := s.Tenancy.Store.Tenants(ctx, []string{job.Args.TenantID})
-	if err != nil || len(ts) != 1 {
-		return err
+	group, err := s.Tenancy.Store.TenantByID(ctx, job.Args.TenantID)
+	if errors.Is(err, errs.ErrNotFound) {
+		return nil // the group is gone: nobody to write for
+	}
+	if err != nil {
+		return fmt.Errorf("funds: summary mail: %w", err)
 	}
 	for _, sum := range sums {
 		if donorKey(sum.DonorEmail) != job.Args.Donor {
 			continue
 		}
-		subject, body := s.summaryEmail(sum, ts[0].Name)
+		subject, body := s.summaryEmail(sum, group.Name)
 		return mail.Redact(s.Mailer.Send(ctx, mail.Message{To: sum.DonorEmail, Subject: subject, Body: body}))
 	}
 	return nil

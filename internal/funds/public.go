@@ -87,10 +87,16 @@ func (s *Service) PublicGroup(ctx context.Context, slug string) (*PublicGroup, e
 		g.Host = &PublicHost{Name: h.Name, PermitNumber: h.PermitNumber, PermitArea: h.PermitArea, ValidUntil: day(h.ValidUntil)}
 	}
 	err = s.DB.Scope(t.ID).Read(ctx, func(tx *db.Tenant) error {
-		return tx.DB().Table("programs").Select("id, name, category").
-			Where("tenant_id = ? AND status = ?", tx.ID, "active").Order("name").Scan(&g.Programs).Error
+		progs, err := s.Programs.ActivePrograms(tx)
+		for _, p := range progs {
+			g.Programs = append(g.Programs, PublicProgram{ID: p.ID, Name: p.Name, Category: p.Category})
+		}
+		return err
 	})
-	return g, err
+	if err != nil {
+		return nil, fmt.Errorf("funds: public group: %w", err)
+	}
+	return g, nil
 }
 
 // PublicLedger is where a group's money came from and went

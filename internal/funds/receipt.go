@@ -57,9 +57,9 @@ func (s *Service) receiptByID(ctx context.Context, tenantID, donationID string) 
 		}
 		return nil, err
 	}
-	var t struct{ Name, Slug string }
-	if err := s.DB.Global(ctx).Table("tenants").Select("name, slug").Where("id = ?", tenantID).Scan(&t).Error; err != nil {
-		return nil, err
+	t, err := s.Tenancy.Store.TenantByID(ctx, tenantID)
+	if err != nil {
+		return nil, fmt.Errorf("funds: group of a receipt: %w", err)
 	}
 	out.GroupName, out.GroupSlug = t.Name, t.Slug
 	if k := out.Donation.HostKey; k != nil {

@@ -35,9 +35,9 @@ type ReconcileReport struct {
 // nothing more.
 func (s *Service) Reconcile(ctx context.Context, olderThan time.Duration) (ReconcileReport, error) {
 	rep := ReconcileReport{Changed: []ReconcileChange{}}
-	var tenantIDs []string
-	if err := s.DB.Global(ctx).Table("tenants").Order("id").Pluck("id", &tenantIDs).Error; err != nil {
-		return rep, err
+	tenantIDs, err := s.Tenancy.Store.TenantIDs(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("funds: reconcile: %w", err)
 	}
 	cutoff := s.Now().Add(-olderThan)
 	for _, tid := range tenantIDs {

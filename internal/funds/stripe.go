@@ -10,8 +10,6 @@ import (
 
 	"github.com/stripe/stripe-go/v76"
 	"github.com/stripe/stripe-go/v76/checkout/session"
-
-	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // Stripe reaches Stripe's API (or stripe-mock, through APIBase) with the
@@ -157,13 +155,6 @@ func (s *Stripe) GetSession(ctx context.Context, a account, id string) (*Session
 var ErrStripeUnavailable = errors.New("payment provider unavailable")
 
 func unavailable(err error) error { return errors.Join(ErrStripeUnavailable, err) }
-
-// stripeUnavailableProblem is the 503 a donor sees when Stripe is down.
-func stripeUnavailableProblem() error {
-	p := httpx.NewProblem("unavailable", "the payment provider is not answering; your donation is recorded as pending, please try again in a few minutes")
-	p.Code = "payment_provider_unavailable"
-	return &httpx.ProblemError{Problem: p}
-}
 
 func stripeLocale(l string) string {
 	if l == "en" {

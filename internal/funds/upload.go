@@ -13,7 +13,6 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/platform/photo"
 	"github.com/peduli/peduli/internal/platform/storage"
 )
@@ -106,7 +105,7 @@ func (s *Service) ReadReceipt(ctx context.Context, key string) ([]byte, error) {
 // retry; nothing was written.
 func storeError(err error) error {
 	if errors.Is(err, storage.ErrUnavailable) {
-		return &httpx.ProblemError{Problem: httpx.NewProblem("unavailable", "the file store is unreachable; try again")}
+		return errs.Unavailable("", "the file store is unreachable; try again")
 	}
 	return err
 }

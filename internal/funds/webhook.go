@@ -6,7 +6,7 @@ import (
 	"errors"
 
 	"github.com/peduli/peduli/internal/platform/db"
-	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/errs"
 )
 
 // Outcomes of a webhook delivery, recorded with the event and answered.
@@ -106,7 +106,7 @@ func (s *Service) Receive(ctx context.Context, payload []byte, header string) (s
 			s.refuse("no known secret verifies it", "", "", "")
 			return "", signatureFailure(err)
 		}
-		return "", httpx.Malformed("the event is not valid JSON or has no id, type or data")
+		return "", errs.Malformed("", "the event is not valid JSON or has no id, type or data")
 	}
 	var obj stripeObject
 	objErr := json.Unmarshal(ev.Data.Object, &obj)
@@ -124,7 +124,7 @@ func (s *Service) Receive(ctx context.Context, payload []byte, header string) (s
 		}
 		switch {
 		case objErr != nil:
-			return "", httpx.Malformed("the event's object is not valid JSON")
+			return "", errs.Malformed("", "the event's object is not valid JSON")
 		case !handled(ev.Type):
 			return OutcomeIgnored, s.recordGlobal(ctx, ev.ID, ev.Type, OutcomeIgnored)
 		case ev.Type == evChargeRefunded || ev.Type == evInvoicePaid:
@@ -158,9 +158,7 @@ func (s *Service) Receive(ctx context.Context, payload []byte, header string) (s
 	}
 	if err := fits(ev.Type, d, &obj); err != nil {
 		s.refuse(err.Error(), ev.ID, ev.Type, host)
-		p := httpx.NewProblem("malformed_request", "the event does not fit the donation it names: "+err.Error())
-		p.Code = "event_mismatch"
-		return "", &httpx.ProblemError{Problem: p}
+		return "", errs.Malformed("event_mismatch", "the event does not fit the donation it names: "+err.Error())
 	}
 	return s.applyEvent(ctx, ev.ID, ev.Type, route, host, &obj)
 }

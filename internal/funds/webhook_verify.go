@@ -9,7 +9,7 @@ import (
 
 	"github.com/stripe/stripe-go/v76/webhook"
 
-	"github.com/peduli/peduli/internal/platform/httpx"
+	"github.com/peduli/peduli/internal/platform/errs"
 )
 
 // signatureTolerance is how far a signature's timestamp may lie from now,
@@ -22,9 +22,7 @@ var errNotConfigured = errors.New("stripe webhook secret not configured")
 
 // badSignature is the answer to a delivery no secret we may use verifies.
 func badSignature() error {
-	p := httpx.NewProblem("malformed_request", "the Stripe signature is missing, wrong or not current")
-	p.Code = "bad_signature"
-	return &httpx.ProblemError{Problem: p}
+	return errs.Malformed("bad_signature", "the Stripe signature is missing, wrong or not current")
 }
 
 // refuse logs why a delivery is refused, with nothing personal: the

@@ -12,6 +12,7 @@ import (
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -86,6 +87,9 @@ func roundView(r *ArisanRound, ms []ArisanMember) *ArisanRoundView {
 
 // CreateArisanRound starts a round and fixes its draw order.
 func (s *Service) CreateArisanRound(ctx context.Context, scope db.Scope, actor audit.Actor, in ArisanRoundInput) (*ArisanRoundView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	starts, ok := db.ParseDate(in.StartsOn)
 	if !ok {
 		return nil, errs.Invalid("starts_on", "date", "must be a date in the form YYYY-MM-DD")
@@ -191,6 +195,9 @@ type PayoutInput struct {
 // never more than the group holds. The round completes when everyone has
 // received once.
 func (s *Service) Payout(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in PayoutInput) (*ArisanRoundView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	on, err := s.payDay("paid_on", in.PaidOn)
 	if err != nil {
 		return nil, err

@@ -12,6 +12,7 @@ import (
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -47,6 +48,9 @@ type IKSRuleInput struct {
 
 // SetIKSRule sets the group's rule.
 func (s *Service) SetIKSRule(ctx context.Context, scope db.Scope, actor audit.Actor, in IKSRuleInput) (*IKSRule, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	r := &IKSRule{TenantID: scope.TenantID(), Kind: in.Kind, PercentBP: int(math.Round(in.Percent * 100)), Amount: in.Amount, UpdatedAt: s.Now()}
 	switch {
 	case in.Kind == "percent" && r.PercentBP == 0:
@@ -114,6 +118,9 @@ type IKSView struct {
 // social fund, computed by the group's rule from her enterprise books for
 // that month (a share of the profit) or fixed. Once per member and month.
 func (s *Service) RecordIKS(ctx context.Context, scope db.Scope, actor audit.Actor, in IKSInput) (*IKSView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	on, err := s.payDay("paid_on", in.PaidOn)
 	if err != nil {
 		return nil, err

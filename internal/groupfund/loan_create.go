@@ -9,6 +9,7 @@ import (
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -69,6 +70,9 @@ func (l *Loan) view(reps []Repayment, asOf db.Date) *LoanView {
 // CreateLoan lends a member money from the group's cash: never more than
 // the cash the journal holds.
 func (s *Service) CreateLoan(ctx context.Context, scope db.Scope, actor audit.Actor, in LoanInput) (*LoanView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	on, err := s.payDay("disbursed_on", in.DisbursedOn)
 	if err != nil {
 		return nil, err

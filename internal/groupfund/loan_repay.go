@@ -8,6 +8,7 @@ import (
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -35,6 +36,9 @@ type RepaymentView struct {
 // loan still owes. It pays the oldest installment's fee, then its
 // principal, then the next installment's.
 func (s *Service) Repay(ctx context.Context, scope db.Scope, actor audit.Actor, loanID string, in RepaymentInput) (*RepaymentView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	on, err := s.payDay("paid_on", in.PaidOn)
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // Reschedule is one row of loan_reschedules.
@@ -72,6 +73,9 @@ func rescheduled(sched []Installment, paid int64, r Reschedule, feeBP int, metho
 // day, with a note. Repayments dated before that day can no longer be
 // recorded afterwards (they would change what the reschedule settled).
 func (s *Service) RescheduleLoan(ctx context.Context, scope db.Scope, actor audit.Actor, loanID string, in RescheduleInput) (*LoanView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	on, err := s.payDay("effective_on", in.EffectiveOn)
 	if err != nil {
 		return nil, err

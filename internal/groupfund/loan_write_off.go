@@ -10,6 +10,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -52,6 +53,9 @@ type WriteOffView struct {
 // RequestWriteOff asks for a loan still owed to be written off, with a
 // note saying why. Nothing moves until someone else approves it.
 func (s *Service) RequestWriteOff(ctx context.Context, scope db.Scope, actor audit.Actor, loanID string, in WriteOffInput) (*WriteOffView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	note := strings.TrimSpace(in.Note)
 	if note == "" {
 		return nil, errs.Invalid("note", "required", "is required")

@@ -8,6 +8,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -106,6 +107,9 @@ func (meetingItem) TableName() string { return "meeting_items" }
 // contribution, each with its receipt. Any bad line refuses the whole
 // sheet with a 422 naming the line's field, and nothing is saved.
 func (s *Service) RecordMeeting(ctx context.Context, scope db.Scope, actor audit.Actor, in MeetingInput) (*MeetingView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	heldOn, err := s.payDay("held_on", in.HeldOn)
 	if err != nil {
 		return nil, err

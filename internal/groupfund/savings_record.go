@@ -10,6 +10,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -34,6 +35,9 @@ type SavingsInput struct {
 
 // Deposit records a member's savings deposit with its receipt.
 func (s *Service) Deposit(ctx context.Context, scope db.Scope, actor audit.Actor, in SavingsInput) (*SavingsTxView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	return s.recordSavings(ctx, scope, actor, in, Deposit)
 }
 
@@ -41,6 +45,9 @@ func (s *Service) Deposit(ctx context.Context, scope db.Scope, actor audit.Actor
 // and wajib savings stay while she is a member (they are the group's
 // capital), and nobody takes out more than she holds or the group's cash.
 func (s *Service) Withdraw(ctx context.Context, scope db.Scope, actor audit.Actor, in SavingsInput) (*SavingsTxView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	return s.recordSavings(ctx, scope, actor, in, Withdrawal)
 }
 

@@ -7,21 +7,6 @@ import (
 	"gorm.io/gorm"
 )
 
-// PasswordReset is a one-time link to choose a new password. Only the
-// token's hash is stored; the token itself exists only in the link.
-// IssuedIn names the group whose owner or admin made it (nil when the
-// person asked for it by email).
-type PasswordReset struct {
-	ID        string `gorm:"primaryKey"`
-	UserID    string
-	TokenHash string
-	IssuedBy  *string
-	IssuedIn  *string
-	ExpiresAt time.Time
-	UsedAt    *time.Time
-	CreatedAt time.Time
-}
-
 // EndResetLinks ends every open password-reset link of userID at once. A
 // link handed out by a group's admin is only safe while the person's roles
 // are what they were when it was issued, so the code that changes roles or

@@ -4,8 +4,11 @@ package identity
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
+
+	"gorm.io/gorm"
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
@@ -72,4 +75,30 @@ func notFound(err error) error {
 		return errs.ErrNotFound
 	}
 	return err
+}
+
+// NamesIn maps the given users' ids to their names, read through q (the
+// caller's transaction), for features that show who did something.
+func NamesIn(q *gorm.DB, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct{ ID, Name string }
+	if err := q.Model(&User{}).Select("id, name").Where("id IN ?", ids).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("identity: names of users: %w", err)
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Name
+	}
+	return out, nil
+}
+
+// HasUsers reports whether any account exists (false on a first run).
+func (s *Store) HasUsers(ctx context.Context) (bool, error) {
+	var n int64
+	if err := s.db.Global(ctx).Model(&User{}).Count(&n).Error; err != nil {
+		return false, fmt.Errorf("identity: any user: %w", err)
+	}
+	return n > 0, nil
 }

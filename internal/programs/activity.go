@@ -8,6 +8,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // ActivityInput is the body of POST …/programs/{id}/activities.
@@ -38,6 +39,9 @@ func (a *Activity) view(present int) ActivityView {
 // RecordActivity records a held activity. Its kind is one of the program's
 // activity keys or "other".
 func (s *Service) RecordActivity(ctx context.Context, scope db.Scope, actor audit.Actor, programID string, in ActivityInput) (*ActivityView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	if !db.ValidID(programID) {
 		return nil, errs.ErrNotFound
 	}

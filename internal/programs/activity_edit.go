@@ -7,6 +7,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // ActivityPatch is the body of PATCH …/activities/{id}: absent fields stay.
@@ -20,6 +21,9 @@ type ActivityPatch struct {
 // UpdateActivity corrects an activity's title, kind, day or notes; its
 // attendance stays as marked.
 func (s *Service) UpdateActivity(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in ActivityPatch) (*ActivityView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	if !db.ValidID(id) {
 		return nil, errs.ErrNotFound
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // MaxAttendance bounds one attendance list; no activity has more people.
@@ -37,6 +38,9 @@ type AttendanceRow struct {
 // must be enrolled in the activity's program (422 naming the entry
 // otherwise), so nothing is written unless the whole list is right.
 func (s *Service) MarkAttendance(ctx context.Context, scope db.Scope, actor audit.Actor, activityID string, in AttendanceInput) (*AttendanceView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	if !db.ValidID(activityID) {
 		return nil, errs.ErrNotFound
 	}

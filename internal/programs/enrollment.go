@@ -9,6 +9,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // EnrollInput is the body of POST …/programs/{id}/enrollments.
@@ -33,6 +34,9 @@ type EnrollmentView struct {
 // 409; a beneficiary the tenant does not have (or has deleted) is a 404,
 // like any record the caller cannot see; a closed program takes no one.
 func (s *Service) Enroll(ctx context.Context, scope db.Scope, actor audit.Actor, programID string, in EnrollInput) (*EnrollmentView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	if !db.ValidID(programID) {
 		return nil, errs.ErrNotFound
 	}

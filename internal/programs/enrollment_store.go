@@ -1,8 +1,12 @@
 package programs
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/registry"
 )
 
 // Member is an enrolled beneficiary as lists show her: name, no personal data.
@@ -25,13 +29,15 @@ func (s *Store) Enrollment(t *db.Tenant, programID, beneficiaryID string) (*Enro
 
 // ActiveBeneficiary reports whether the tenant has a beneficiary with id
 // that is not deleted; deleted and erased records cannot join anything.
+// The registry owns beneficiaries and answers.
 func (s *Store) ActiveBeneficiary(t *db.Tenant, id string) error {
-	var n int64
-	err := t.DB().Table("beneficiaries").Where("tenant_id = ? AND id = ? AND deleted_at IS NULL", t.ID, id).Count(&n).Error
-	if err == nil && n == 0 {
-		return errs.ErrNotFound
+	if err := registry.Active(t, id); err != nil {
+		if errors.Is(err, errs.ErrNotFound) {
+			return err
+		}
+		return fmt.Errorf("programs: active beneficiary: %w", err)
 	}
-	return err
+	return nil
 }
 
 // Members lists a program's current members (not withdrawn, not deleted), by name.
@@ -39,8 +45,8 @@ func (s *Store) Members(t *db.Tenant, programID string) ([]Member, error) {
 	out := []Member{}
 	err := t.DB().Table("program_enrollments AS e").
 		Select("e.id AS enrollment_id, e.beneficiary_id, b.name, e.enrolled_on").
-		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND e.program_id = ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL", t.ID, programID).
+		Joins("JOIN (?) b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id", registry.ActiveRows(t)).
+		Where("e.tenant_id = ? AND e.program_id = ? AND e.withdrawn_on IS NULL", t.ID, programID).
 		Order("b.name, e.id").Scan(&out).Error
 	return out, err
 }
@@ -53,8 +59,8 @@ func (s *Store) EnrolledIn(t *db.Tenant, programID string, ids []string) (map[st
 		return out, nil
 	}
 	err := t.DB().Table("program_enrollments AS e").Select("e.beneficiary_id").
-		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND e.program_id = ? AND e.beneficiary_id IN ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL",
+		Joins("JOIN (?) b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id", registry.ActiveRows(t)).
+		Where("e.tenant_id = ? AND e.program_id = ? AND e.beneficiary_id IN ? AND e.withdrawn_on IS NULL",
 			t.ID, programID, ids).
 		Pluck("e.beneficiary_id", &found).Error
 	for _, id := range found {

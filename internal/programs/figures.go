@@ -7,6 +7,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/registry"
 )
 
 // FiguresWindow is how far back the dashboard's activity figures look.
@@ -135,8 +136,8 @@ func (s *Store) EnrolledPeople(t *db.Tenant) (int, error) {
 	var n int64
 	err := t.DB().Table("program_enrollments AS e").
 		Joins("JOIN programs p ON p.tenant_id = e.tenant_id AND p.id = e.program_id").
-		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND p.status = ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL", t.ID, StatusActive).
+		Joins("JOIN (?) b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id", registry.ActiveRows(t)).
+		Where("e.tenant_id = ? AND p.status = ? AND e.withdrawn_on IS NULL", t.ID, StatusActive).
 		Distinct("e.beneficiary_id").Count(&n).Error
 	return int(n), err
 }

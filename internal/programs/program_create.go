@@ -8,6 +8,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // ProgramInput is the body of POST …/programs. With template_key the
@@ -32,6 +33,9 @@ type ProgramInput struct {
 // An unknown template is a 422 on template_key: the body names something
 // that does not exist, the URL is fine.
 func (s *Service) CreateProgram(ctx context.Context, scope db.Scope, actor audit.Actor, in ProgramInput) (*ProgramView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	now := s.Now()
 	p := &Program{TenantID: scope.TenantID(), ID: db.NewID(), Status: StatusActive, CreatedAt: now, UpdatedAt: now}
 	if actor.UserID != "" {

@@ -2,9 +2,11 @@ package programs
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/registry"
 )
 
 // Programs returns the tenant's programs, active first, newest start first.
@@ -40,8 +42,8 @@ func (s *Store) Memberships(t *db.Tenant, programIDs ...string) (map[string]memb
 	var rows []membership
 	q := t.DB().Table("program_enrollments AS e").
 		Select("e.program_id AS program_id, COUNT(*) AS members, COUNT(DISTINCT COALESCE(b.kk_index, CAST(b.id AS TEXT))) AS households").
-		Joins("JOIN beneficiaries b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id").
-		Where("e.tenant_id = ? AND e.withdrawn_on IS NULL AND b.deleted_at IS NULL", t.ID)
+		Joins("JOIN (?) b ON b.tenant_id = e.tenant_id AND b.id = e.beneficiary_id", registry.ActiveRows(t)).
+		Where("e.tenant_id = ? AND e.withdrawn_on IS NULL", t.ID)
 	if len(programIDs) > 0 {
 		q = q.Where("e.program_id IN ?", programIDs)
 	}
@@ -73,6 +75,26 @@ func (s *Service) ProgramNames(t *db.Tenant) (map[string]string, error) {
 	out := make(map[string]string, len(rows))
 	for _, p := range rows {
 		out[p.ID] = p.Name
+	}
+	return out, nil
+}
+
+// ProgramSummary is a program as other features list it: its id, name and
+// category.
+type ProgramSummary struct {
+	ID       string
+	Name     string
+	Category string
+}
+
+// ActivePrograms lists the tenant's active programs by name, for features
+// that show them (the group's public page).
+func (s *Service) ActivePrograms(t *db.Tenant) ([]ProgramSummary, error) {
+	var out []ProgramSummary
+	err := t.DB().Model(&Program{}).Select("id, name, category").
+		Where("tenant_id = ? AND status = ?", t.ID, StatusActive).Order("name").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("programs: active programs: %w", err)
 	}
 	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // ProgramPatch is the body of PATCH …/programs/{id}: absent fields stay.
@@ -21,6 +22,9 @@ type ProgramPatch struct {
 
 // UpdateProgram renames, describes, closes or reopens a program.
 func (s *Service) UpdateProgram(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in ProgramPatch) (*ProgramView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	if !db.ValidID(id) {
 		return nil, errs.ErrNotFound
 	}

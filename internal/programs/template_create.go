@@ -12,6 +12,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // templateKey matches a template key: lowercase words joined by hyphens.
@@ -36,6 +37,9 @@ type TemplateInput struct {
 // (the caller checks the role). The version must be above every existing
 // version of the key; otherwise 409, since a published version is history.
 func (s *Service) AddTemplateVersion(ctx context.Context, userID string, in TemplateInput) (*TemplateView, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	if err := checkTemplate(&in); err != nil {
 		return nil, err
 	}

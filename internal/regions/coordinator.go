@@ -7,6 +7,7 @@ import (
 
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // CoordinatorInput is the body of POST /admin/regions/{code}/coordinators.
@@ -28,6 +29,9 @@ type Coordinator struct {
 // rather than an invitation sent to whoever owns that address. The account
 // must have verified its email (409 email_unverified otherwise).
 func (s *Service) AddCoordinator(ctx context.Context, code string, in CoordinatorInput) (*Coordinator, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	if _, err := s.Tenancy.Region(ctx, code); err != nil {
 		return nil, err
 	}

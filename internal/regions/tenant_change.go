@@ -7,6 +7,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -21,11 +22,14 @@ type TenantChange struct {
 // who oversees a group is cached: coordinator checks read the group's
 // region_code on every request, so a move takes effect on the next one.
 func (s *Service) ChangeTenant(ctx context.Context, actor audit.Actor, slug string, in TenantChange) (*tenancy.Tenant, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	t, err := s.Tenancy.TenantBySlug(ctx, slug)
 	if err != nil {
 		return nil, err
 	}
-	updates := map[string]any{}
+	var ch tenancy.GroupChange
 	var fields []string
 	if in.RegionCode != nil && *in.RegionCode != t.RegionCode {
 		place, err := s.place(ctx, *in.RegionCode)
@@ -35,22 +39,19 @@ func (s *Service) ChangeTenant(ctx context.Context, actor audit.Actor, slug stri
 		if err != nil {
 			return nil, err
 		}
-		updates["region_code"] = *in.RegionCode
-		for k, v := range place {
-			updates[k] = v
-		}
+		ch.RegionCode = in.RegionCode
+		ch.Village, ch.District, ch.Regency, ch.Province = place["village"], place["district"], place["regency"], place["province"]
 		fields = append(fields, "region_code")
 	}
 	if in.Status != nil && *in.Status != t.Status {
-		updates["status"] = *in.Status
+		ch.Status = in.Status
 		fields = append(fields, "status")
 	}
-	if len(updates) == 0 {
+	if len(fields) == 0 {
 		return t, nil
 	}
-	updates["updated_at"] = s.Now()
 	err = s.DB.Scope(t.ID).Write(ctx, func(tx *db.Tenant) error {
-		if err := tx.DB().Model(&tenancy.Tenant{}).Where("id = ?", t.ID).Updates(updates).Error; err != nil {
+		if err := tenancy.ChangeGroup(tx, ch, s.Now()); err != nil {
 			return err
 		}
 		return audit.Record(tx, actor, audit.Update, "tenant", t.ID, fields...)
@@ -63,8 +64,8 @@ func (s *Service) ChangeTenant(ctx context.Context, actor audit.Actor, slug stri
 
 // place returns the readable place names of region code by level, so a
 // moved group's village, district, regency and province follow its node.
-func (s *Service) place(ctx context.Context, code string) (map[string]any, error) {
-	out := map[string]any{"village": "", "district": "", "regency": "", "province": ""}
+func (s *Service) place(ctx context.Context, code string) (map[string]string, error) {
+	out := map[string]string{"village": "", "district": "", "regency": "", "province": ""}
 	names := map[int]string{1: "province", 2: "regency", 3: "district", 4: "village"}
 	if _, err := s.Tenancy.Region(ctx, code); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
 )
 
@@ -49,22 +50,14 @@ type Verification struct {
 	History   []Decision `json:"history"`
 }
 
-type verificationRow struct {
-	Verified              bool
-	VerificationStatus    string
-	VerificationNote      string
-	VerificationDecidedAt *time.Time
-}
-
 // Verification returns the group's state, its latest note and its history.
 // tenants.verified decides the state, so a group marked verified another
 // way (the tenants directory) reads as verified too.
 func (s *Service) Verification(ctx context.Context, t *tenancy.Tenant) (*Verification, error) {
 	var out Verification
 	err := s.DB.Scope(t.ID).Read(ctx, func(tx *db.Tenant) error {
-		var row verificationRow
-		if err := tx.DB().Table("tenants").Select("verified, verification_status, verification_note, verification_decided_at").
-			Where("id = ?", t.ID).Take(&row).Error; err != nil {
+		row, err := tenancy.VerificationOf(tx)
+		if err != nil {
 			return err
 		}
 		out = Verification{State: stateOf(row.Verified, row.VerificationStatus), Verified: row.Verified,
@@ -93,6 +86,9 @@ func stateOf(verified bool, lastDecision string) string {
 // changes with a note saying what. The decision, the group's state and the
 // audit event are written in one transaction of the group's own scope.
 func (s *Service) Decide(ctx context.Context, actor audit.Actor, t *tenancy.Tenant, in VerificationInput) (*Verification, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, err
+	}
 	in.Note = strings.TrimSpace(in.Note)
 	if in.Decision == DecisionRequestChanges && in.Note == "" {
 		return nil, errs.Invalid("note", "required", "is required when asking for changes")
@@ -103,11 +99,7 @@ func (s *Service) Decide(ctx context.Context, actor audit.Actor, t *tenancy.Tena
 		status, verified = StateChangesRequested, false
 	}
 	err := s.DB.Scope(t.ID).Write(ctx, func(tx *db.Tenant) error {
-		err := tx.DB().Table("tenants").Where("id = ?", t.ID).Updates(map[string]any{
-			"verified": verified, "verification_status": status, "verification_note": in.Note,
-			"verification_decided_at": now, "updated_at": now,
-		}).Error
-		if err != nil {
+		if err := tenancy.RecordVerification(tx, verified, status, in.Note, now); err != nil {
 			return err
 		}
 		d := Decision{TenantID: t.ID, ID: db.NewID(), Decision: in.Decision, Note: in.Note,
@@ -130,12 +122,11 @@ func (s *Service) Decide(ctx context.Context, actor audit.Actor, t *tenancy.Tena
 // awaiting changes has nothing to answer (409 not_changes_requested).
 func (s *Service) RequestReview(ctx context.Context, actor audit.Actor, t *tenancy.Tenant) (*Verification, error) {
 	err := s.DB.Scope(t.ID).Write(ctx, func(tx *db.Tenant) error {
-		res := tx.DB().Table("tenants").Where("id = ? AND verified = ? AND verification_status = ?", t.ID, false, StateChangesRequested).
-			Updates(map[string]any{"verification_status": "", "updated_at": s.Now()})
-		if res.Error != nil {
-			return res.Error
+		reopened, err := tenancy.ReopenVerification(tx, StateChangesRequested, s.Now())
+		if err != nil {
+			return err
 		}
-		if res.RowsAffected == 0 {
+		if !reopened {
 			return errs.Conflict("not_changes_requested", "no changes were requested of this group")
 		}
 		return audit.Record(tx, actor, "request_review", "verification", t.ID, "verification_status")

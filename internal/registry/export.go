@@ -64,9 +64,8 @@ func (s *Service) Export(ctx context.Context, scope db.Scope, actor audit.Actor,
 			out.Assessments = append(out.Assessments, assessmentView(&rows[i], s.openFacts(t, &rows[i])))
 			ids = append(ids, rows[i].ID)
 		}
-		var events []audit.Event
-		if err := t.DB().Where("tenant_id = ? AND entity_id IN ?", t.ID, ids).
-			Order("created_at, id").Find(&events).Error; err != nil {
+		events, err := audit.EventsAbout(t, ids)
+		if err != nil {
 			return err
 		}
 		for _, e := range events {

@@ -24,7 +24,6 @@ import (
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/testkit"
-	"github.com/peduli/peduli/internal/web/account"
 )
 
 // roleChangeBound is how long a role change may take to reach another
@@ -275,7 +274,7 @@ func TestThreeReplicas(t *testing.T) {
 			N       int
 		}
 		if err := e.Owner.Global(context.Background()).Raw(`SELECT state, attempt, count(*) AS n FROM river_job
-			WHERE kind = ? GROUP BY state, attempt`, account.VerifyMail{}.Kind()).Scan(&rows).Error; err != nil {
+			WHERE kind = ? GROUP BY state, attempt`, identity.VerifyMail{}.Kind()).Scan(&rows).Error; err != nil {
 			t.Fatal(err)
 		}
 		if len(rows) != 1 || rows[0].State != "completed" || rows[0].Attempt != 1 || rows[0].N != len(owners) {

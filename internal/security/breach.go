@@ -8,7 +8,9 @@ import (
 	"sort"
 	"time"
 
+	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/peduli/peduli/internal/tenancy"
 )
 
 // DisclosingActions are the audited actions that show a person's personal
@@ -50,28 +52,15 @@ func PersonalReads(ctx context.Context, d *db.DB, q ReadsQuery) ([]Read, error) 
 	if !q.To.After(q.From) {
 		return nil, errors.New("the window must end after it starts")
 	}
-	var tenants []struct{ ID, Slug string }
-	if err := d.Global(ctx).Table("tenants").Select("id, slug").Order("slug").Scan(&tenants).Error; err != nil {
+	tenants, err := tenancy.NewStore(d).TenantRefs(ctx)
+	if err != nil {
 		return nil, err
 	}
 	var out []Read
 	for _, t := range tenants {
 		err := d.Scope(t.ID).Read(ctx, func(tx *db.Tenant) error {
-			var rows []struct {
-				CreatedAt                                   time.Time
-				ActorID, SessionID                          *string
-				Action, Entity, EntityID, Fields, RequestID string
-			}
-			g := tx.DB().Table("audit_events").
-				Select("created_at, actor_id, session_id, action, entity, entity_id, fields, request_id").
-				Where("tenant_id = ? AND action IN ? AND created_at >= ? AND created_at < ?",
-					t.ID, DisclosingActions, q.From.UTC(), q.To.UTC())
-			if q.UserID != "" {
-				g = g.Where("actor_id = ?", q.UserID)
-			} else {
-				g = g.Where("session_id = ?", q.SessionID)
-			}
-			if err := g.Scan(&rows).Error; err != nil {
+			rows, err := audit.ActionsBy(tx, DisclosingActions, q.UserID, q.SessionID, q.From, q.To)
+			if err != nil {
 				return err
 			}
 			for _, r := range rows {

@@ -47,7 +47,7 @@ func tenantOfInvitation(token string) (string, bool) {
 		return "", false
 	}
 	id := hexID[0:8] + "-" + hexID[8:12] + "-" + hexID[12:16] + "-" + hexID[16:20] + "-" + hexID[20:32]
-	return id, true
+	return id, db.ValidID(id)
 }
 
 // PendingWhere selects an invitation that can still be accepted.

@@ -15,7 +15,6 @@ import (
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/platform/photo"
 	"github.com/peduli/peduli/internal/platform/storage"
 )
@@ -122,7 +121,7 @@ func PhotoURL(t *Tenant) string {
 // retry (as receipts do); nothing was changed.
 func filesError(err error) error {
 	if errors.Is(err, storage.ErrUnavailable) {
-		return &httpx.ProblemError{Problem: httpx.NewProblem("unavailable", "the file store is unreachable; try again")}
+		return errs.Unavailable("unavailable", "the file store is unreachable; try again")
 	}
 	return err
 }

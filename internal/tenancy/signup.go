@@ -11,6 +11,7 @@ import (
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // GroupInput is a new group's profile.
@@ -41,6 +42,9 @@ type SignupInput struct {
 
 // Signup creates a group, its owner and her first session.
 func (s *Service) Signup(ctx context.Context, in SignupInput) (*Tenant, *identity.User, string, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, nil, "", err
+	}
 	if in.Group.Slug == "" {
 		in.Group.Slug = Slugify(in.Group.Name)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // TeamMember is one row of a group's team, read from its memberships and users.
@@ -75,6 +76,9 @@ type InviteInput struct {
 // Invite creates an invitation and returns it with its one-time token.
 // Only an owner may invite another owner.
 func (s *Service) Invite(ctx context.Context, scope db.Scope, actor audit.Actor, actorRole access.Role, in InviteInput) (*Invitation, string, error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, "", err
+	}
 	if access.Role(in.Role) == access.Owner && actorRole != access.Owner {
 		return nil, "", errs.ErrForbidden
 	}
@@ -128,6 +132,9 @@ func (s *Service) Accept(ctx context.Context, token string, in AcceptInput) (*id
 	tenantID, ok := tenantOfInvitation(token)
 	if !ok || !db.ValidID(tenantID) {
 		return nil, "", errs.ErrNotFound
+	}
+	if err := httpx.Validate(in); err != nil {
+		return nil, "", err
 	}
 	scope := s.DB.Scope(tenantID)
 	proven, err := s.proveInvitee(ctx, scope, token, in.Password)

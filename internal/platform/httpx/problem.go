@@ -85,6 +85,9 @@ func Classify(err error) Problem {
 	var ve *errs.ValidationError
 	var fe *fiber.Error
 	var rl RetryLater
+	var me *errs.MalformedError
+	var te *errs.TooLargeError
+	var ue *errs.UnavailableError
 	switch {
 	case errors.As(err, &rl):
 		return NewProblem("rate_limited", "too many attempts; try again later")
@@ -100,6 +103,12 @@ func Classify(err error) Problem {
 			p.Code = ce.Code
 		}
 		return p
+	case errors.As(err, &me):
+		return withCode(NewProblem("malformed_request", me.Message), me.Code)
+	case errors.As(err, &te):
+		return NewProblem("payload_too_large", te.Message)
+	case errors.As(err, &ue):
+		return withCode(NewProblem("unavailable", ue.Message), ue.Code)
 	case errors.Is(err, errs.ErrNotFound), errors.Is(err, gorm.ErrRecordNotFound):
 		return NewProblem("not_found", "")
 	case errors.Is(err, errs.ErrUnauthenticated):
@@ -114,6 +123,14 @@ func Classify(err error) Problem {
 		return fiberProblem(fe)
 	}
 	return NewProblem("internal", "")
+}
+
+// withCode refines p's code when code is set.
+func withCode(p Problem, code string) Problem {
+	if code != "" {
+		p.Code = code
+	}
+	return p
 }
 
 func fiberProblem(fe *fiber.Error) Problem {

@@ -19,7 +19,7 @@ type Handlers struct {
 	Auth     *identity.Handlers
 	Tenancy  *tenancy.Service
 	DB       *db.DB
-	Resets   *Resets
+	Resets   *identity.Resets
 }
 
 // homeOf is where a person lands after signing in (web.HomeOf).

@@ -15,7 +15,7 @@ import (
 // with an account enters her password.
 func (h *Handlers) Invitation(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderReferrerPolicy, "no-referrer")
-	pv, err := h.previewInvitation(c.UserContext(), c.Params("token"))
+	pv, err := h.Tenancy.PreviewInvitation(c.UserContext(), c.Params("token"))
 	if errors.Is(err, errs.ErrNotFound) {
 		return h.Pages.RenderForm(c, fiber.StatusNotFound, "account/invitation_invalid", nil, nil)
 	}
@@ -37,7 +37,7 @@ func (h *Handlers) InvitationSubmit(c *fiber.Ctx) error {
 	}
 	if f.OK() {
 		// Read the group before accepting spends the link: she lands in it.
-		pv, err := h.previewInvitation(c.UserContext(), c.Params("token"))
+		pv, err := h.Tenancy.PreviewInvitation(c.UserContext(), c.Params("token"))
 		if errors.Is(err, errs.ErrNotFound) {
 			return h.Pages.RenderForm(c, fiber.StatusNotFound, "account/invitation_invalid", nil, nil)
 		}
@@ -56,7 +56,7 @@ func (h *Handlers) InvitationSubmit(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	pv, err := h.previewInvitation(c.UserContext(), c.Params("token"))
+	pv, err := h.Tenancy.PreviewInvitation(c.UserContext(), c.Params("token"))
 	if errors.Is(err, errs.ErrNotFound) {
 		return h.Pages.RenderForm(c, fiber.StatusNotFound, "account/invitation_invalid", nil, nil)
 	}

@@ -17,8 +17,8 @@ func (h *Handlers) SetLang(c *fiber.Ctx) error {
 	if !i18n.IsSupported(lang) {
 		return errs.Invalid("lang", "oneof", "must be id or en")
 	}
-	if u := identity.UserOf(c); u != nil && u.Locale != lang {
-		if err := h.setUserLocale(c, u, lang); err != nil {
+	if u := identity.UserOf(c); u != nil {
+		if err := h.Identity.SetLocale(c.UserContext(), u, lang); err != nil {
 			return err
 		}
 	}
@@ -28,14 +28,4 @@ func (h *Handlers) SetLang(c *fiber.Ctx) error {
 		next = "/"
 	}
 	return c.Redirect(next, fiber.StatusSeeOther)
-}
-
-// setUserLocale stores the user's language (users.locale).
-func (h *Handlers) setUserLocale(c *fiber.Ctx, u *identity.User, lang string) error {
-	err := h.DB.Global(c.UserContext()).Model(&identity.User{}).Where("id = ?", u.ID).
-		Update("locale", lang).Error
-	if err == nil {
-		u.Locale = lang
-	}
-	return err
 }

@@ -9,16 +9,16 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
-	"github.com/peduli/peduli/internal/web/account"
 )
 
 // Handlers serves the team pages.
 type Handlers struct {
 	Pages   *web.Pages
 	Tenancy *tenancy.Service
-	Resets  *account.Resets
+	Resets  *identity.Resets
 }
 
 // teamPage is what the team page shows.
