@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -43,12 +42,19 @@ func Scan(root string, dirs []string, tables map[string]bool) ([]Use, error) {
 		f    *ast.File
 	}
 	var files []pkgFile
+	// Reads stay inside root (os.Root), whatever links the tree holds.
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	tree := r.FS()
 	for _, d := range dirs {
-		err := filepath.WalkDir(filepath.Join(root, d), func(p string, e fs.DirEntry, err error) error {
+		err := fs.WalkDir(tree, d, func(p string, e fs.DirEntry, err error) error {
 			if err != nil || e.IsDir() || !strings.HasSuffix(p, ".go") {
 				return err
 			}
-			src, err := os.ReadFile(p)
+			src, err := fs.ReadFile(tree, p)
 			if err != nil {
 				return err
 			}
@@ -56,9 +62,7 @@ func Scan(root string, dirs []string, tables map[string]bool) ([]Use, error) {
 			if err != nil {
 				return err
 			}
-			rel, _ := filepath.Rel(root, p)
-			rel = filepath.ToSlash(rel)
-			files = append(files, pkgFile{pkg: path.Dir(rel), name: rel, f: f})
+			files = append(files, pkgFile{pkg: path.Dir(p), name: p, f: f})
 			return nil
 		})
 		if err != nil {
