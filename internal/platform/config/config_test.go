@@ -129,12 +129,12 @@ func TestEnvNamesListsEverySetting(t *testing.T) {
 		t.Fatalf("names not sorted or repeated: %v", names)
 	}
 	for _, want := range []string{"PEDULI_ADDR", "PEDULI_TRUSTED_PROXIES", "PEDULI_TENANTS_DIR", "PEDULI_DEMO",
-		"PEDULI_MIGRATE_ON_START", "PEDULI_SESSION_IDLE", "PEDULI_DRAIN", "PEDULI_S3_SECRET_KEY"} {
+		"PEDULI_MIGRATE_ON_START", "PEDULI_SESSION_IDLE", "PEDULI_DRAIN", "PEDULI_S3_SECRET_KEY", "PEDULI_PPROF_ADDR"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("EnvNames lacks %s", want)
 		}
 	}
-	if len(names) != 26 {
-		t.Errorf("EnvNames has %d names, want 26: %v", len(names), names)
+	if len(names) != 27 {
+		t.Errorf("EnvNames has %d names, want 27: %v", len(names), names)
 	}
 }
