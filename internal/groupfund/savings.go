@@ -1,7 +1,6 @@
 package groupfund
 
 import (
-
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
 )
