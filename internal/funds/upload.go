@@ -2,11 +2,7 @@ package funds
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
-	"fmt"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"path/filepath"
@@ -20,7 +16,7 @@ import (
 // MaxUploadBytes bounds an uploaded receipt file as sent: a phone's camera
 // photo of up to 12 MB is accepted (and shrunk); the browser usually
 // shrinks it before sending.
-const MaxUploadBytes = 12 << 20
+const MaxUploadBytes = photo.MaxUpload
 
 // MaxReceiptBytes bounds a stored receipt: a PDF kept as sent, or a photo
 // after shrinking (a few hundred KB).
@@ -54,9 +50,7 @@ func (s *Service) SaveReceipt(tenantID string, fh *multipart.FileHeader) (*Uploa
 	default:
 		return nil, errs.Invalid("receipt", "filetype", "must be a photo (JPEG, PNG or WebP) or a PDF")
 	}
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	name := hex.EncodeToString(b[:]) + map[string]string{"image/jpeg": ".jpg", "application/pdf": ".pdf"}[ct]
+	name := storage.NewName(map[string]string{"image/jpeg": ".jpg", "application/pdf": ".pdf"}[ct])
 	if err := s.Files.Put(context.Background(), receiptKey(tenantID, name), data, ct); err != nil {
 		return nil, storeError(err)
 	}
@@ -86,17 +80,12 @@ func (s *Service) ReceiptFile(tx *db.Tenant, entryID string) (string, string, er
 
 // ReadReceipt reads a receipt file by the key ReceiptFile returned.
 func (s *Service) ReadReceipt(ctx context.Context, key string) ([]byte, error) {
-	obj, err := s.Files.Open(ctx, key)
+	data, err := storage.ReadAll(ctx, s.Files, key, MaxReceiptBytes+1)
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil, errs.ErrNotFound
 	}
 	if err != nil {
 		return nil, storeError(err)
-	}
-	defer obj.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(obj.Body, MaxReceiptBytes+1))
-	if err != nil {
-		return nil, storeError(fmt.Errorf("%w: %w", storage.ErrUnavailable, err))
 	}
 	return data, nil
 }

@@ -3,7 +3,6 @@ package groupfund
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/peduli/peduli/internal/audit"
 	"github.com/peduli/peduli/internal/journal"
@@ -21,15 +20,9 @@ type ArisanContribution struct {
 	BeneficiaryID string
 	// RoundID is the round the contribution pays into (nil only for
 	// contributions recorded before rounds were tied to them).
-	RoundID      *string
-	AmountSealed string
-	KeyVersion   int
-	PaidOn       db.Date
-	ReceiptNo    string
-	EntryID      string
-	CreatedBy    *string
-	CreatedAt    time.Time
-	Amount       int64 `gorm:"-"`
+	RoundID *string
+	CashRecord
+	Amount int64 `gorm:"-"`
 }
 
 // TableName is arisan_contributions.
@@ -67,21 +60,13 @@ func (s *Service) arisanIn(t *db.Tenant, key registry.Key, actor audit.Actor, be
 		return nil, errs.Invalid(field, "turns", "the member has paid every turn of the round")
 	}
 	now := s.Now()
-	c := &ArisanContribution{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: beneficiaryID, RoundID: &r.ID, KeyVersion: key.Version,
-		PaidOn: on, CreatedAt: now, Amount: amount}
-	c.AmountSealed = sealAmount(key, amount, arisanAAD(c.ID))
-	if actor.UserID != "" {
-		c.CreatedBy = &actor.UserID
-	}
-	if c.ReceiptNo, err = nextReceipt(t, "arisan", on.Time().Year()); err != nil {
+	id := db.NewID()
+	c := &ArisanContribution{TenantID: t.ID, ID: id, BeneficiaryID: beneficiaryID, RoundID: &r.ID,
+		CashRecord: newCashRecord(key, amount, arisanAAD(id), on, actor, now), Amount: amount}
+	if err := c.book(t, actor, "arisan", journal.Posting{Source: "arisan_contribution", SourceID: c.ID,
+		Lines: []journal.Line{journal.Debit(journal.Cash, amount), journal.Credit(journal.ArisanHeld, amount)}}, now); err != nil {
 		return nil, err
 	}
-	entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: on, Source: "arisan_contribution", SourceID: c.ID,
-		Memo: c.ReceiptNo, Lines: []journal.Line{journal.Debit(journal.Cash, amount), journal.Credit(journal.ArisanHeld, amount)}}, now)
-	if err != nil {
-		return nil, err
-	}
-	c.EntryID = entry.ID
 	if err := t.DB().Create(c).Error; err != nil {
 		return nil, fmt.Errorf("groupfund: arisan: %w", err)
 	}

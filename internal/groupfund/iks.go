@@ -82,13 +82,7 @@ type IKSContribution struct {
 	ID            string `gorm:"primaryKey"`
 	BeneficiaryID string
 	Period        string
-	AmountSealed  string
-	KeyVersion    int
-	PaidOn        db.Date
-	ReceiptNo     string
-	EntryID       string
-	CreatedBy     *string
-	CreatedAt     time.Time
+	CashRecord
 }
 
 // TableName is iks_contributions.
@@ -155,12 +149,9 @@ func (s *Service) RecordIKS(ctx context.Context, scope db.Scope, actor audit.Act
 			return errs.Conflict("no_profit", "her books show no profit for this month, so no contribution is due")
 		}
 		now := s.Now()
-		c := &IKSContribution{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: in.BeneficiaryID, Period: in.Period,
-			KeyVersion: key.Version, PaidOn: on, CreatedAt: now}
-		c.AmountSealed = sealAmount(key, amount, iksAAD(c.ID))
-		if actor.UserID != "" {
-			c.CreatedBy = &actor.UserID
-		}
+		id := db.NewID()
+		c := &IKSContribution{TenantID: t.ID, ID: id, BeneficiaryID: in.BeneficiaryID, Period: in.Period,
+			CashRecord: newCashRecord(key, amount, iksAAD(id), on, actor, now)}
 		var n int64
 		if err := t.DB().Model(&IKSContribution{}).Where("tenant_id = ? AND beneficiary_id = ? AND period = ?", t.ID, in.BeneficiaryID, in.Period).
 			Count(&n).Error; err != nil {
@@ -169,15 +160,10 @@ func (s *Service) RecordIKS(ctx context.Context, scope db.Scope, actor audit.Act
 		if n > 0 {
 			return errs.Conflict("iks_paid", "this member's contribution for this month is already recorded")
 		}
-		if c.ReceiptNo, err = nextReceipt(t, "iks", on.Time().Year()); err != nil {
+		if err := c.book(t, actor, "iks", journal.Posting{Source: "iks_contribution", SourceID: c.ID,
+			Lines: []journal.Line{journal.Debit(journal.Cash, amount), journal.Credit(journal.SocialFund, amount)}}, now); err != nil {
 			return err
 		}
-		entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: on, Source: "iks_contribution", SourceID: c.ID,
-			Memo: c.ReceiptNo, Lines: []journal.Line{journal.Debit(journal.Cash, amount), journal.Credit(journal.SocialFund, amount)}}, now)
-		if err != nil {
-			return err
-		}
-		c.EntryID = entry.ID
 		if err := t.DB().Create(c).Error; err != nil {
 			return fmt.Errorf("groupfund: iks: %w", err)
 		}

@@ -35,17 +35,11 @@ func (Loan) TableName() string { return "loans" }
 
 // Repayment is one row of loan_repayments; Amount is clear only in memory.
 type Repayment struct {
-	TenantID     string `gorm:"primaryKey"`
-	ID           string `gorm:"primaryKey"`
-	LoanID       string
-	AmountSealed string
-	KeyVersion   int
-	PaidOn       db.Date
-	ReceiptNo    string
-	EntryID      string
-	CreatedBy    *string
-	CreatedAt    time.Time
-	Amount       int64 `gorm:"-"`
+	TenantID string `gorm:"primaryKey"`
+	ID       string `gorm:"primaryKey"`
+	LoanID   string
+	CashRecord
+	Amount int64 `gorm:"-"`
 }
 
 // TableName is loan_repayments.

@@ -86,14 +86,8 @@ func (s *Service) repayIn(t *db.Tenant, key registry.Key, actor audit.Actor, l *
 	after := standOn(sched, append(all, amount), on)
 	fee, principal := after.FeesPaid-before.FeesPaid, after.PrincipalPaid-before.PrincipalPaid
 	now := s.Now()
-	r := &Repayment{TenantID: t.ID, ID: db.NewID(), LoanID: l.ID, KeyVersion: key.Version, PaidOn: on, CreatedAt: now, Amount: amount}
-	r.AmountSealed = sealAmount(key, amount, repaymentAAD(r.ID))
-	if actor.UserID != "" {
-		r.CreatedBy = &actor.UserID
-	}
-	if r.ReceiptNo, err = nextReceipt(t, "loans", on.Time().Year()); err != nil {
-		return nil, err
-	}
+	id := db.NewID()
+	r := &Repayment{TenantID: t.ID, ID: id, LoanID: l.ID, CashRecord: newCashRecord(key, amount, repaymentAAD(id), on, actor, now), Amount: amount}
 	lines := []journal.Line{journal.Debit(journal.Cash, amount)}
 	if principal > 0 {
 		lines = append(lines, journal.Credit(journal.LoansReceivable, principal))
@@ -101,12 +95,9 @@ func (s *Service) repayIn(t *db.Tenant, key registry.Key, actor audit.Actor, l *
 	if fee > 0 {
 		lines = append(lines, journal.Credit(journal.ServiceFeeIncome, fee))
 	}
-	entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: on, Source: "loan_repayment", SourceID: r.ID,
-		Memo: r.ReceiptNo, Lines: lines}, now)
-	if err != nil {
+	if err := r.book(t, actor, "loans", journal.Posting{Source: "loan_repayment", SourceID: r.ID, Lines: lines}, now); err != nil {
 		return nil, err
 	}
-	r.EntryID = entry.ID
 	if err := t.DB().Create(r).Error; err != nil {
 		return nil, fmt.Errorf("groupfund: repayment: %w", err)
 	}

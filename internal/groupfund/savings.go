@@ -1,8 +1,6 @@
 package groupfund
 
 import (
-	"time"
-
 	"github.com/peduli/peduli/internal/journal"
 	"github.com/peduli/peduli/internal/platform/db"
 )
@@ -35,14 +33,8 @@ type SavingsTx struct {
 	BeneficiaryID string
 	Kind          string
 	Direction     string
-	AmountSealed  string
-	KeyVersion    int
-	PaidOn        db.Date
-	ReceiptNo     string
-	EntryID       string
-	CreatedBy     *string
-	CreatedAt     time.Time
-	Amount        int64 `gorm:"-"`
+	CashRecord
+	Amount int64 `gorm:"-"`
 }
 
 // TableName is savings_transactions.

@@ -103,21 +103,12 @@ func (s *Service) savingsIn(t *db.Tenant, key registry.Key, actor audit.Actor, b
 		after = bal.Of(kind) - amount
 	}
 	now := s.Now()
-	x := &SavingsTx{TenantID: t.ID, ID: db.NewID(), BeneficiaryID: beneficiaryID, Kind: kind, Direction: dir,
-		PaidOn: paidOn, CreatedAt: now, Amount: amount, KeyVersion: key.Version}
-	x.AmountSealed = sealAmount(key, amount, savingsAAD(x.ID))
-	if actor.UserID != "" {
-		x.CreatedBy = &actor.UserID
-	}
-	if x.ReceiptNo, err = nextReceipt(t, "savings", paidOn.Time().Year()); err != nil {
+	id := db.NewID()
+	x := &SavingsTx{TenantID: t.ID, ID: id, BeneficiaryID: beneficiaryID, Kind: kind, Direction: dir,
+		CashRecord: newCashRecord(key, amount, savingsAAD(id), paidOn, actor, now), Amount: amount}
+	if err := x.book(t, actor, "savings", journal.Posting{Source: "savings_" + dir, SourceID: x.ID, Lines: lines}, now); err != nil {
 		return nil, err
 	}
-	entry, err := journal.Post(t, actor, journal.Posting{OccurredOn: paidOn, Source: "savings_" + dir, SourceID: x.ID,
-		Memo: x.ReceiptNo, Lines: lines}, now)
-	if err != nil {
-		return nil, err
-	}
-	x.EntryID = entry.ID
 	if err := t.DB().Create(x).Error; err != nil {
 		return nil, fmt.Errorf("groupfund: savings: %w", err)
 	}

@@ -76,12 +76,8 @@ func (r *Resets) Use(ctx context.Context, token, password string) (string, error
 			// even if her roles change back later.
 			return tx.Model(&PasswordReset{}).Where("id = ?", pr.ID).Update("expires_at", now).Error
 		}
-		res := tx.Model(&PasswordReset{}).Where("user_id = ? AND used_at IS NULL", pr.UserID).Update("used_at", now)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return errs.ErrNotFound
+		if err := spendTokens(tx, &PasswordReset{}, pr.UserID, now); err != nil {
+			return err
 		}
 		userID = pr.UserID
 		return r.Identity.SetPasswordIn(tx, pr.UserID, hash)

@@ -147,12 +147,8 @@ func (s *Service) VerifyEmail(ctx context.Context, token string) (*User, error) 
 			return err
 		}
 		now := s.Now()
-		res := tx.Model(&EmailVerification{}).Where("user_id = ? AND used_at IS NULL", v.UserID).Update("used_at", now)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return errs.ErrNotFound
+		if err := spendTokens(tx, &EmailVerification{}, v.UserID, now); err != nil {
+			return err
 		}
 		userID = v.UserID
 		return tx.Model(&User{}).Where("id = ? AND email = ?", v.UserID, v.Email).

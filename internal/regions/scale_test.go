@@ -25,21 +25,8 @@ import (
 //	PEDULI_DATABASE_URL=… PEDULI_MIGRATE_DATABASE_URL=… PEDULI_SECRET_KEY=… \
 //	  go test -tags scale -run TestScaleRollupAndReport -v ./internal/regions/
 func TestScaleRollupAndReport(t *testing.T) {
-	cfg, err := config.Load("scale", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a := openScaleApp(t)
 	ctx := context.Background()
-	d, err := app.Open(ctx, cfg, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := app.New(cfg, log, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
 	g := a.DB.Global(ctx)
 	var groups int64
 	if err := g.Table("tenants").Count(&groups).Error; err != nil {
@@ -95,13 +82,19 @@ func TestScaleRollupAndReport(t *testing.T) {
 //
 //	go test -tags scale -run TestScaleReads -v -cpuprofile cpu.out ./internal/regions/
 func TestScaleReads(t *testing.T) {
+	measureReads(t, openScaleApp(t))
+}
+
+// openScaleApp builds the application from the serving configuration in
+// the environment, closed when the test ends.
+func openScaleApp(t *testing.T) *app.App {
+	t.Helper()
 	cfg, err := config.Load("scale", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	ctx := context.Background()
-	d, err := app.Open(ctx, cfg, log)
+	d, err := app.Open(context.Background(), cfg, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,8 +102,8 @@ func TestScaleReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer a.Close()
-	measureReads(t, a)
+	t.Cleanup(func() { _ = a.Close() })
+	return a
 }
 
 func measureReads(t *testing.T, a *app.App) {
@@ -164,29 +157,17 @@ func measure(t *testing.T, name string, runs int, fn func() error) {
 //	PEDULI_DATABASE_URL=… PEDULI_SECRET_KEY=… \
 //	  go test -tags scale -run TestScaleServe -v -timeout 20m ./internal/regions/
 func TestScaleServe(t *testing.T) {
-	cfg, err := config.Load("scale", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	ctx := context.Background()
-	d, err := app.Open(ctx, cfg, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := app.New(cfg, log, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
+	a := openScaleApp(t)
 	addr, serve := os.Getenv("PEDULI_SCALE_ADDR"), 5*time.Minute
 	if addr == "" {
 		addr = "127.0.0.1:18093"
 	}
 	if s := os.Getenv("PEDULI_SCALE_SERVE"); s != "" {
-		if serve, err = time.ParseDuration(s); err != nil {
+		d, err := time.ParseDuration(s)
+		if err != nil {
 			t.Fatal(err)
 		}
+		serve = d
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

@@ -2,11 +2,8 @@ package tenancy
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"mime/multipart"
 	"path/filepath"
 
@@ -20,7 +17,7 @@ import (
 )
 
 // MaxPhotoUpload bounds the group photo as sent: a phone's camera photo.
-const MaxPhotoUpload = 12 << 20
+const MaxPhotoUpload = photo.MaxUpload
 
 // maxStoredPhoto bounds a stored photo when it is read back (it was
 // shrunk to at most 1600 px, a few hundred KB).
@@ -43,9 +40,7 @@ func (s *Service) SetPhoto(ctx context.Context, scope db.Scope, actor audit.Acto
 	if data, err = photo.Shrink(data); err != nil {
 		return photo.FieldError("photo", err)
 	}
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	name := hex.EncodeToString(b[:]) + ".jpg"
+	name := storage.NewName(".jpg")
 	tenantID := scope.TenantID()
 	if err := s.Files.Put(ctx, photoKey(tenantID, name), data, "image/jpeg"); err != nil {
 		return filesError(err)
@@ -93,17 +88,12 @@ func (s *Service) PublicPhoto(ctx context.Context, slug, name string) ([]byte, e
 	if t.Photo == "" || name != t.Photo || filepath.Base(name) != name {
 		return nil, errs.ErrNotFound
 	}
-	obj, err := s.Files.Open(ctx, photoKey(t.ID, name))
+	data, err := storage.ReadAll(ctx, s.Files, photoKey(t.ID, name), maxStoredPhoto)
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil, errs.ErrNotFound
 	}
 	if err != nil {
 		return nil, filesError(err)
-	}
-	defer obj.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(obj.Body, maxStoredPhoto))
-	if err != nil {
-		return nil, filesError(fmt.Errorf("%w: %w", storage.ErrUnavailable, err))
 	}
 	return data, nil
 }

@@ -81,26 +81,23 @@ func (b *Browser) PostRaw(path string, form url.Values, headers map[string]strin
 // file input does; the token of the last page opened is added unless given.
 func (b *Browser) PostMultipart(path string, fields url.Values) *Response {
 	b.e.T.Helper()
-	if _, ok := fields["_csrf"]; !ok && b.csrf != "" {
-		fields.Set("_csrf", b.csrf)
-	}
-	var body bytes.Buffer
-	w := multipart.NewWriter(&body)
-	for k, vs := range fields {
-		for _, v := range vs {
-			_ = w.WriteField(k, v)
-		}
-	}
-	_ = w.Close()
-	req := httptest.NewRequest(http.MethodPost, path, &body)
-	req.Header.Set("Content-Type", w.FormDataContentType())
-	return b.do(req)
+	return b.postMultipart(path, fields, nil)
 }
 
 // PostFile submits fields and one file as multipart/form-data, as a form
 // with a file input does; the token of the last page opened is added
 // unless given.
 func (b *Browser) PostFile(path string, fields url.Values, field, filename string, data []byte) *Response {
+	b.e.T.Helper()
+	return b.postMultipart(path, fields, func(w *multipart.Writer) {
+		fw, _ := w.CreateFormFile(field, filename)
+		_, _ = fw.Write(data)
+	})
+}
+
+// postMultipart posts fields, then whatever files adds, as one
+// multipart/form-data body, with the last page's token unless given.
+func (b *Browser) postMultipart(path string, fields url.Values, files func(*multipart.Writer)) *Response {
 	b.e.T.Helper()
 	if _, ok := fields["_csrf"]; !ok && b.csrf != "" {
 		fields.Set("_csrf", b.csrf)
@@ -112,8 +109,9 @@ func (b *Browser) PostFile(path string, fields url.Values, field, filename strin
 			_ = w.WriteField(k, v)
 		}
 	}
-	fw, _ := w.CreateFormFile(field, filename)
-	_, _ = fw.Write(data)
+	if files != nil {
+		files(w)
+	}
 	_ = w.Close()
 	req := httptest.NewRequest(http.MethodPost, path, &body)
 	req.Header.Set("Content-Type", w.FormDataContentType())

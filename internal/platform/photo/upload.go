@@ -9,6 +9,10 @@ import (
 	"github.com/peduli/peduli/internal/platform/errs"
 )
 
+// MaxUpload bounds an uploaded picture as sent: a phone's camera photo of
+// up to 12 MB (it is shrunk before it is stored).
+const MaxUpload = 12 << 20
+
 // ReadUpload reads an uploaded file of at most limit bytes; a larger one is
 // a field error on field.
 func ReadUpload(fh *multipart.FileHeader, field string, limit int) ([]byte, error) {
