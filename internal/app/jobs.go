@@ -68,7 +68,9 @@ func (a *App) registerJobs(resets *identity.Resets) {
 	jobs.Handle(r, func(ctx context.Context, _ *river.Job[Prune]) error {
 		return a.Prune(ctx)
 	})
-	jobs.Handle(r, func(ctx context.Context, j *river.Job[regions.ReportJob]) error {
+	// A province's report computes thousands of groups from their facts:
+	// minutes on a busy server, more than River's default job timeout.
+	jobs.HandleWithin(r, regions.ReportJobTimeout, func(ctx context.Context, j *river.Job[regions.ReportJob]) error {
 		return a.Regions.WorkReport(ctx, j.Args.ID)
 	})
 	jobs.Handle(r, a.Funds.ReconcileOne)
