@@ -42,6 +42,8 @@ SELECT citus_add_local_table_to_metadata('platform_admins');
 SELECT citus_add_local_table_to_metadata('region_coordinators');
 -- the rollup's queue of changed groups is read across tenants, oldest first
 SELECT citus_add_local_table_to_metadata('group_changes');
+-- region reports computed in the background belong to a region, not a tenant
+SELECT citus_add_local_table_to_metadata('region_report_results');
 -- the job queue (River) is global work, not tenant data
 SELECT citus_add_local_table_to_metadata('river_migration');
 SELECT citus_add_local_table_to_metadata('river_job');

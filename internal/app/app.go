@@ -168,7 +168,8 @@ func New(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	if a.Tracing, err = tracing.FromEnv(context.Background()); err != nil {
 		return nil, err
 	}
-	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now}
+	a.Regions = &regions.Service{DB: d, Tenancy: a.Tenancy.Store, Users: idn.Store, Access: en, Log: log, Now: now,
+		Queue: func(ctx context.Context, job regions.ReportJob) error { return a.Jobs.Enqueue(ctx, job, jobs.Once) }}
 	a.feedMetrics()
 	master, err := sealed.NewMaster(cfg.SecretKey)
 	if err != nil {

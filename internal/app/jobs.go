@@ -68,6 +68,11 @@ func (a *App) registerJobs(resets *identity.Resets) {
 	jobs.Handle(r, func(ctx context.Context, _ *river.Job[Prune]) error {
 		return a.Prune(ctx)
 	})
+	// A province's report computes thousands of groups from their facts:
+	// minutes on a busy server, more than River's default job timeout.
+	jobs.HandleWithin(r, regions.ReportJobTimeout, func(ctx context.Context, j *river.Job[regions.ReportJob]) error {
+		return a.Regions.WorkReport(ctx, j.Args.ID)
+	})
 	jobs.Handle(r, a.Funds.ReconcileOne)
 	jobs.Handle(r, a.Funds.MailReceipt)
 	jobs.Handle(r, a.Funds.MailSummary)
@@ -91,7 +96,8 @@ func (a *App) RunJobs(ctx context.Context) error {
 }
 
 // Prune deletes ended sessions, dead password-reset and email-verification
-// links, idle login-throttle counters and spent rate-limit windows once.
+// links, idle login-throttle counters, spent rate-limit windows and
+// expired background region reports once.
 func (a *App) Prune(ctx context.Context) error {
 	now := time.Now().UTC()
 	n, err := a.Identity.Store.PruneSessions(ctx, now)
@@ -112,6 +118,12 @@ func (a *App) Prune(ctx context.Context) error {
 	}
 	if n > 0 {
 		a.Log.Info("pruned password resets", "count", n)
+	}
+	if n, err = a.Regions.PruneReports(ctx, now); err != nil {
+		return err
+	}
+	if n > 0 {
+		a.Log.Info("pruned region report results", "count", n)
 	}
 	if err := a.limiter.Prune(ctx); err != nil {
 		return err

@@ -25,6 +25,7 @@ func (a *App) mountRegions(api fiber.Router) {
 	oversight := []route{
 		{method: fiber.MethodGet, path: "/regions/:code/groups", handler: h.Groups},
 		{method: fiber.MethodGet, path: "/regions/:code/report", handler: h.Report},
+		{method: fiber.MethodGet, path: "/regions/:code/reports/:id", handler: h.ReportResult},
 	}
 	for _, r := range oversight {
 		api.Add(r.method, r.path, identity.RequireUser, a.Regions.RequireRegion, r.handler)

@@ -64,6 +64,22 @@ func Handle[T river.JobArgs](r *Runner, fn func(ctx context.Context, job *river.
 	river.AddWorker(r.workers, river.WorkFunc(fn))
 }
 
+// HandleWithin is Handle for a job that may run longer than the client's
+// JobTimeout: its context is cancelled after timeout instead.
+func HandleWithin[T river.JobArgs](r *Runner, timeout time.Duration, fn func(ctx context.Context, job *river.Job[T]) error) {
+	river.AddWorker(r.workers, &timedWorker[T]{fn: fn, timeout: timeout})
+}
+
+type timedWorker[T river.JobArgs] struct {
+	river.WorkerDefaults[T]
+	fn      func(ctx context.Context, job *river.Job[T]) error
+	timeout time.Duration
+}
+
+func (w *timedWorker[T]) Work(ctx context.Context, job *river.Job[T]) error { return w.fn(ctx, job) }
+
+func (w *timedWorker[T]) Timeout(*river.Job[T]) time.Duration { return w.timeout }
+
 // Every schedules a job on an interval, inserted by the cluster's leader
 // only and unique while one waits or runs, so a slow run is not stacked on.
 // Periodic jobs start with Run; the first run is due when a leader is

@@ -196,3 +196,47 @@ func TestFailedJobIsRetried(t *testing.T) {
 		})
 	}
 }
+
+type long struct{}
+
+func (long) Kind() string { return "test_long" }
+
+// A job handled with HandleWithin runs under its own timeout, not the
+// client's default of 5 minutes.
+func TestHandleWithinSetsTheTimeout(t *testing.T) {
+	for _, d := range testkit.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			e := testkit.New(t, d)
+			r := jobs.New(e.App.DB, quiet)
+			left := make(chan time.Duration, 1)
+			jobs.HandleWithin(r, 30*time.Minute, func(ctx context.Context, _ *river.Job[long]) error {
+				deadline, ok := ctx.Deadline()
+				if !ok {
+					left <- 0
+					return nil
+				}
+				left <- time.Until(deadline)
+				return nil
+			})
+			if err := r.Build(); err != nil {
+				t.Fatal(err)
+			}
+			ctx := context.Background()
+			if err := r.Enqueue(ctx, long{}, jobs.Once); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			defer r.Stop(5 * time.Second)
+			select {
+			case d := <-left:
+				if d < 29*time.Minute || d > 30*time.Minute {
+					t.Fatalf("the job's context ends in %v, want about 30 minutes", d)
+				}
+			case <-time.After(45 * time.Second):
+				t.Fatal("the job did not run within 45 s")
+			}
+		})
+	}
+}

@@ -119,7 +119,18 @@ func Period(from, to string, now time.Time) (db.Date, db.Date, error) {
 // the rollup does not keep, or a group not yet refreshed) has its row
 // computed in its own scope (row-level security on). Rows are published
 // before they are put side by side.
+//
+// In a region with more groups lacking a stored row than the service
+// computes during a request, a period the rollup does not keep is not
+// computed here: Report returns errBackground and the handler queues a
+// ReportJob (see report_results.go).
 func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to db.Date, by string) (*Report, error) {
+	return s.report(ctx, region, from, to, by, s.liveLimit())
+}
+
+// report builds the report, computing at most limit groups' rows from
+// their facts (no bound if limit < 0).
+func (s *Service) report(ctx context.Context, region *tenancy.Region, from, to db.Date, by string, limit int) (*Report, error) {
 	rep := &Report{Region: *region, From: from, To: to, GeneratedAt: s.Now(), GeneratedBy: by, Groups: []ReportRow{}}
 	var missing []int
 	var ids []string
@@ -135,10 +146,9 @@ func (s *Service) Report(ctx context.Context, region *tenancy.Region, from, to d
 	if err != nil {
 		return nil, err
 	}
-	if len(missing) > LiveGroups {
+	if limit >= 0 && len(missing) > limit {
 		if !standard(from, to, s.Now()) {
-			return nil, errs.Invalid("from", "period", fmt.Sprintf("a region of more than %d groups reports by calendar month, "+
-				"quarter or year of this year or the last, or the last 12 months", LiveGroups))
+			return nil, errBackground
 		}
 		// Only right after an upgrade or a mass import: the rollup job is
 		// filling the rows.
@@ -223,9 +233,9 @@ func (s *Service) computeRows(ctx context.Context, ids []string, which []int, fr
 
 // LiveGroups is how many groups a report computes at request time: in a
 // region with more groups that lack a stored row, where it would hold
-// connections for minutes, a period the rollup does not keep is refused
-// (422) and a standard one answers 409 figures_not_ready until the rollup
-// job has stored the rows.
+// connections for minutes, a period the rollup does not keep is computed
+// by a background job (202, see report_results.go) and a standard one
+// answers 409 figures_not_ready until the rollup job has stored the rows.
 const LiveGroups = 200
 
 // standard reports whether the rollup keeps the period from–to at now.

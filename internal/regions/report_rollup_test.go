@@ -1,15 +1,17 @@
 package regions_test
 
 import (
+	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
-	"github.com/peduli/peduli/internal/platform/db"
+	"github.com/xuri/excelize/v2"
+
 	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/testkit"
 )
@@ -76,7 +78,8 @@ func TestReportFromRollupEqualsRecomputation(t *testing.T) {
 			{"last month", day(-1), day(-1)},
 			{"this quarter", quarter.Format(time.DateOnly), quarter.AddDate(0, 3, -1).Format(time.DateOnly)},
 			{"this year", first.AddDate(0, -int(first.Month()-1), 0).Format(time.DateOnly), ""},
-			{"a range the rollup does not keep", day(-4), day(-2)},
+			// Two months are never a month, quarter or year.
+			{"a range the rollup does not keep", day(-4), day(-3)},
 		}
 		region, err := e.App.Tenancy.Store.Region(ctx, code)
 		if err != nil {
@@ -124,7 +127,7 @@ func TestReportFromRollupEqualsRecomputation(t *testing.T) {
 		other := e.Coordinator("53.01")
 		for _, token := range []string{other.Token, big.OwnerToken} {
 			e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report", token, nil).ExpectProblem(http.StatusNotFound, "not_found")
-			e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report?from="+day(-4)+"&to="+day(-2), token, nil).
+			e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report?from="+day(-4)+"&to="+day(-3), token, nil).
 				ExpectProblem(http.StatusNotFound, "not_found")
 		}
 		before := check("after the first refresh")
@@ -159,32 +162,151 @@ func TestReportFromRollupEqualsRecomputation(t *testing.T) {
 }
 
 // In a region of more groups than a request may compute, a period the
-// rollup keeps is answered from it once stored and any other period is refused with
-// the periods that may be asked for (smaller regions compute it, as
-// TestReportFromRollupEqualsRecomputation shows).
-func TestLargeRegionReportsStoredPeriods(t *testing.T) {
+// rollup keeps is answered from it once stored, and any other period is
+// computed by a background job: the ask answers 202 with the result's
+// location, asking again reuses the job, and once it has run the result
+// holds the figures a recomputation from the raw tables gives, in every
+// format, to those who oversee the region only. (The limit is set low
+// here; smaller regions compute any period, as
+// TestReportFromRollupEqualsRecomputation shows.)
+func TestLargeRegionReportsInBackground(t *testing.T) {
 	testkit.Run(t, func(t *testing.T, e *testkit.Env) {
+		ctx := t.Context()
 		const code = "53.71.06"
+		e.App.Regions.LiveLimit = 1
 		now := time.Now().UTC()
-		g := e.Owner.Global(t.Context())
-		for i := range regions.LiveGroups + 1 {
-			if err := g.Exec(`INSERT INTO tenants (id, slug, name, status, verified, region_code, created_at, updated_at)
-				VALUES (?, ?, ?, 'active', false, ?, ?, ?)`, db.NewID(), testkit.Unique("besar"), fmt.Sprintf("Besar %03d", i), code, now, now).Error; err != nil {
-				t.Fatal(err)
-			}
+		first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+		day := func(months int) string { return first.AddDate(0, months, 0).Format(time.DateOnly) }
+
+		big := e.SignupGroupIn("Kelompok Latar Besar", code)
+		small := e.SignupGroupIn("Kelompok Latar Kecil", code)
+		pid := testkit.Str(e.CreateProgram(big, big.OwnerToken, map[string]any{"template_key": "tenun-ikat", "starts_on": day(-6)}), "id")
+		var ids []string
+		for range 7 {
+			id := e.CreateBeneficiary(big, big.OwnerToken, nil)
+			e.Enroll(big, big.OwnerToken, pid, id)
+			ids = append(ids, id)
 		}
+		for i, m := range []int{-4, -3} {
+			a := e.RecordActivity(big, big.OwnerToken, pid, "produksi", day(m))
+			e.Do(http.MethodPut, "/api/v1/t/"+big.Slug+"/activities/"+a+"/attendance", big.OwnerToken,
+				map[string]any{"present": ids[:5+i]}).Expect(http.StatusOK)
+		}
+		e.CreateBeneficiary(small, small.OwnerToken, nil)
 		co := e.Coordinator(code)
 		// Before the rollup has stored their rows, the region's figures are
 		// not ready rather than computed group by group.
 		e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report", co.Token, nil).ExpectProblem(http.StatusConflict, "figures_not_ready")
 		e.RefreshFigures()
-		first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
-		rep := e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report?from="+first.AddDate(0, -1, 0).Format(time.DateOnly)+
-			"&to="+first.AddDate(0, -1, 0).Format(time.DateOnly), co.Token, nil).Expect(http.StatusOK).Map()["report"].(map[string]any)
-		if n := len(rep["groups"].([]any)); n != regions.LiveGroups+1 {
+		rep := e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report?from="+day(-1)+"&to="+day(-1), co.Token, nil).
+			Expect(http.StatusOK).Map()["report"].(map[string]any)
+		if n := len(rep["groups"].([]any)); n != 2 {
 			t.Fatalf("last month's report has %d groups", n)
 		}
-		e.Do(http.MethodGet, "/api/v1/regions/"+code+"/report?from="+first.AddDate(0, -3, 0).Format(time.DateOnly)+
-			"&to="+first.AddDate(0, -2, 0).Format(time.DateOnly), co.Token, nil).ExpectProblem(http.StatusUnprocessableEntity, "validation_failed")
+
+		// A period the rollup does not keep (two months are never a month,
+		// quarter or year): queued, once.
+		path := "/api/v1/regions/" + code + "/report?from=" + day(-4) + "&to=" + day(-3)
+		ask := e.Do(http.MethodGet, path, co.Token, nil).Expect(http.StatusAccepted)
+		loc := ask.Location()
+		if !strings.HasPrefix(loc, "/api/v1/regions/"+code+"/reports/") || ask.Map()["location"] != loc || ask.Map()["status"] != "queued" {
+			t.Fatalf("202: Location %q, body %s", loc, ask.Body)
+		}
+		if again := e.Do(http.MethodGet, path, co.Token, nil).Expect(http.StatusAccepted).Location(); again != loc {
+			t.Fatalf("asked again: %q, want %q", again, loc)
+		}
+		if x := e.Do(http.MethodGet, path+"&format=xlsx", co.Token, nil).Expect(http.StatusAccepted).Location(); x != loc+"?format=xlsx" {
+			t.Fatalf("the workbook's location %q", x)
+		}
+		var jobsQueued int64
+		if err := e.Owner.Global(ctx).Raw(`SELECT count(*) FROM river_job WHERE kind = ?`, regions.ReportJob{}.Kind()).Scan(&jobsQueued).Error; err != nil {
+			t.Fatal(err)
+		}
+		if jobsQueued != 1 {
+			t.Fatalf("%d report jobs queued for three asks, want 1", jobsQueued)
+		}
+		res := e.Do(http.MethodGet, loc, co.Token, nil).Expect(http.StatusAccepted)
+		if res.Header.Get("Retry-After") == "" {
+			t.Fatalf("a result not ready has no Retry-After")
+		}
+
+		// Nobody but those who oversee the region sees the result.
+		other := e.Coordinator("53.01")
+		id := loc[strings.LastIndex(loc, "/")+1:]
+		for _, token := range []string{other.Token, big.OwnerToken} {
+			e.Do(http.MethodGet, loc, token, nil).ExpectProblem(http.StatusNotFound, "not_found")
+		}
+		e.Do(http.MethodGet, "/api/v1/regions/53.01/reports/"+id, other.Token, nil).ExpectProblem(http.StatusNotFound, "not_found")
+		e.Do(http.MethodGet, "/api/v1/regions/"+code+"/reports/not-an-id", co.Token, nil).ExpectProblem(http.StatusNotFound, "not_found")
+
+		e.StartJobs()
+		var body map[string]any
+		for deadline := time.Now().Add(60 * time.Second); ; {
+			r := e.Do(http.MethodGet, loc, co.Token, nil)
+			if r.Status == http.StatusOK {
+				body = r.Map()
+				break
+			}
+			r.Expect(http.StatusAccepted)
+			if time.Now().After(deadline) {
+				t.Fatalf("the report job did not finish: %s", r.Body)
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		got := body["report"].(map[string]any)
+		region, err := e.App.Tenancy.Store.Region(ctx, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, to, err := regions.Period(day(-4), day(-3), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := e.App.Regions.RecomputeReport(ctx, region, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantJSON, err := regions.ReportFigures(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w map[string]any
+		if err := json.Unmarshal([]byte(wantJSON), &w); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got["groups"], w["groups"]) || !reflect.DeepEqual(got["totals"], w["totals"]) {
+			t.Fatalf("background report %v / %v\nrecomputed %v / %v", got["groups"], got["totals"], w["groups"], w["totals"])
+		}
+		if tot := got["totals"].(map[string]any); tot["attendance"].(map[string]any)["people"] != float64(5) || tot["attendance"].(map[string]any)["activities"] != float64(2) {
+			t.Fatalf("totals = %v", tot)
+		}
+		if got["generated_by"] == "" || got["from"] != day(-4) {
+			t.Fatalf("report header %v %v", got["generated_by"], got["from"])
+		}
+		// The files are rendered from the stored figures.
+		csv := e.Do(http.MethodGet, loc+"?format=csv", co.Token, nil).Expect(http.StatusOK)
+		if !strings.Contains(string(csv.Body), "Kelompok Latar Besar") || !strings.HasPrefix(csv.Header.Get("Content-Type"), "text/csv") {
+			t.Fatalf("csv: %s", csv.Body)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(e.Do(http.MethodGet, loc+"?format=xlsx", co.Token, nil).Expect(http.StatusOK).Body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(regions.SheetGroups)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 4 || rows[1][0] != "Kelompok Latar Besar" || rows[3][0] != "Total" || rows[3][6] != "5" {
+			t.Fatalf("workbook groups sheet %v", rows)
+		}
+		// Asking again answers with the stored result; once expired it is
+		// gone and pruned.
+		if r := e.Do(http.MethodGet, path, co.Token, nil).Expect(http.StatusAccepted); r.Location() != loc || r.Map()["status"] != "done" {
+			t.Fatalf("asked after the job: %s", r.Body)
+		}
+		if n, err := e.App.Regions.PruneReports(ctx, now.Add(regions.ResultTTL+time.Hour)); err != nil || n < 1 {
+			t.Fatalf("pruned %d (%v)", n, err)
+		}
+		e.Do(http.MethodGet, loc, co.Token, nil).ExpectProblem(http.StatusNotFound, "not_found")
 	})
 }

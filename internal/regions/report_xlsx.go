@@ -33,21 +33,21 @@ var GroupColumns = []string{"Group", "Region code", "People served", "PRSE", "Ot
 //
 // The Funds sheet holds the groups' savings, loans and enterprises as the
 // rollup last published them (balances then, not sums over the period).
+//
+// Every sheet is written with excelize's stream writer: each row is encoded
+// once as it is set, with its cells' styles, instead of being kept as cell
+// objects until the file is written (a province's workbook took seconds and
+// hundreds of megabytes that way).
 func WriteXLSX(w io.Writer, r *Report, funds []FundRow) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", SheetCover); err != nil {
 		return err
 	}
-	title, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}})
-	label, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5D50"}}})
-	total, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}})
-	rupiah, _ := f.NewStyle(&excelize.Style{NumFmt: 3})
-	percent, _ := f.NewStyle(&excelize.Style{NumFmt: 9})
-
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
 	cover := [][]any{
 		{"Region report", nil},
 		{"Region", r.Region.Name + " (" + r.Region.Code + ")"},
@@ -57,44 +57,56 @@ func WriteXLSX(w io.Writer, r *Report, funds []FundRow) error {
 		{"Groups", len(r.Groups)},
 		{"Privacy", "Counts of people include only those who consented to reporting. Counts below 5 are shown as \"<5\"; other counts are rounded to the nearest 5. Totals add up the cells shown."},
 	}
+	sw, err := f.NewStreamWriter(SheetCover)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(1, 1, 18); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(2, 2, 90); err != nil {
+		return err
+	}
 	for i, row := range cover {
 		guardRow(row)
+		s := st.label
+		if i == 0 {
+			s = st.title
+		}
+		row[0] = excelize.Cell{StyleID: s, Value: row[0]}
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(SheetCover, cell, &row); err != nil {
+		if err := sw.SetRow(cell, row); err != nil {
 			return err
 		}
-		_ = f.SetCellStyle(SheetCover, cell, cell, label)
 	}
-	_ = f.SetCellStyle(SheetCover, "A1", "A1", title)
-	_ = f.SetColWidth(SheetCover, "A", "A", 18)
-	_ = f.SetColWidth(SheetCover, "B", "B", 90)
+	if err := sw.Flush(); err != nil {
+		return err
+	}
 
-	if _, err := f.NewSheet(SheetGroups); err != nil {
+	// Groups: rates as percentages and money in rupiah, on the totals row too.
+	groupStyle := func(col int, total bool) int {
+		switch {
+		case col == 8:
+			return st.percent
+		case col >= 9:
+			return st.rupiah
+		case total:
+			return st.total
+		}
+		return 0
+	}
+	if err := writeTable(f, st, table{sheet: SheetGroups, header: GroupColumns, rows: groupRows(r), totals: true,
+		widths: []colWidth{{1, 1, 28}, {2, 11, 14}}, style: groupStyle}); err != nil {
 		return err
 	}
-	if err := writeTable(f, SheetGroups, GroupColumns, groupRows(r), head, total); err != nil {
-		return err
-	}
-	_ = f.SetColWidth(SheetGroups, "A", "A", 28)
-	_ = f.SetColWidth(SheetGroups, "B", "K", 14)
-	last, _ := excelize.CoordinatesToCellName(11, len(r.Groups)+2)
-	_ = f.SetCellStyle(SheetGroups, "I2", last, rupiah)
-	lastRate, _ := excelize.CoordinatesToCellName(8, len(r.Groups)+2)
-	_ = f.SetCellStyle(SheetGroups, "H2", lastRate, percent)
 
-	if _, err := f.NewSheet(SheetPrograms); err != nil {
-		return err
-	}
 	var progs [][]any
 	for _, row := range append(append([]ReportRow{}, r.Groups...), r.Totals) {
 		for _, p := range row.Programs {
 			progs = append(progs, []any{row.Name, templateLabel(p.Template), p.Programs})
 		}
 	}
-	if err := writeTable(f, SheetPrograms, []string{"Group", "Template", "Programs"}, progs, head, -1); err != nil {
-		return err
-	}
-	if _, err := f.NewSheet(SheetOutcomes); err != nil {
+	if err := writeTable(f, st, table{sheet: SheetPrograms, header: []string{"Group", "Template", "Programs"}, rows: progs}); err != nil {
 		return err
 	}
 	var outs [][]any
@@ -103,20 +115,47 @@ func WriteXLSX(w io.Writer, r *Report, funds []FundRow) error {
 			outs = append(outs, []any{row.Name, o.Indicator, cellValue(o.People.String()), cellValue(o.MedianChange.String())})
 		}
 	}
-	if err := writeTable(f, SheetOutcomes, []string{"Group", "Indicator", "People", "Median change"}, outs, head, -1); err != nil {
+	if err := writeTable(f, st, table{sheet: SheetOutcomes, header: []string{"Group", "Indicator", "People", "Median change"}, rows: outs}); err != nil {
 		return err
 	}
-	if err := writeFunds(f, funds, head, total, rupiah, percent); err != nil {
+	if err := writeFunds(f, st, funds); err != nil {
 		return err
 	}
 	return f.Write(w)
 }
 
-// writeFunds writes the Funds sheet.
-func writeFunds(f *excelize.File, funds []FundRow, head, total, rupiah, percent int) error {
-	if _, err := f.NewSheet(SheetFunds); err != nil {
-		return err
+// styles are the workbook's cell styles.
+type styles struct {
+	title, label, head, total, rupiah, percent int
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	var st styles
+	for _, s := range []struct {
+		id    *int
+		style *excelize.Style
+	}{
+		{&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}}},
+		{&st.label, &excelize.Style{Font: &excelize.Font{Bold: true}}},
+		{&st.head, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5D50"}}}},
+		{&st.total, &excelize.Style{Font: &excelize.Font{Bold: true},
+			Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}}},
+		{&st.rupiah, &excelize.Style{NumFmt: 3}},
+		{&st.percent, &excelize.Style{NumFmt: 9}},
+	} {
+		id, err := f.NewStyle(s.style)
+		if err != nil {
+			return st, err
+		}
+		*s.id = id
 	}
+	return st, nil
+}
+
+// writeFunds writes the Funds sheet: money in rupiah and PAR30 as a
+// percentage, on the totals row too.
+func writeFunds(f *excelize.File, st styles, funds []FundRow) error {
 	rows := make([][]any, 0, len(funds))
 	for _, x := range funds {
 		at := ""
@@ -126,21 +165,19 @@ func writeFunds(f *excelize.File, funds []FundRow, head, total, rupiah, percent 
 		rows = append(rows, []any{x.Name, x.RegionCode, rupiahCellValue(x.SavingsBalance), rupiahCellValue(x.LoansOutstanding),
 			cellValue(x.PAR30.String()), cellValue(x.EnterprisesActive.String()), rupiahCellValue(x.MedianProfitChange), at})
 	}
-	if err := writeTable(f, SheetFunds, FundColumns, rows, head, total); err != nil {
-		return err
+	style := func(col int, total bool) int {
+		switch {
+		case col == 3 || col == 4 || col == 7:
+			return st.rupiah
+		case col == 5:
+			return st.percent
+		case total:
+			return st.total
+		}
+		return 0
 	}
-	_ = f.SetColWidth(SheetFunds, "A", "A", 28)
-	_ = f.SetColWidth(SheetFunds, "B", "H", 16)
-	if len(rows) == 0 {
-		return nil
-	}
-	end, _ := excelize.CoordinatesToCellName(4, len(rows)+1)
-	_ = f.SetCellStyle(SheetFunds, "C2", end, rupiah)
-	end, _ = excelize.CoordinatesToCellName(7, len(rows)+1)
-	_ = f.SetCellStyle(SheetFunds, "G2", end, rupiah)
-	end, _ = excelize.CoordinatesToCellName(5, len(rows)+1)
-	_ = f.SetCellStyle(SheetFunds, "E2", end, percent)
-	return nil
+	return writeTable(f, st, table{sheet: SheetFunds, header: FundColumns, rows: rows, totals: true,
+		widths: []colWidth{{1, 1, 28}, {2, 8, 16}}, style: style})
 }
 
 // groupRows are the Groups sheet's rows, totals last.
@@ -155,30 +192,64 @@ func groupRows(r *Report) [][]any {
 	return out
 }
 
-// writeTable writes a header and rows; totalStyle (if ≥ 0) marks the last row.
-func writeTable(f *excelize.File, sheet string, header []string, rows [][]any, headStyle, totalStyle int) error {
-	h := make([]any, len(header))
-	for i, s := range header {
-		h[i] = s
-	}
-	if err := f.SetSheetRow(sheet, "A1", &h); err != nil {
+// colWidth sets columns min..max (1-based) to width.
+type colWidth struct {
+	min, max int
+	width    float64
+}
+
+// table is one sheet: a header, then rows, the last the totals if totals.
+// style gives the style of a body cell by column (1-based) and whether it
+// is on the totals row; nil for none.
+type table struct {
+	sheet  string
+	header []string
+	rows   [][]any
+	totals bool
+	widths []colWidth
+	style  func(col int, total bool) int
+}
+
+// writeTable streams t into a new sheet, its header row frozen.
+func writeTable(f *excelize.File, st styles, t table) error {
+	if _, err := f.NewSheet(t.sheet); err != nil {
 		return err
 	}
-	end, _ := excelize.CoordinatesToCellName(len(header), 1)
-	_ = f.SetCellStyle(sheet, "A1", end, headStyle)
-	for i, row := range rows {
-		guardRow(row)
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+	sw, err := f.NewStreamWriter(t.sheet)
+	if err != nil {
+		return err
+	}
+	for _, w := range t.widths {
+		if err := sw.SetColWidth(w.min, w.max, w.width); err != nil {
 			return err
 		}
 	}
-	if totalStyle >= 0 && len(rows) > 0 {
-		a, _ := excelize.CoordinatesToCellName(1, len(rows)+1)
-		b, _ := excelize.CoordinatesToCellName(len(header), len(rows)+1)
-		_ = f.SetCellStyle(sheet, a, b, totalStyle)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
 	}
-	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	h := make([]any, len(t.header))
+	for i, s := range t.header {
+		h[i] = excelize.Cell{StyleID: st.head, Value: s}
+	}
+	if err := sw.SetRow("A1", h); err != nil {
+		return err
+	}
+	for i, row := range t.rows {
+		guardRow(row)
+		if t.style != nil {
+			total := t.totals && i == len(t.rows)-1
+			for j, v := range row {
+				if s := t.style(j+1, total); s != 0 {
+					row[j] = excelize.Cell{StyleID: s, Value: v}
+				}
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
 }
 
 // cellValue writes numbers as numbers and "<5" (or blank) as text.

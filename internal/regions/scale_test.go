@@ -180,3 +180,58 @@ func TestScaleServe(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestScaleXLSX times writing the province's region report as a workbook
+// (last month, from the rollup), the file alone, on a seeded database. It
+// only reads. Run with PEDULI_MIGRATE_ON_START=false and the serving
+// configuration, as TestScaleRollupAndReport.
+func TestScaleXLSX(t *testing.T) {
+	cfg, err := config.Load("scale", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx := context.Background()
+	d, err := app.Open(ctx, cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.New(cfg, log, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	region, err := a.Tenancy.Store.Region(ctx, "53")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0).Format(time.DateOnly)
+	from, to, err := regions.Period(month, month, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := a.Regions.Report(ctx, region, from, to, "scale")
+	if err != nil {
+		t.Fatal(err)
+	}
+	funds, err := a.Regions.ReportFunds(ctx, "53")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		start := time.Now()
+		var n countingWriter
+		if err := regions.WriteXLSX(&n, rep, funds); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("XLSX of %d groups: %d bytes in %v", len(rep.Groups), n, time.Since(start))
+	}
+}
+
+type countingWriter int
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	*w += countingWriter(len(p))
+	return len(p), nil
+}

@@ -25,6 +25,7 @@
 package regions
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -48,6 +49,11 @@ type Service struct {
 	Fund FundSource
 	Log  *slog.Logger
 	Now  func() time.Time
+	// Queue enqueues a background report job (unique while it waits or
+	// runs).
+	Queue func(ctx context.Context, job ReportJob) error
+	// LiveLimit overrides LiveGroups (tests set it low).
+	LiveLimit int
 	// months keeps recent region charts (RegionMonths).
 	months monthsCache
 }

@@ -58,6 +58,7 @@ var Owners = map[string]string{
 	"group_figures":          "internal/regions",
 	"group_reports":          "internal/regions",
 	"group_months":           "internal/regions",
+	"region_report_results":  "internal/regions",
 	"verification_decisions": "internal/regions",
 	// journal
 	"journal_entries": "internal/journal",

@@ -5,8 +5,17 @@ import (
 	"net/http"
 )
 
-// Regions' seeds: a coordinator of the matrix region to remove.
+// Regions' seeds: a coordinator of the matrix region to remove, and a
+// region report queued for the background (two months, which the rollup
+// never keeps).
 func init() {
+	RegisterSeed("/api/v1/regions/{code}/reports/{id}", func(e *Env, _ *Group, parents map[string]string) string {
+		res, err := e.App.Regions.QueueReport(context.Background(), parents["code"], "2025-01-01", "2025-02-28")
+		if err != nil {
+			e.T.Fatalf("seed region report: %v", err)
+		}
+		return res.ID
+	})
 	RegisterSeed("/api/v1/admin/regions/{code}/coordinators/{user_id}", func(e *Env, _ *Group, parents map[string]string) string {
 		m := e.Stranger()
 		if err := e.App.Access.AddCoordinator(m.UserID, parents["code"]); err != nil {
