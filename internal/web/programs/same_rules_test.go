@@ -32,5 +32,15 @@ func TestPageAndAPIRefuseTheSame(t *testing.T) {
 		if p := e.Do(http.MethodGet, api+"/"+id, g.OwnerToken, nil).Expect(http.StatusOK).Map(); p["status"] != "active" {
 			t.Fatalf("status %v after a refused edit", p["status"])
 		}
+
+		// An activity: a blank title with a kind the program lacks and a bad
+		// day are named together (the blank title used to hide the others).
+		owner.Get(base + "/" + id)
+		page = owner.Post(base+"/"+id+"/activities", testkit.Form("title", "", "kind", "panen", "held_on", "kemarin"))
+		res = e.Do(http.MethodPost, api+"/"+id+"/activities", g.OwnerToken, map[string]any{"title": "", "kind": "panen", "held_on": "kemarin"})
+		testkit.SameRefusal(t, page, res, "title", "kind", "held_on")
+		if n := e.CountRows("program_activities", g.TenantID); n != 0 {
+			t.Fatalf("%d activities written on bad input", n)
+		}
 	})
 }
