@@ -33,23 +33,7 @@ type RecordInput struct {
 // Record books a cash, transfer or in-kind gift: the donation, its receipt
 // number and its income entry, in one transaction.
 func (s *Service) Record(ctx context.Context, scope db.Scope, actor audit.Actor, in RecordInput) (*Donation, error) {
-	if err := httpx.Validate(in); err != nil {
-		return nil, err
-	}
-	v := &errs.ValidationError{}
-	if !strings.EqualFold(in.Currency, Currency) {
-		v.Add("currency", "oneof", "must be idr")
-	}
-	if in.Amount > MaxManualAmount {
-		v.Add("amount", "lte", "is too large")
-	}
-	if in.Method == ChannelInKind && strings.TrimSpace(in.Description) == "" {
-		v.Add("description", "required", "is required for an in-kind gift")
-	}
-	if d, err := time.Parse(dateLayout, in.ReceivedOn); err == nil && d.After(s.Now().In(clock.Zone).AddDate(0, 0, 1)) {
-		v.Add("received_on", "not_future", "must not be in the future")
-	}
-	if err := v.Err(); err != nil {
+	if err := checkRecord(in, s.Now()); err != nil {
 		return nil, err
 	}
 	if in.Locale == "" {
@@ -92,6 +76,36 @@ func (s *Service) Record(ctx context.Context, scope db.Scope, actor audit.Actor,
 		return nil, err
 	}
 	return &d, nil
+}
+
+// CheckRecord validates in as Record would, writing nothing (for a page
+// that could not read one of its fields).
+func (s *Service) CheckRecord(in RecordInput) error { return checkRecord(in, s.Now()) }
+
+// checkRecord is Record's validation at now: every invalid field in one
+// answer, the tag rules' message first when a field breaks both.
+func checkRecord(in RecordInput, now time.Time) error {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
+		return err
+	}
+	v := &errs.ValidationError{}
+	if !strings.EqualFold(in.Currency, Currency) {
+		v.Add("currency", "oneof", "must be idr")
+	}
+	if in.Amount > MaxManualAmount {
+		v.Add("amount", "lte", "is too large")
+	}
+	if in.Method == ChannelInKind && strings.TrimSpace(in.Description) == "" {
+		v.Add("description", "required", "is required for an in-kind gift")
+	}
+	if d, err := time.Parse(dateLayout, in.ReceivedOn); err == nil && d.After(now.In(clock.Zone).AddDate(0, 0, 1)) {
+		v.Add("received_on", "not_future", "must not be in the future")
+	}
+	if err := tags.Also(v.Err()); err != nil {
+		return err
+	}
+	return tags.Err()
 }
 
 // DonationView is a donation as the workspace shows it. DonorEmail is set

@@ -139,7 +139,7 @@ func (h *Handlers) Discrepancies(c *fiber.Ctx) error {
 // RecordDonation answers POST /api/v1/t/{slug}/donations.
 func (h *Handlers) RecordDonation(c *fiber.Ctx) error {
 	var in RecordInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	s := h.Service
@@ -176,15 +176,15 @@ func (h *Handlers) AddEntry(c *fiber.Ctx) error {
 		if err := c.BodyParser(&in); err != nil {
 			return httpx.Malformed("the form could not be read")
 		}
-		if err := httpx.Validate(&in); err != nil {
-			return err
+		if err := s.CheckEntry(in); err != nil {
+			return err // before the receipt is stored
 		}
 		if files := form.File["receipt"]; len(files) > 0 {
 			if up, err = s.SaveReceipt(tenantID, files[0]); err != nil {
 				return err
 			}
 		}
-	} else if err := httpx.Bind(c, &in); err != nil {
+	} else if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	e, err := s.AddEntry(c.UserContext(), s.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in, up)

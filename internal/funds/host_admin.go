@@ -58,7 +58,8 @@ func (h *Host) View() HostView {
 
 // RegisterHost creates a host.
 func (s *Service) RegisterHost(ctx context.Context, in HostInput) (*Host, error) {
-	if err := httpx.Validate(in); err != nil {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
 		return nil, err
 	}
 	v := &errs.ValidationError{}
@@ -66,7 +67,7 @@ func (s *Service) RegisterHost(ctx context.Context, in HostInput) (*Host, error)
 	if !hostKey(key) {
 		v.Add("key", "slug", "must be lowercase letters, digits and hyphens")
 	}
-	if in.Permit.ValidUntil < in.Permit.ValidFrom {
+	if !tags.Has("permit.valid_from") && !tags.Has("permit.valid_until") && in.Permit.ValidUntil < in.Permit.ValidFrom {
 		v.Add("permit.valid_until", "gtefield", "must not be before valid_from")
 	}
 	if in.StripeAccount == "" {
@@ -78,8 +79,11 @@ func (s *Service) RegisterHost(ctx context.Context, in HostInput) (*Host, error)
 	if in.StripeSecretKey != "" && !strings.HasPrefix(in.StripeSecretKey, "sk_") && !strings.HasPrefix(in.StripeSecretKey, "rk_") {
 		v.Add("stripe_secret_key", "prefix", "must be a Stripe secret key (sk_...)")
 	}
-	if err := v.Err(); err != nil {
+	if err := tags.Also(v.Err()); err != nil {
 		return nil, err
+	}
+	if err := tags.Err(); err != nil {
+		return nil, err // every invalid field, tag rules and the host's own
 	}
 	now := s.Now()
 	h := &Host{Key: key, Name: strings.TrimSpace(in.Name), IsDefault: in.Default, StripeAccount: in.StripeAccount,

@@ -9,6 +9,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // DefaultApprovalThreshold applies until the owner sets one: expenses
@@ -37,21 +38,8 @@ type Upload struct {
 // AddEntry writes a ledger entry. An expense above the group's threshold
 // waits for a second person's approval before it counts.
 func (s *Service) AddEntry(ctx context.Context, scope db.Scope, actor audit.Actor, in EntryInput, receipt *Upload) (*LedgerEntry, error) {
-	v := &errs.ValidationError{}
-	if !strings.EqualFold(in.Currency, Currency) {
-		v.Add("currency", "oneof", "must be idr")
-	}
-	if in.Amount > MaxManualAmount {
-		v.Add("amount", "lte", "is too large")
-	}
-	category := strings.ToLower(strings.TrimSpace(in.Category))
-	if in.Kind == KindExpense && category == "" {
-		v.Add("category", "required", "is required for an expense")
-	}
-	if d, err := time.Parse(dateLayout, in.OccurredOn); err == nil && d.After(s.Now().In(clock.Zone).AddDate(0, 0, 1)) {
-		v.Add("occurred_on", "not_future", "must not be in the future")
-	}
-	if err := v.Err(); err != nil {
+	category, err := checkEntry(in, s.Now())
+	if err != nil {
 		return nil, err
 	}
 	kind, source := in.Kind, SourceManual
@@ -70,7 +58,7 @@ func (s *Service) AddEntry(ctx context.Context, scope db.Scope, actor audit.Acto
 	if receipt != nil {
 		e.ReceiptFile, e.ReceiptType = receipt.Name, receipt.ContentType
 	}
-	err := scope.Write(ctx, func(tx *db.Tenant) error {
+	err = scope.Write(ctx, func(tx *db.Tenant) error {
 		if err := s.checkProgram(tx, in.ProgramID); err != nil {
 			return err
 		}
@@ -90,6 +78,41 @@ func (s *Service) AddEntry(ctx context.Context, scope db.Scope, actor audit.Acto
 		return nil, err
 	}
 	return &e, nil
+}
+
+// CheckEntry validates in as AddEntry would, writing nothing: a page runs
+// it before it stores a receipt photo, and to show every error of a form
+// it could not fully read.
+func (s *Service) CheckEntry(in EntryInput) error {
+	_, err := checkEntry(in, s.Now())
+	return err
+}
+
+// checkEntry is AddEntry's validation at now, every invalid field in one
+// answer; it returns the entry's category, trimmed and in lower case.
+func checkEntry(in EntryInput, now time.Time) (string, error) {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
+		return "", err
+	}
+	v := &errs.ValidationError{}
+	if !strings.EqualFold(in.Currency, Currency) {
+		v.Add("currency", "oneof", "must be idr")
+	}
+	if in.Amount > MaxManualAmount {
+		v.Add("amount", "lte", "is too large")
+	}
+	category := strings.ToLower(strings.TrimSpace(in.Category))
+	if in.Kind == KindExpense && category == "" {
+		v.Add("category", "required", "is required for an expense")
+	}
+	if d, err := time.Parse(dateLayout, in.OccurredOn); err == nil && d.After(now.In(clock.Zone).AddDate(0, 0, 1)) {
+		v.Add("occurred_on", "not_future", "must not be in the future")
+	}
+	if err := tags.Also(v.Err()); err != nil {
+		return "", err
+	}
+	return category, tags.Err()
 }
 
 // approvalThreshold is the group's threshold, or the default.

@@ -9,7 +9,6 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // Builders for bulk loaders (the development data generator): they check
@@ -42,23 +41,7 @@ func ReceiptYear(t time.Time) int { return t.In(clock.Zone).Year() }
 // PrepareRecord checks in as Record does and builds the gift with the
 // given ids and receipt number, recorded at now.
 func (s *Service) PrepareRecord(tenantID, id, entryID, auditID string, actor audit.Actor, in RecordInput, receiptNumber string, now time.Time) (PreparedGift, error) {
-	if err := httpx.Validate(in); err != nil {
-		return PreparedGift{}, err
-	}
-	v := &errs.ValidationError{}
-	if !strings.EqualFold(in.Currency, Currency) {
-		v.Add("currency", "oneof", "must be idr")
-	}
-	if in.Amount > MaxManualAmount {
-		v.Add("amount", "lte", "is too large")
-	}
-	if in.Method == ChannelInKind && strings.TrimSpace(in.Description) == "" {
-		v.Add("description", "required", "is required for an in-kind gift")
-	}
-	if d, err := time.Parse(dateLayout, in.ReceivedOn); err == nil && d.After(now.In(clock.Zone).AddDate(0, 0, 1)) {
-		v.Add("received_on", "not_future", "must not be in the future")
-	}
-	if err := v.Err(); err != nil {
+	if err := checkRecord(in, now); err != nil {
 		return PreparedGift{}, err
 	}
 	if in.Locale == "" {
@@ -93,25 +76,13 @@ func (s *Service) PrepareRecord(tenantID, id, entryID, auditID string, actor aud
 // PrepareExpense checks an expense as AddEntry does and builds its entry
 // and audit event; threshold is the group's approval threshold.
 func PrepareExpense(tenantID, id, auditID string, actor audit.Actor, in EntryInput, threshold int64, now time.Time) (LedgerEntry, audit.Event, error) {
-	if err := httpx.Validate(in); err != nil {
-		return LedgerEntry{}, audit.Event{}, err
-	}
 	v := &errs.ValidationError{}
-	if !strings.EqualFold(in.Currency, Currency) {
-		v.Add("currency", "oneof", "must be idr")
-	}
-	if in.Amount > MaxManualAmount {
-		v.Add("amount", "lte", "is too large")
-	}
-	category := strings.ToLower(strings.TrimSpace(in.Category))
 	if in.Kind != KindExpense {
 		v.Add("kind", "oneof", "must be expense")
 	}
-	if category == "" {
-		v.Add("category", "required", "is required for an expense")
-	}
-	if d, err := time.Parse(dateLayout, in.OccurredOn); err == nil && d.After(now.In(clock.Zone).AddDate(0, 0, 1)) {
-		v.Add("occurred_on", "not_future", "must not be in the future")
+	category, err := checkEntry(in, now)
+	if err := v.Also(err); err != nil {
+		return LedgerEntry{}, audit.Event{}, err
 	}
 	if err := v.Err(); err != nil {
 		return LedgerEntry{}, audit.Event{}, err

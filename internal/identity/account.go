@@ -8,6 +8,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // reauthenticate checks u's current password before a change to her
@@ -47,8 +48,12 @@ func (s *Service) ProvePassword(ctx context.Context, u *User, password, field st
 
 // ChangePassword replaces u's password after she re-entered the current
 // one, and ends every other session of hers; keepSessionID stays.
-func (s *Service) ChangePassword(ctx context.Context, u *User, keepSessionID, current, next, ip string) error {
-	if err := s.reauthenticate(ctx, u, current, ip); err != nil {
+func (s *Service) ChangePassword(ctx context.Context, u *User, keepSessionID string, in PasswordInput, ip string) error {
+	if err := httpx.Validate(in); err != nil {
+		return err
+	}
+	next := in.NewPassword
+	if err := s.reauthenticate(ctx, u, in.CurrentPassword, ip); err != nil {
 		return err
 	}
 	if msg := CheckPasswordRules(next); msg != "" {
@@ -75,11 +80,14 @@ func (s *Service) ChangePassword(ctx context.Context, u *User, keepSessionID, cu
 // ChangeEmail gives u a new login email after she re-entered her password,
 // ends her open reset links (one may have been mailed to the old address)
 // and mails a link to verify the new one.
-func (s *Service) ChangeEmail(ctx context.Context, u *User, current, email, ip string) (*User, error) {
-	if err := s.reauthenticate(ctx, u, current, ip); err != nil {
+func (s *Service) ChangeEmail(ctx context.Context, u *User, in EmailInput, ip string) (*User, error) {
+	if err := httpx.Validate(in); err != nil {
 		return nil, err
 	}
-	email = NormalizeEmail(email)
+	if err := s.reauthenticate(ctx, u, in.CurrentPassword, ip); err != nil {
+		return nil, err
+	}
+	email := NormalizeEmail(in.Email)
 	now := s.Now()
 	err := s.Store.db.GlobalTx(ctx, func(tx *gorm.DB) error {
 		// A new address is unverified until its own link is opened.

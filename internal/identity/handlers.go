@@ -39,10 +39,10 @@ func (u *User) Public() PublicUser {
 // Login checks credentials and answers a new token and a session cookie.
 func (h *Handlers) Login(c *fiber.Ctx) error {
 	var in LoginInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
-	token, u, err := h.Service.LoginFrom(c.UserContext(), in.Email, in.Password, c.IP())
+	token, u, err := h.Service.LoginFrom(c.UserContext(), in, c.IP())
 	if errors.Is(err, ErrBadCredentials) {
 		p := httpx.NewProblem("unauthenticated", "email or password is wrong")
 		p.Code = "invalid_credentials"

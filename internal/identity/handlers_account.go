@@ -30,11 +30,11 @@ type EmailInput struct {
 // ends her other sessions; this one stays (POST /api/v1/auth/password).
 func (h *Handlers) ChangePassword(c *fiber.Ctx) error {
 	var in PasswordInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	u, sess := UserOf(c), SessionOf(c)
-	if err := h.Service.ChangePassword(c.UserContext(), u, sess.ID, in.CurrentPassword, in.NewPassword, c.IP()); err != nil {
+	if err := h.Service.ChangePassword(c.UserContext(), u, sess.ID, in, c.IP()); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
@@ -44,10 +44,10 @@ func (h *Handlers) ChangePassword(c *fiber.Ctx) error {
 // (POST /api/v1/auth/email).
 func (h *Handlers) ChangeEmail(c *fiber.Ctx) error {
 	var in EmailInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
-	u, err := h.Service.ChangeEmail(c.UserContext(), UserOf(c), in.CurrentPassword, in.Email, c.IP())
+	u, err := h.Service.ChangeEmail(c.UserContext(), UserOf(c), in, c.IP())
 	if err != nil {
 		return err
 	}

@@ -153,42 +153,42 @@ func TestLoginThrottleSlowsAttackersWithoutLockingTheVictimOut(t *testing.T) {
 		const attacker, victim = "198.51.100.7", "203.0.113.20"
 
 		for range identity.AccountFreeFailures {
-			if _, _, err := svc.LoginFrom(ctx, g.OwnerEmail, "guess guess", attacker); !errors.Is(err, identity.ErrBadCredentials) {
+			if _, _, err := svc.LoginFrom(ctx, identity.LoginInput{Email: g.OwnerEmail, Password: "guess guess"}, attacker); !errors.Is(err, identity.ErrBadCredentials) {
 				t.Fatalf("free failure: %v", err)
 			}
 		}
 		// The next wrong try is counted and then the address must wait, even
 		// with the right password, and the wait doubles with each failure.
-		svc.LoginFrom(ctx, g.OwnerEmail, "guess guess", attacker)
-		_, _, err := svc.LoginFrom(ctx, g.OwnerEmail, testkit.Password, attacker)
+		svc.LoginFrom(ctx, identity.LoginInput{Email: g.OwnerEmail, Password: "guess guess"}, attacker)
+		_, _, err := svc.LoginFrom(ctx, identity.LoginInput{Email: g.OwnerEmail, Password: testkit.Password}, attacker)
 		var th *identity.ThrottledError
 		if !errors.As(err, &th) || th.Wait <= 0 || th.Wait > time.Second {
 			t.Fatalf("after %d failures: %v, want a wait of up to 1s", identity.AccountFreeFailures+1, err)
 		}
 		c.Add(2 * time.Second)
-		svc.LoginFrom(ctx, g.OwnerEmail, "guess guess", attacker)
-		_, _, err = svc.LoginFrom(ctx, g.OwnerEmail, testkit.Password, attacker)
+		svc.LoginFrom(ctx, identity.LoginInput{Email: g.OwnerEmail, Password: "guess guess"}, attacker)
+		_, _, err = svc.LoginFrom(ctx, identity.LoginInput{Email: g.OwnerEmail, Password: testkit.Password}, attacker)
 		if !errors.As(err, &th) || th.Wait <= time.Second {
 			t.Fatalf("backoff did not grow: %v", err)
 		}
 		// The victim from her own address is not slowed.
-		if _, _, err := svc.LoginFrom(ctx, g.OwnerEmail, testkit.Password, victim); err != nil {
+		if _, _, err := svc.LoginFrom(ctx, identity.LoginInput{Email: g.OwnerEmail, Password: testkit.Password}, victim); err != nil {
 			t.Fatalf("the victim's own login: %v", err)
 		}
 		// Once the wait is over the right password works from there too.
 		c.Add(MaxWait())
-		if _, _, err := svc.LoginFrom(ctx, g.OwnerEmail, testkit.Password, attacker); err != nil {
+		if _, _, err := svc.LoginFrom(ctx, identity.LoginInput{Email: g.OwnerEmail, Password: testkit.Password}, attacker); err != nil {
 			t.Fatalf("after the wait: %v", err)
 		}
 
 		// An address spraying many accounts is slowed as a whole.
 		sprayer := "192.0.2.99"
 		for i := range identity.AddressFreeFailures {
-			svc.LoginFrom(ctx, testkit.Unique("nobody")+"@example.org", "guess guess", sprayer)
+			svc.LoginFrom(ctx, identity.LoginInput{Email: testkit.Unique("nobody") + "@example.org", Password: "guess guess"}, sprayer)
 			_ = i
 		}
-		svc.LoginFrom(ctx, "someone@example.org", "guess guess", sprayer)
-		if _, _, err := svc.LoginFrom(ctx, g.OwnerEmail, testkit.Password, sprayer); !errors.As(err, &th) {
+		svc.LoginFrom(ctx, identity.LoginInput{Email: "someone@example.org", Password: "guess guess"}, sprayer)
+		if _, _, err := svc.LoginFrom(ctx, identity.LoginInput{Email: g.OwnerEmail, Password: testkit.Password}, sprayer); !errors.As(err, &th) {
 			t.Fatalf("a spraying address: %v, want throttled", err)
 		}
 	})

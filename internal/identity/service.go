@@ -10,6 +10,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // Service owns the rules of accounts and logins.
@@ -84,15 +85,19 @@ var ErrBadCredentials = errors.New("email or password is wrong")
 
 // Login is LoginFrom from the client address the auth middleware put in
 // ctx (see WithClientIP).
-func (s *Service) Login(ctx context.Context, email, password string) (string, *User, error) {
-	return s.LoginFrom(ctx, email, password, ClientIP(ctx))
+func (s *Service) Login(ctx context.Context, in LoginInput) (string, *User, error) {
+	return s.LoginFrom(ctx, in, ClientIP(ctx))
 }
 
 // LoginFrom checks the credentials sent from address ip and opens a new
 // session with a new token. A wrong email and a wrong password take the
 // same time, give the same error and count the same against the throttle;
 // while the throttle blocks, it answers a ThrottledError without checking.
-func (s *Service) LoginFrom(ctx context.Context, email, password, ip string) (string, *User, error) {
+func (s *Service) LoginFrom(ctx context.Context, in LoginInput, ip string) (string, *User, error) {
+	if err := httpx.Validate(in); err != nil {
+		return "", nil, err
+	}
+	email, password := in.Email, in.Password
 	now := s.Now()
 	if err := s.Store.checkThrottle(ctx, email, ip, now); err != nil {
 		return "", nil, err

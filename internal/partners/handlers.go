@@ -43,7 +43,7 @@ func (h *Handlers) Get(c *fiber.Ctx) error {
 // Create answers POST …/partners.
 func (h *Handlers) Create(c *fiber.Ctx) error {
 	var in Input
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := h.Service.Create(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
@@ -59,7 +59,7 @@ func (h *Handlers) Create(c *fiber.Ctx) error {
 // Update answers PATCH …/partners/{id}.
 func (h *Handlers) Update(c *fiber.Ctx) error {
 	var in Input
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := h.Service.Update(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in, h.withContact(c))

@@ -5,6 +5,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/platform/phone"
 )
 
@@ -23,8 +24,14 @@ type Input struct {
 	Notes             *string `json:"notes" validate:"omitempty,max=4000"`
 }
 
-// apply copies the given fields onto p and returns the changed field names.
+// apply validates in, every invalid field in one answer (the tag rules'
+// message first when a field breaks both), copies the given fields onto p
+// and returns the changed field names.
 func (in Input) apply(p *Partner) ([]string, error) {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
+		return nil, err
+	}
 	v := &errs.ValidationError{}
 	var fields []string
 	set := func(name string, dst *string, src *string) {
@@ -75,7 +82,17 @@ func (in Input) apply(p *Partner) ([]string, error) {
 	if p.MoUStartsOn != nil && p.MoUEndsOn != nil && *p.MoUEndsOn < *p.MoUStartsOn {
 		v.Add("mou_ends_on", "after", "must not be before mou_starts_on")
 	}
-	return fields, v.Err()
+	if err := tags.Also(v.Err()); err != nil {
+		return nil, err
+	}
+	return fields, tags.Err()
+}
+
+// Check validates in as Create would, writing nothing (for a page that
+// could not read one of its fields).
+func (s *Service) Check(in Input) error {
+	_, err := in.apply(&Partner{})
+	return err
 }
 
 // date parses an optional date field; "" clears it.

@@ -8,7 +8,6 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 )
 
@@ -62,9 +61,6 @@ func (s *Service) Partner(ctx context.Context, scope db.Scope, id string, withCo
 
 // Create adds a partner; kind and name are required.
 func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor, in Input) (*View, error) {
-	if err := httpx.Validate(in); err != nil {
-		return nil, err
-	}
 	now := s.Now()
 	p := &Partner{TenantID: scope.TenantID(), ID: db.NewID(), CreatedAt: now, UpdatedAt: now}
 	if actor.UserID != "" {
@@ -95,9 +91,6 @@ func (s *Service) Create(ctx context.Context, scope db.Scope, actor audit.Actor,
 
 // Update changes the given fields of a partner.
 func (s *Service) Update(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in Input, withContact bool) (*View, error) {
-	if err := httpx.Validate(in); err != nil {
-		return nil, err
-	}
 	var p *Partner
 	err := s.Keys.WithCurrent(ctx, scope, func(key registry.Key) error {
 		return scope.Write(ctx, func(t *db.Tenant) error {

@@ -39,7 +39,8 @@ func (a *Activity) view(present int) ActivityView {
 // RecordActivity records a held activity. Its kind is one of the program's
 // activity keys or "other".
 func (s *Service) RecordActivity(ctx context.Context, scope db.Scope, actor audit.Actor, programID string, in ActivityInput) (*ActivityView, error) {
-	if err := httpx.Validate(in); err != nil {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
 		return nil, err
 	}
 	if !db.ValidID(programID) {
@@ -70,8 +71,11 @@ func (s *Service) RecordActivity(ctx context.Context, scope db.Scope, actor audi
 		if a.HeldOn, ok = db.ParseDate(in.HeldOn); !ok {
 			v.Add("held_on", "date", "must be a date in the form YYYY-MM-DD")
 		}
-		if err := v.Err(); err != nil {
+		if err := tags.Also(v.Err()); err != nil {
 			return err
+		}
+		if err := tags.Err(); err != nil {
+			return err // every invalid field, tag rules and the program's own
 		}
 		if err := t.DB().Create(a).Error; err != nil {
 			return err

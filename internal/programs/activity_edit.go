@@ -21,7 +21,8 @@ type ActivityPatch struct {
 // UpdateActivity corrects an activity's title, kind, day or notes; its
 // attendance stays as marked.
 func (s *Service) UpdateActivity(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in ActivityPatch) (*ActivityView, error) {
-	if err := httpx.Validate(in); err != nil {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
 		return nil, err
 	}
 	if !db.ValidID(id) {
@@ -62,8 +63,11 @@ func (s *Service) UpdateActivity(ctx context.Context, scope db.Scope, actor audi
 		if in.Notes != nil && strings.TrimSpace(*in.Notes) != a.Notes {
 			changes["notes"], fields = strings.TrimSpace(*in.Notes), append(fields, "notes")
 		}
-		if err := v.Err(); err != nil {
+		if err := tags.Also(v.Err()); err != nil {
 			return err
+		}
+		if err := tags.Err(); err != nil {
+			return err // every invalid field, tag rules and the program's own
 		}
 		if len(fields) > 0 {
 			if err := t.DB().Model(&Activity{}).Where("tenant_id = ? AND id = ?", t.ID, id).Updates(changes).Error; err != nil {

@@ -30,7 +30,7 @@ func (h *Handlers) Templates(c *fiber.Ctx) error {
 func (h *Handlers) AddTemplate(c *fiber.Ctx) error {
 	u := identity.UserOf(c)
 	var in TemplateInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := h.Service.AddTemplateVersion(c.UserContext(), u.ID, in)
@@ -52,7 +52,7 @@ func (h *Handlers) Programs(c *fiber.Ctx) error {
 // CreateProgram starts a program (POST …/programs).
 func (h *Handlers) CreateProgram(c *fiber.Ctx) error {
 	var in ProgramInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := h.Service.CreateProgram(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
@@ -74,7 +74,7 @@ func (h *Handlers) Program(c *fiber.Ctx) error {
 // UpdateProgram changes a program's name, description, status or end (PATCH …/programs/{id}).
 func (h *Handlers) UpdateProgram(c *fiber.Ctx) error {
 	var in ProgramPatch
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := h.Service.UpdateProgram(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
@@ -87,7 +87,7 @@ func (h *Handlers) UpdateProgram(c *fiber.Ctx) error {
 // Enroll enrolls a beneficiary (POST …/programs/{id}/enrollments).
 func (h *Handlers) Enroll(c *fiber.Ctx) error {
 	var in EnrollInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := h.Service.Enroll(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
@@ -109,7 +109,7 @@ func (h *Handlers) Members(c *fiber.Ctx) error {
 // RecordActivity records an activity (POST …/programs/{id}/activities).
 func (h *Handlers) RecordActivity(c *fiber.Ctx) error {
 	var in ActivityInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := h.Service.RecordActivity(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
@@ -140,7 +140,7 @@ func (h *Handlers) Activity(c *fiber.Ctx) error {
 // MarkAttendance replaces an activity's attendance (PUT …/activities/{id}/attendance).
 func (h *Handlers) MarkAttendance(c *fiber.Ctx) error {
 	var in AttendanceInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := h.Service.MarkAttendance(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
@@ -167,7 +167,7 @@ func (h *Handlers) CorrectOutcome(c *fiber.Ctx) error { return h.saveOutcome(c, 
 
 func (h *Handlers) saveOutcome(c *fiber.Ctx, replace bool) error {
 	var in OutcomeInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, created, err := h.Service.RecordOutcome(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in, replace)
@@ -218,7 +218,7 @@ func (h *Handlers) ProgramProgress(c *fiber.Ctx) error {
 // UpdateActivity corrects an activity (PATCH …/activities/{id}).
 func (h *Handlers) UpdateActivity(c *fiber.Ctx) error {
 	var in ActivityPatch
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	v, err := h.Service.UpdateActivity(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)

@@ -10,6 +10,7 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"github.com/peduli/peduli/internal/platform/httpx"
 )
 
 // MaxOutcomeValue bounds a measurement: Rp 10 trillion in minor units, far
@@ -44,6 +45,9 @@ type OutcomeView struct {
 // created tells the caller whether a new row was made.
 func (s *Service) RecordOutcome(ctx context.Context, scope db.Scope, actor audit.Actor, beneficiaryID string,
 	in OutcomeInput, replace bool) (out *OutcomeView, created bool, err error) {
+	if err := httpx.Validate(in); err != nil {
+		return nil, false, err
+	}
 	if !db.ValidID(beneficiaryID) {
 		return nil, false, errs.ErrNotFound
 	}

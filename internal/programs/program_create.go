@@ -33,24 +33,12 @@ type ProgramInput struct {
 // An unknown template is a 422 on template_key: the body names something
 // that does not exist, the URL is fine.
 func (s *Service) CreateProgram(ctx context.Context, scope db.Scope, actor audit.Actor, in ProgramInput) (*ProgramView, error) {
-	if err := httpx.Validate(in); err != nil {
-		return nil, err
-	}
 	now := s.Now()
 	p := &Program{TenantID: scope.TenantID(), ID: db.NewID(), Status: StatusActive, CreatedAt: now, UpdatedAt: now}
 	if actor.UserID != "" {
 		p.CreatedBy = &actor.UserID
 	}
-	v := &errs.ValidationError{}
-	p.StartsOn, p.EndsOn = checkSpan(v, in.StartsOn, in.EndsOn)
-	if in.TemplateKey != "" {
-		if err := s.fromTemplate(ctx, v, p, in); err != nil {
-			return nil, err
-		}
-	} else {
-		fromScratch(v, p, in)
-	}
-	if err := v.Err(); err != nil {
+	if err := s.checkProgram(ctx, p, in); err != nil {
 		return nil, err
 	}
 	var out *ProgramView
@@ -141,4 +129,33 @@ func checkSpan(v *errs.ValidationError, starts, ends string) (db.Date, *db.Date)
 		v.Add("ends_on", "after", "must not be before starts_on")
 	}
 	return start, &end
+}
+
+// CheckProgram validates in as CreateProgram would, writing nothing (for a
+// page that could not read one of its fields).
+func (s *Service) CheckProgram(ctx context.Context, in ProgramInput) error {
+	return s.checkProgram(ctx, &Program{}, in)
+}
+
+// checkProgram validates in, every invalid field in one answer (the tag
+// rules' message first when a field breaks both), and fills p's dates and
+// its template or its own activities and indicators.
+func (s *Service) checkProgram(ctx context.Context, p *Program, in ProgramInput) error {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
+		return err
+	}
+	v := &errs.ValidationError{}
+	p.StartsOn, p.EndsOn = checkSpan(v, in.StartsOn, in.EndsOn)
+	if in.TemplateKey != "" {
+		if err := s.fromTemplate(ctx, v, p, in); err != nil {
+			return err
+		}
+	} else {
+		fromScratch(v, p, in)
+	}
+	if err := tags.Also(v.Err()); err != nil {
+		return err
+	}
+	return tags.Err()
 }

@@ -22,7 +22,8 @@ type ProgramPatch struct {
 
 // UpdateProgram renames, describes, closes or reopens a program.
 func (s *Service) UpdateProgram(ctx context.Context, scope db.Scope, actor audit.Actor, id string, in ProgramPatch) (*ProgramView, error) {
-	if err := httpx.Validate(in); err != nil {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
 		return nil, err
 	}
 	if !db.ValidID(id) {
@@ -35,8 +36,11 @@ func (s *Service) UpdateProgram(ctx context.Context, scope db.Scope, actor audit
 			return err
 		}
 		changes, fields, err := programChanges(p, in)
-		if err != nil {
+		if err := tags.Also(err); err != nil {
 			return err
+		}
+		if err := tags.Err(); err != nil {
+			return err // every invalid field, tag rules and the program's own
 		}
 		if len(fields) > 0 {
 			changes["updated_at"] = s.Now()
@@ -67,7 +71,9 @@ func programChanges(p *Program, in ProgramPatch) (map[string]any, []string, erro
 	if in.Description != nil && strings.TrimSpace(*in.Description) != p.Description {
 		changes["description"], fields = strings.TrimSpace(*in.Description), append(fields, "description")
 	}
-	if in.Status != nil && *in.Status != p.Status {
+	if in.Status != nil && *in.Status == "" {
+		v.Add("status", "oneof", "must be one of: active, closed")
+	} else if in.Status != nil && *in.Status != p.Status {
 		changes["status"], fields = *in.Status, append(fields, "status")
 	}
 	if in.EndsOn != nil {

@@ -67,9 +67,18 @@ func (s *Service) Assess(ctx context.Context, scope db.Scope, actor audit.Actor,
 	return out, err
 }
 
-// checkAssess validates in and returns the assessment date (default today).
+// CheckAssess validates in as Assess would, writing nothing (for a page
+// that could not read one of its fields).
+func (s *Service) CheckAssess(in AssessInput) error {
+	_, err := s.checkAssess(in)
+	return err
+}
+
+// checkAssess validates in, every invalid field in one answer, and returns
+// the assessment date (default today).
 func (s *Service) checkAssess(in AssessInput) (time.Time, error) {
-	if err := httpx.Validate(in); err != nil {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
 		return time.Time{}, err
 	}
 	v := &errs.ValidationError{}
@@ -97,7 +106,10 @@ func (s *Service) checkAssess(in AssessInput) (time.Time, error) {
 	if in.Education != nil && !oneOf(*in.Education, EducationLevels) {
 		v.Add("education", "oneof", "must be one of: none, primary, junior, senior, higher")
 	}
-	return on, v.Err()
+	if err := tags.Also(v.Err()); err != nil {
+		return time.Time{}, err
+	}
+	return on, tags.Err()
 }
 
 // assessFacts merges her record with the body's overrides.

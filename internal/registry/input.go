@@ -51,10 +51,13 @@ type checked struct {
 	birthDate *time.Time
 }
 
-// check validates in; create requires name and nik. Every message is fixed
-// text: none repeats what was typed, since it may be a NIK or a phone.
+// check validates in; create requires name and nik, and an update may not
+// blank them. Every invalid field is reported in one answer (the tag rules'
+// message first when a field breaks both). Every message is fixed text:
+// none repeats what was typed, since it may be a NIK or a phone.
 func check(in Input, create bool, today time.Time) (checked, error) {
-	if err := httpx.Validate(in); err != nil {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
 		return checked{}, err
 	}
 	v := &errs.ValidationError{}
@@ -64,7 +67,7 @@ func check(in Input, create bool, today time.Time) (checked, error) {
 	} else if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
 		v.Add("name", "required", "must not be empty")
 	}
-	if create && (in.NIK == nil || *in.NIK == "") {
+	if (create && in.NIK == nil) || (in.NIK != nil && *in.NIK == "") {
 		v.Add("nik", "required", "is required")
 	} else if in.NIK != nil {
 		n, err := ParseNIK(*in.NIK, today)
@@ -106,7 +109,10 @@ func check(in Input, create bool, today time.Time) (checked, error) {
 	if in.Education != nil && *in.Education != "" && !oneOf(*in.Education, EducationLevels) {
 		v.Add("education", "oneof", "must be one of: none, primary, junior, senior, higher")
 	}
-	return out, v.Err()
+	if err := tags.Also(v.Err()); err != nil {
+		return checked{}, err
+	}
+	return out, tags.Err()
 }
 
 // parseBirthDate accepts a real calendar date that is not in the future
@@ -132,4 +138,12 @@ func oneOf(s string, values []string) bool {
 		}
 	}
 	return false
+}
+
+// Check validates in as Create (create) or Update would, writing nothing:
+// a page that could not read one of its fields still shows every other
+// field the service refuses.
+func (s *Service) Check(in Input, create bool) error {
+	_, err := check(in, create, s.today())
+	return err
 }

@@ -39,7 +39,7 @@ func (t *Tenant) View() TenantView {
 // Signup creates a group and its owner (POST /api/v1/signup).
 func (h *Handlers) Signup(c *fiber.Ctx) error {
 	var in SignupInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	t, u, token, err := h.Service.Signup(c.UserContext(), in)
@@ -105,7 +105,7 @@ func (h *Handlers) Team(c *fiber.Ctx) error {
 // Invite invites someone by email with a role (POST …/team).
 func (h *Handlers) Invite(c *fiber.Ctx) error {
 	var in InviteInput
-	if err := httpx.Bind(c, &in); err != nil {
+	if err := httpx.Decode(c, &in); err != nil {
 		return err
 	}
 	inv, token, err := h.Service.Invite(c.UserContext(), h.Service.ScopeOf(c), ActorOf(c), RoleOf(c), in)

@@ -42,14 +42,16 @@ type SignupInput struct {
 
 // Signup creates a group, its owner and her first session.
 func (s *Service) Signup(ctx context.Context, in SignupInput) (*Tenant, *identity.User, string, error) {
-	if err := httpx.Validate(in); err != nil {
+	tags := &errs.ValidationError{}
+	if err := tags.Also(httpx.Validate(in)); err != nil {
 		return nil, nil, "", err
 	}
-	if in.Group.Slug == "" {
+	typed := in.Group.Slug != ""
+	if !typed {
 		in.Group.Slug = Slugify(in.Group.Name)
 	}
 	v := &errs.ValidationError{}
-	if !ValidSlug(in.Group.Slug) {
+	if !ValidSlug(in.Group.Slug) && (typed || !tags.Has("group.name")) {
 		v.Add("group.slug", "slug", "must be 3–50 lowercase letters, digits or dashes")
 	}
 	if msg := identity.CheckPasswordRules(in.Owner.Password); msg != "" {
@@ -61,8 +63,11 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (*Tenant, *identit
 	} else if err != nil {
 		return nil, nil, "", err
 	}
-	if err := v.Err(); err != nil {
+	if err := tags.Also(v.Err()); err != nil {
 		return nil, nil, "", err
+	}
+	if err := tags.Err(); err != nil {
+		return nil, nil, "", err // every invalid field, tag rules and the group's own
 	}
 	if err := s.fillPlace(ctx, &in.Group, region); err != nil {
 		return nil, nil, "", err

@@ -84,3 +84,28 @@ func (f *Form) Fail(err error, conflictFields map[string]string) bool {
 
 // OK reports whether the form has no errors.
 func (f *Form) OK() bool { return len(f.Fields) == 0 && f.Error == "" }
+
+// Submit sends a bound form to its service: save when the page could read
+// every field, otherwise check (the service's validation alone, writing
+// nothing; nil when the service has none to offer), so the form shows the
+// fields the page could not read and every rule the service refuses in one
+// answer. The service's field errors and mapped conflicts land on the form
+// (a field the page already marked keeps its message); any other error is
+// returned. It reports whether save ran and succeeded.
+func (f *Form) Submit(save, check func() error, conflictFields map[string]string) (bool, error) {
+	call := save
+	if !f.OK() {
+		call = check
+	}
+	if call == nil {
+		return false, nil
+	}
+	err := call()
+	if err == nil {
+		return f.OK(), nil
+	}
+	if f.Fail(err, conflictFields) {
+		return false, nil
+	}
+	return false, err
+}

@@ -75,3 +75,33 @@ func Invalid(field, rule, message string) error {
 	v.Add(field, rule, message)
 	return v
 }
+
+// Has reports whether field is already marked invalid.
+func (e *ValidationError) Has(field string) bool {
+	for _, f := range e.Fields {
+		if f.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// Also adds the fields of err when it is a ValidationError, keeping the
+// first message of a field already marked, so a service reports the
+// structural (tag) rules and its own rules in one answer. Any other
+// non-nil error is returned for the caller to give up with.
+func (e *ValidationError) Also(err error) error {
+	var ve *ValidationError
+	if err == nil {
+		return nil
+	}
+	if !errors.As(err, &ve) {
+		return err
+	}
+	for _, f := range ve.Fields {
+		if !e.Has(f.Field) {
+			e.Fields = append(e.Fields, f)
+		}
+	}
+	return nil
+}

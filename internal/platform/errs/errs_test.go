@@ -61,3 +61,27 @@ func TestSentinelsAreDistinct(t *testing.T) {
 		}
 	}
 }
+
+func TestAlsoMergesFieldsFirstMessageWins(t *testing.T) {
+	t.Parallel()
+	v := &errs.ValidationError{}
+	if err := v.Also(nil); err != nil || v.Err() != nil {
+		t.Fatalf("Also(nil) = %v, %v", err, v.Err())
+	}
+	if err := v.Also(errs.Invalid("name", "max", "must be at most 120 characters")); err != nil {
+		t.Fatal(err)
+	}
+	other := &errs.ValidationError{}
+	other.Add("name", "required", "is required")
+	other.Add("phone", "phone", "is not a phone number")
+	if err := v.Also(fmt.Errorf("wrapped: %w", other)); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Fields) != 2 || v.Fields[0].Rule != "max" || v.Fields[1].Field != "phone" || !v.Has("phone") || v.Has("email") {
+		t.Fatalf("merged %+v", v.Fields)
+	}
+	boom := errors.New("store down")
+	if err := v.Also(boom); err != boom || len(v.Fields) != 2 {
+		t.Fatalf("Also(other error) = %v, fields %+v", err, v.Fields)
+	}
+}

@@ -25,18 +25,11 @@ func (h *Handlers) Login(c *fiber.Ctx) error {
 // A wrong email and a wrong password get the same message.
 func (h *Handlers) LoginSubmit(c *fiber.Ctx) error {
 	f := web.ParseForm(c, "email", "password", "next")
-	if f.Get("email") == "" {
-		f.Invalid("email", "required")
-	}
-	if f.Get("password") == "" {
-		f.Invalid("password", "required")
-	}
-	if !f.OK() {
-		return h.Pages.RenderForm(c, fiber.StatusUnprocessableEntity, "account/login", f, nil)
-	}
-	token, u, err := h.Identity.Login(c.UserContext(), f.Get("email"), f.Get("password"))
+	token, u, err := h.Identity.Login(c.UserContext(), identity.LoginInput{Email: f.Get("email"), Password: f.Get("password")})
 	if errors.Is(err, identity.ErrBadCredentials) {
 		f.Error = "login.bad_credentials"
+	}
+	if f.Error != "" || f.Fail(err, nil) {
 		return h.Pages.RenderForm(c, fiber.StatusUnprocessableEntity, "account/login", f, nil)
 	}
 	if err != nil {

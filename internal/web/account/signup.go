@@ -3,8 +3,6 @@ package account
 import (
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/peduli/peduli/internal/identity"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -46,21 +44,20 @@ func (h *Handlers) SignupSubmit(c *fiber.Ctx) error {
 			Password: f.Get("owner.password"), Phone: f.Get("owner.phone")},
 		Locale: web.Lang(c),
 	}
-	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
+	var slug, token string
+	saved, err := f.Submit(func() error {
+		t, _, tok, err := h.Tenancy.Signup(c.UserContext(), in)
+		if err == nil {
+			slug, token = t.Slug, tok
+		}
+		return err
+	}, nil, map[string]string{"email_taken": "owner.email", "slug_taken": "group.slug"})
+	if err != nil {
 		return err
 	}
-	if in.Owner.Password != "" && identity.CheckPasswordRules(in.Owner.Password) != "" {
-		f.Invalid("owner.password", "password")
-	}
-	if f.OK() {
-		t, _, token, err := h.Tenancy.Signup(c.UserContext(), in)
-		if err == nil {
-			h.Auth.SetSessionCookie(c, token)
-			return h.Pages.Redirect(c, "/t/"+t.Slug, "signup.welcome")
-		}
-		if !f.Fail(err, map[string]string{"email_taken": "owner.email", "slug_taken": "group.slug"}) {
-			return err
-		}
+	if saved {
+		h.Auth.SetSessionCookie(c, token)
+		return h.Pages.Redirect(c, "/t/"+slug, "signup.welcome")
 	}
 	return h.showSignup(c, fiber.StatusUnprocessableEntity, f)
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
@@ -56,11 +55,9 @@ func (h *Handlers) coordinators(c *fiber.Ctx, status int, f *web.Form) error {
 func (h *Handlers) AddCoordinator(c *fiber.Ctx) error {
 	f := web.ParseForm(c, "email", "region_code")
 	in := regions.CoordinatorInput{Email: f.Get("email")}
-	err := httpx.Validate(in)
+	_, err := h.Regions.AddCoordinator(c.UserContext(), f.Get("region_code"), in)
 	if err == nil {
-		if _, err = h.Regions.AddCoordinator(c.UserContext(), f.Get("region_code"), in); err == nil {
-			return h.Pages.Redirect(c, "/admin/coordinators", "admin.coordinator_added")
-		}
+		return h.Pages.Redirect(c, "/admin/coordinators", "admin.coordinator_added")
 	}
 	if errors.Is(err, errs.ErrNotFound) {
 		// The region chosen is not in the tree.

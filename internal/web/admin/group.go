@@ -9,7 +9,6 @@ import (
 	"github.com/peduli/peduli/internal/funds"
 	"github.com/peduli/peduli/internal/identity"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
@@ -100,10 +99,7 @@ func (h *Handlers) Move(c *fiber.Ctx) error {
 	code := f.Get("region_code")
 	in := regions.TenantChange{RegionCode: &code}
 	slug := c.Params("slug")
-	err := httpx.Validate(in)
-	if err == nil {
-		_, err = h.Regions.ChangeTenant(c.UserContext(), tenancy.ActorOf(c), slug, in)
-	}
+	_, err := h.Regions.ChangeTenant(c.UserContext(), tenancy.ActorOf(c), slug, in)
 	if err == nil {
 		return h.Pages.Redirect(c, "/admin/groups/"+slug, "admin.moved")
 	}

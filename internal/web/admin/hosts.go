@@ -4,7 +4,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/funds"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/web"
 )
 
@@ -44,11 +43,9 @@ func (h *Handlers) RegisterHost(c *fiber.Ctx) error {
 		StripeWebhookSecret: f.Get("stripe_webhook_secret")}
 	in.Permit.Number, in.Permit.Area = f.Get("permit.number"), f.Get("permit.area")
 	in.Permit.ValidFrom, in.Permit.ValidUntil = f.Get("permit.valid_from"), f.Get("permit.valid_until")
-	err := httpx.Validate(in)
+	_, err := h.Funds.RegisterHost(c.UserContext(), in)
 	if err == nil {
-		if _, err = h.Funds.RegisterHost(c.UserContext(), in); err == nil {
-			return h.Pages.Redirect(c, "/admin/hosts", "admin.host_registered")
-		}
+		return h.Pages.Redirect(c, "/admin/hosts", "admin.host_registered")
 	}
 	if !f.Fail(err, map[string]string{"host_exists": "key"}) {
 		return err

@@ -11,7 +11,6 @@ import (
 	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
@@ -67,19 +66,17 @@ func (h *Workspace) RecordDonation(c *fiber.Ctx) error {
 		Description: f.Get("description"), Anonymous: f.Get("anonymous") != "", Locale: web.Lang(c)}
 	in.Donor.Name, in.Donor.Email = f.Get("donor.name"), f.Get("donor.email")
 	in.Amount = f.Rupiah("amount")
-	if f.OK() {
-		err := httpx.Validate(in)
-		if err == nil {
-			_, err = h.Funds.Record(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-		}
-		if err == nil {
-			return h.Pages.Redirect(c, "/t/"+tenancy.TenantOf(c).Slug+"/donations", "funds.ws.recorded")
-		}
-		if !f.Fail(err, nil) {
-			return err
-		}
-		f.AmountMessage("amount")
+	saved, err := f.Submit(func() error {
+		_, err := h.Funds.Record(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+		return err
+	}, func() error { return h.Funds.CheckRecord(in) }, nil)
+	if err != nil {
+		return err
 	}
+	if saved {
+		return h.Pages.Redirect(c, "/t/"+tenancy.TenantOf(c).Slug+"/donations", "funds.ws.recorded")
+	}
+	f.AmountMessage("amount")
 	return h.donations(c, fiber.StatusUnprocessableEntity, f)
 }
 
@@ -143,12 +140,19 @@ func (h *Workspace) AddEntry(c *fiber.Ctx) error {
 	in := funds.EntryInput{Kind: f.Get("kind"), Currency: funds.Currency, Category: f.Get("category"),
 		OccurredOn: f.Get("occurred_on"), Note: f.Get("note"), ProgramID: f.Get("program_id")}
 	in.Amount = f.Rupiah("amount")
+	// The service's rules before anything else: a form the page could not
+	// fully read still shows them all, and no receipt is stored for an
+	// entry that will be refused.
+	err := h.Funds.CheckEntry(in)
 	if !f.OK() {
+		if err != nil && !f.Fail(err, nil) {
+			return err
+		}
+		f.AmountMessage("amount")
 		return h.ledger(c, fiber.StatusUnprocessableEntity, f)
 	}
 	tenantID := tenancy.TenantOf(c).ID
 	var up *funds.Upload
-	err := httpx.Validate(in)
 	if fh, ferr := c.FormFile("receipt"); err == nil && ferr == nil && fh.Size > 0 {
 		up, err = h.Funds.SaveReceipt(tenantID, fh)
 	}

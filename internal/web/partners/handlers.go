@@ -10,8 +10,6 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/partners"
-	"github.com/peduli/peduli/internal/platform/httpx"
-	"github.com/peduli/peduli/internal/platform/phone"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -105,33 +103,23 @@ func (h *Handlers) save(c *fiber.Ctx, id string) error {
 		ContactPhone: str("contact_phone"), ContactEmail: str("contact_email"), MoUStartsOn: str("mou_starts_on"),
 		MoUEndsOn: str("mou_ends_on"), Contribution: str("contribution"), Notes: str("notes")}
 	in.ContributionValue = f.OptionalRupiah("contribution_value")
-	if s := f.Get("contact_phone"); s != "" {
-		// The service checks it too; checking here shows it with the page's own messages.
-		if _, err := phone.Normalize(s); err != nil {
-			f.Invalid("contact_phone", "registry.phone")
-		}
-	}
-	if f.Get("kind") == "" {
-		f.Invalid("kind", "required")
-	}
-	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
-		return err
-	}
-	if f.OK() {
-		ctx, scope, actor := c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c)
+	ctx, scope, actor := c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c)
+	saved, err := f.Submit(func() error {
 		var err error
 		if id == "" {
 			_, err = h.Partners.Create(ctx, scope, actor, in)
 		} else {
 			_, err = h.Partners.Update(ctx, scope, actor, id, in, withContact(c))
 		}
-		if err == nil {
-			return h.Pages.Redirect(c, path(c, "/partners"), "partners.saved")
-		}
-		if !f.Fail(err, nil) {
-			return err
-		}
+		return err
+	}, func() error { return h.Partners.Check(in) }, nil)
+	if err != nil {
+		return err
 	}
+	if saved {
+		return h.Pages.Redirect(c, path(c, "/partners"), "partners.saved")
+	}
+	// The service's own rules read with the pages' messages for them.
 	for k, fe := range f.Fields {
 		if r, ok := map[string]string{"phone": "registry.phone", "date": "programs.date", "after": "partners.after"}[fe.Rule]; ok {
 			fe.Rule = r

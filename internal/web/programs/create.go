@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/platform/clock"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
@@ -40,9 +39,10 @@ func (h *Handlers) Create(c *fiber.Ctx) error {
 	in := programs.ProgramInput{Name: f.Get("name"), Description: f.Get("description"), StartsOn: f.Get("starts_on"),
 		EndsOn: f.Get("ends_on")}
 	switch key := f.Get("template_key"); key {
-	case "":
-		f.Invalid("template_key", "required")
-	case "scratch":
+	case "", "scratch":
+		if key == "" { // no card chosen: the rest is checked as a program from scratch
+			f.Invalid("template_key", "required")
+		}
 		in.Category = "uep"
 		in.Activities = []programs.ActivityKind{{Key: "meeting", Name: programs.Text{ID: "Pertemuan", EN: "Meeting"}},
 			{Key: "training", Name: programs.Text{ID: "Pelatihan", EN: "Training"}}}
@@ -53,17 +53,20 @@ func (h *Handlers) Create(c *fiber.Ctx) error {
 	default:
 		in.TemplateKey = key
 	}
-	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
+	ctx := c.UserContext()
+	var id string
+	saved, err := f.Submit(func() error {
+		p, err := h.Programs.CreateProgram(ctx, h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+		if err == nil {
+			id = p.ID
+		}
+		return err
+	}, func() error { return h.Programs.CheckProgram(ctx, in) }, nil)
+	if err != nil {
 		return err
 	}
-	if f.OK() {
-		p, err := h.Programs.CreateProgram(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-		if err == nil {
-			return h.Pages.Redirect(c, path(c, "/programs/"+p.ID), "programs.created")
-		}
-		if !f.Fail(err, nil) {
-			return err
-		}
+	if saved {
+		return h.Pages.Redirect(c, path(c, "/programs/"+id), "programs.created")
 	}
 	localRules(f)
 	return h.render(c, http.StatusUnprocessableEntity, f)

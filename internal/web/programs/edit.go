@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
@@ -40,20 +39,15 @@ func (h *Handlers) SaveProgram(c *fiber.Ctx) error {
 	f := web.ParseForm(c, "name", "description", "ends_on", "status")
 	name, desc, end, status := f.Get("name"), f.Get("description"), f.Get("ends_on"), f.Get("status")
 	in := programs.ProgramPatch{Name: &name, Description: &desc, EndsOn: &end, Status: &status}
-	if status != "active" && status != "closed" {
-		f.Invalid("status", "oneof")
-	}
-	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
+	saved, err := f.Submit(func() error {
+		_, err := h.Programs.UpdateProgram(ctx, scope, tenancy.ActorOf(c), id, in)
+		return err
+	}, nil, nil)
+	if err != nil {
 		return err
 	}
-	if f.OK() {
-		_, err := h.Programs.UpdateProgram(ctx, scope, tenancy.ActorOf(c), id, in)
-		if err == nil {
-			return h.Pages.Redirect(c, path(c, "/programs/"+id), "programs.saved")
-		}
-		if !f.Fail(err, nil) {
-			return err
-		}
+	if saved {
+		return h.Pages.Redirect(c, path(c, "/programs/"+id), "programs.saved")
 	}
 	localRules(f)
 	p, err := h.Programs.Program(ctx, scope, id)
@@ -117,17 +111,19 @@ func (h *Handlers) SaveActivity(c *fiber.Ctx) error {
 	f := web.ParseForm(c, "title", "kind", "held_on", "notes")
 	title, kind, held, notes := f.Get("title"), f.Get("kind"), f.Get("held_on"), f.Get("notes")
 	in := programs.ActivityPatch{Title: &title, Kind: &kind, HeldOn: &held, Notes: &notes}
-	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
-		return err
-	}
-	if f.OK() {
+	var programID string
+	saved, err := f.Submit(func() error {
 		a, err := h.Programs.UpdateActivity(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
 		if err == nil {
-			return h.Pages.Redirect(c, path(c, "/programs/"+a.ProgramID), "programs.activity_saved")
+			programID = a.ProgramID
 		}
-		if !f.Fail(err, nil) {
-			return err
-		}
+		return err
+	}, nil, nil)
+	if err != nil {
+		return err
+	}
+	if saved {
+		return h.Pages.Redirect(c, path(c, "/programs/"+programID), "programs.activity_saved")
 	}
 	localRules(f)
 	a, p, err := h.activity(c)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/peduli/peduli/internal/access"
 	"github.com/peduli/peduli/internal/platform/clock"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/programs"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
@@ -68,17 +67,19 @@ func (h *Handlers) detail(c *fiber.Ctx, status int, f *web.Form) error {
 func (h *Handlers) AddActivity(c *fiber.Ctx) error {
 	f := web.ParseForm(c, "title", "kind", "held_on", "notes")
 	in := programs.ActivityInput{Title: f.Get("title"), Kind: f.Get("kind"), HeldOn: f.Get("held_on"), Notes: f.Get("notes")}
-	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
-		return err
-	}
-	if f.OK() {
+	var activityID string
+	saved, err := f.Submit(func() error {
 		a, err := h.Programs.RecordActivity(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id"), in)
 		if err == nil {
-			return h.Pages.Redirect(c, path(c, "/activities/"+a.ID+"/attendance"), "programs.activity_added")
+			activityID = a.ID
 		}
-		if !f.Fail(err, nil) {
-			return err
-		}
+		return err
+	}, nil, nil)
+	if err != nil {
+		return err
+	}
+	if saved {
+		return h.Pages.Redirect(c, path(c, "/activities/"+activityID+"/attendance"), "programs.activity_added")
 	}
 	localRules(f)
 	return h.detail(c, http.StatusUnprocessableEntity, f)

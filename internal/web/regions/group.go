@@ -4,7 +4,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/platform/errs"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/regions"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
@@ -82,17 +81,15 @@ func (h *Handlers) Decide(c *fiber.Ctx) error {
 	}
 	f := web.ParseForm(c, "decision", "note")
 	in := regions.VerificationInput{Decision: f.Get("decision"), Note: f.Get("note")}
-	if err := httpx.Validate(in); !f.Fail(err, nil) && err != nil {
+	saved, err := f.Submit(func() error {
+		_, err := h.Regions.Decide(c.UserContext(), tenancy.ActorOf(c), t, in)
+		return err
+	}, nil, nil)
+	if err != nil {
 		return err
 	}
-	if f.OK() {
-		_, err := h.Regions.Decide(c.UserContext(), tenancy.ActorOf(c), t, in)
-		if err == nil {
-			return h.Pages.Redirect(c, "/regions/"+r.Code+"/groups/"+t.Slug, "regions.decided."+in.Decision)
-		}
-		if !f.Fail(err, nil) {
-			return err
-		}
+	if saved {
+		return h.Pages.Redirect(c, "/regions/"+r.Code+"/groups/"+t.Slug, "regions.decided."+in.Decision)
 	}
 	page, err := h.groupPage(c, r, t)
 	if err != nil {

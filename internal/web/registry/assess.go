@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/peduli/peduli/internal/platform/clock"
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
@@ -46,17 +45,15 @@ func (h *Handlers) Assess(c *fiber.Ctx) error {
 	ctx, scope, actor, id := c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), c.Params("id")
 	f := web.ParseForm(c, assessFields...)
 	in := parseAssess(f)
-	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
+	saved, err := f.Submit(func() error {
+		_, err := h.Registry.Assess(ctx, scope, actor, tenancy.TenantOf(c).RegionCode, id, in)
+		return err
+	}, func() error { return h.Registry.CheckAssess(in) }, nil)
+	if err != nil {
 		return err
 	}
-	if f.OK() {
-		_, err := h.Registry.Assess(ctx, scope, actor, tenancy.TenantOf(c).RegionCode, id, in)
-		if err == nil {
-			return h.Pages.Redirect(c, path(c, "/beneficiaries/"+id+"#assessments"), "registry.assessed")
-		}
-		if !f.Fail(err, nil) {
-			return err
-		}
+	if saved {
+		return h.Pages.Redirect(c, path(c, "/beneficiaries/"+id+"#assessments"), "registry.assessed")
 	}
 	localRules(f)
 	v, err := h.Registry.Get(ctx, scope, actor, id, false)

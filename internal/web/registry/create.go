@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -20,17 +19,17 @@ func (h *Handlers) New(c *fiber.Ctx) error {
 // team member (POST /t/{slug}/beneficiaries).
 func (h *Handlers) Create(c *fiber.Ctx) error {
 	f, in := parseBeneficiary(c, true)
-	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
+	var id string
+	saved, err := f.Submit(func() error {
+		v, err := h.Registry.Create(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
+		id = v.ID
+		return err
+	}, func() error { return h.Registry.Check(in, true) }, map[string]string{"nik_taken": "nik"})
+	if err != nil {
 		return err
 	}
-	if f.OK() {
-		v, err := h.Registry.Create(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), in)
-		if err == nil {
-			return h.Pages.Redirect(c, path(c, "/beneficiaries/"+v.ID), "registry.created")
-		}
-		if !f.Fail(err, map[string]string{"nik_taken": "nik"}) {
-			return err
-		}
+	if saved {
+		return h.Pages.Redirect(c, path(c, "/beneficiaries/"+id), "registry.created")
 	}
 	localRules(f)
 	return h.Pages.RenderForm(c, http.StatusUnprocessableEntity, "registry/form", f, newFormData(""))

@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/peduli/peduli/internal/platform/httpx"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/tenancy"
 )
@@ -28,23 +27,15 @@ func (h *Handlers) Edit(c *fiber.Ctx) error {
 func (h *Handlers) Update(c *fiber.Ctx) error {
 	id := c.Params("id")
 	f, in := parseBeneficiary(c, false)
-	if err := httpx.Validate(in); err != nil && !f.Fail(err, nil) {
+	saved, err := f.Submit(func() error {
+		_, err := h.Registry.Update(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id, in)
+		return err
+	}, func() error { return h.Registry.Check(in, false) }, map[string]string{"nik_taken": "nik"})
+	if err != nil {
 		return err
 	}
-	if f.Get("nik") == "" {
-		f.Invalid("nik", "required")
-	}
-	if f.Get("name") == "" {
-		f.Invalid("name", "required")
-	}
-	if f.OK() {
-		_, err := h.Registry.Update(c.UserContext(), h.Tenancy.ScopeOf(c), tenancy.ActorOf(c), id, in)
-		if err == nil {
-			return h.Pages.Redirect(c, path(c, "/beneficiaries/"+id), "registry.updated")
-		}
-		if !f.Fail(err, map[string]string{"nik_taken": "nik"}) {
-			return err
-		}
+	if saved {
+		return h.Pages.Redirect(c, path(c, "/beneficiaries/"+id), "registry.updated")
 	}
 	localRules(f)
 	return h.Pages.RenderForm(c, http.StatusUnprocessableEntity, "registry/form", f, newFormData(id))

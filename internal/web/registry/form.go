@@ -2,12 +2,9 @@ package registry
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/peduli/peduli/internal/platform/clock"
-	"github.com/peduli/peduli/internal/platform/phone"
 	"github.com/peduli/peduli/internal/registry"
 	"github.com/peduli/peduli/internal/web"
 )
@@ -33,8 +30,9 @@ func newFormData(id string) formData {
 }
 
 // parseBeneficiary reads the submitted form into the service's input,
-// noting what the page itself can tell is wrong (amounts, numbers, and a
-// missing consent to services on registration). Every field is present,
+// noting only what the page cannot hand over (an unreadable number or
+// amount) and a missing consent to services on registration; every other
+// rule is the service's. Every field is present,
 // so an edit sends the whole record and "" clears an optional field.
 func parseBeneficiary(c *fiber.Ctx, create bool) (*web.Form, registry.Input) {
 	f := web.ParseForm(c, fields...)
@@ -57,7 +55,6 @@ func parseBeneficiary(c *fiber.Ctx, create bool) (*web.Form, registry.Input) {
 		}
 	}
 	in.Consent = &registry.ConsentInput{Purposes: purposes}
-	precheck(f, create)
 	if create && f.Get("consent_services") == "" {
 		f.Invalid("consent_services", "registry.consent_services")
 	}
@@ -98,7 +95,7 @@ func householdFacts(f *web.Form) (dependents *int, income *int64, disability *bo
 	deps := 0
 	if s := f.Get("dependents"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 0 || n > 50 {
+		if err != nil {
 			f.Invalid("dependents", "registry.dependents")
 		}
 		deps = n
@@ -118,38 +115,18 @@ func householdFacts(f *web.Form) (dependents *int, income *int64, disability *bo
 var ownRules = map[string]bool{"nik": true, "kk": true, "phone": true, "date": true}
 
 // localRules renames the registry's own rules so their messages come from
-// this feature's strings, not the shared ones.
+// this feature's strings, not the shared ones; the service's range rule on
+// dependents reads as the one dependents message ("a number from 0 to 50").
 func localRules(f *web.Form) {
 	for k, fe := range f.Fields {
-		if ownRules[fe.Rule] {
+		switch {
+		case ownRules[fe.Rule]:
 			fe.Rule = "registry." + fe.Rule
-			f.Fields[k] = fe
+		case k == "dependents" && (fe.Rule == "gte" || fe.Rule == "lte"):
+			fe.Rule = "registry.dependents"
+		default:
+			continue
 		}
-	}
-}
-
-// precheck runs the registry's own number rules on the typed NIK, KK and
-// phone, so a form with another mistake shows every message at once; the
-// service checks them again when it saves.
-func precheck(f *web.Form, create bool) {
-	if s := f.Get("nik"); s != "" {
-		if _, err := registry.ParseNIK(s, clock.Today(time.Now(), clock.Zone).Time()); err != nil {
-			f.Invalid("nik", "registry.nik")
-		}
-	} else if create {
-		f.Invalid("nik", "required")
-	}
-	if s := f.Get("kk_number"); s != "" {
-		if _, err := registry.ParseKK(s); err != nil {
-			f.Invalid("kk_number", "registry.kk")
-		}
-	}
-	if s := f.Get("phone"); s != "" {
-		if _, err := phone.Normalize(s); err != nil {
-			f.Invalid("phone", "registry.phone")
-		}
-	}
-	if create && f.Get("name") == "" {
-		f.Invalid("name", "required")
+		f.Fields[k] = fe
 	}
 }
