@@ -7,9 +7,9 @@ var Exceptions = map[string]string{
 	// A region's groups are the tenants whose region code lies under it:
 	// the rollup and the report pick them (and their names) in the same
 	// query that reads their stored figures.
-	"internal/regions/group_months.go tenants": regionsRewrite,
-	"internal/regions/report.go tenants":       regionsRewrite,
-	"internal/regions/rollup.go tenants":       regionsRewrite,
+	"internal/regions/group_months.go tenants": regionGroups,
+	"internal/regions/report.go tenants":       regionGroups,
+	"internal/regions/rollup.go tenants":       regionGroups,
 	// A region's list of groups pages and sorts groups by their published
 	// figures in one query: tenants joined with group_figures.
 	"internal/regions/groups.go tenants":      "one paged query joins groups with their published figures",
@@ -25,5 +25,5 @@ var Exceptions = map[string]string{
 }
 
 const (
-	regionsRewrite = "a region's groups are picked by region code in the query that reads their stored figures"
+	regionGroups = "a region's groups are picked by region code in the query that reads their stored figures"
 )
