@@ -12,7 +12,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/regions"
+	"github.com/peduli/peduli/internal/tenancy"
 	"github.com/peduli/peduli/internal/testkit"
 )
 
@@ -101,18 +103,7 @@ func TestReportFromRollupEqualsRecomputation(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want, err := e.App.Regions.RecomputeReport(ctx, region, from, to)
-				if err != nil {
-					t.Fatal(err)
-				}
-				wantJSON, err := regions.ReportFigures(want)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var w map[string]any
-				if err := json.Unmarshal([]byte(wantJSON), &w); err != nil {
-					t.Fatal(err)
-				}
+				w := recomputed(t, e, region, from, to)
 				if !reflect.DeepEqual(rep["groups"], w["groups"]) || !reflect.DeepEqual(rep["totals"], w["totals"]) {
 					t.Errorf("%s, %s: report %v / %v\nrecomputed %v / %v", when, p.name, rep["groups"], rep["totals"], w["groups"], w["totals"])
 				}
@@ -262,18 +253,7 @@ func TestLargeRegionReportsInBackground(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := e.App.Regions.RecomputeReport(ctx, region, from, to)
-		if err != nil {
-			t.Fatal(err)
-		}
-		wantJSON, err := regions.ReportFigures(want)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var w map[string]any
-		if err := json.Unmarshal([]byte(wantJSON), &w); err != nil {
-			t.Fatal(err)
-		}
+		w := recomputed(t, e, region, from, to)
 		if !reflect.DeepEqual(got["groups"], w["groups"]) || !reflect.DeepEqual(got["totals"], w["totals"]) {
 			t.Fatalf("background report %v / %v\nrecomputed %v / %v", got["groups"], got["totals"], w["groups"], w["totals"])
 		}
@@ -309,4 +289,23 @@ func TestLargeRegionReportsInBackground(t *testing.T) {
 		}
 		e.Do(http.MethodGet, loc, co.Token, nil).ExpectProblem(http.StatusNotFound, "not_found")
 	})
+}
+
+// recomputed is the region's report for from–to recomputed from the raw
+// tables (RecomputeReport), as the JSON figures the API answers.
+func recomputed(t *testing.T, e *testkit.Env, region *tenancy.Region, from, to db.Date) map[string]any {
+	t.Helper()
+	want, err := e.App.Regions.RecomputeReport(t.Context(), region, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantJSON, err := regions.ReportFigures(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w map[string]any
+	if err := json.Unmarshal([]byte(wantJSON), &w); err != nil {
+		t.Fatal(err)
+	}
+	return w
 }
