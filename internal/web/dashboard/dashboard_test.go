@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/peduli/peduli/internal/access"
+	"github.com/peduli/peduli/internal/platform/clock"
 	"github.com/peduli/peduli/internal/testkit"
 )
 
@@ -25,7 +26,7 @@ func TestDashboardFigures(t *testing.T) {
 		pid := testkit.Str(e.CreateProgram(g, g.OwnerToken, map[string]any{"template_key": "tenun-ikat", "starts_on": "2026-01-05"}), "id")
 		e.Enroll(g, g.OwnerToken, pid, a)
 		e.Enroll(g, g.OwnerToken, pid, b)
-		now := time.Now().UTC()
+		now := clock.Today(time.Now(), clock.Zone).Time() // the group's day, not UTC's
 		act := e.RecordActivity(g, g.OwnerToken, pid, "pertemuan_kelompok", now.Format("2006-01-02"))
 		e.Do(http.MethodPut, "/api/v1/t/"+g.Slug+"/activities/"+act+"/attendance", g.OwnerToken,
 			map[string]any{"present": []string{a}}).Expect(http.StatusOK)
@@ -63,7 +64,7 @@ func TestDashboardAttendanceExpectsTheSheet(t *testing.T) {
 		g := e.SignupGroup("Kelompok Hadir")
 		home := "/t/" + g.Slug
 		api := "/api/v1/t/" + g.Slug
-		now := time.Now().UTC()
+		now := clock.Today(time.Now(), clock.Zone).Time() // the group's day, not UTC's
 		day := func(d int) string { return now.AddDate(0, 0, d).Format("2006-01-02") }
 
 		// Three women enrolled today; then a meeting held two days ago is
