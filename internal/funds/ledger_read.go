@@ -7,6 +7,7 @@ import (
 
 	"github.com/peduli/peduli/internal/platform/db"
 	"github.com/peduli/peduli/internal/platform/errs"
+	"gorm.io/gorm"
 )
 
 // EntryView is a ledger entry as the workspace shows it.
@@ -83,12 +84,25 @@ func (b *Book) waiting(e *LedgerEntry) bool {
 
 // LoadBook reads a group's ledger, oldest first, with its approvals.
 func LoadBook(tx *db.Tenant) (*Book, error) {
+	return loadBook(tx.DB().Where("tenant_id = ?", tx.ID), tx.DB().Where("tenant_id = ?", tx.ID))
+}
+
+// bookOf loads only the entries ids, the reversals of them and their
+// approvals: enough for the book's rules about those entries (counted,
+// reversed) without reading the whole ledger.
+func bookOf(tx *db.Tenant, ids []string) (*Book, error) {
+	return loadBook(tx.DB().Where("tenant_id = ? AND (id IN ? OR reverses_id IN ?)", tx.ID, ids, ids),
+		tx.DB().Where("tenant_id = ? AND entry_id IN ?", tx.ID, ids))
+}
+
+// loadBook reads the entries and approvals the two conditions select.
+func loadBook(entries, approvals *gorm.DB) (*Book, error) {
 	b := &Book{approved: map[string]bool{}}
-	if err := tx.DB().Where("tenant_id = ?", tx.ID).Order("occurred_on, id").Find(&b.Entries).Error; err != nil {
+	if err := entries.Order("occurred_on, id").Find(&b.Entries).Error; err != nil {
 		return nil, err
 	}
 	var ids []string
-	if err := tx.DB().Model(&Approval{}).Where("tenant_id = ?", tx.ID).Pluck("entry_id", &ids).Error; err != nil {
+	if err := approvals.Model(&Approval{}).Pluck("entry_id", &ids).Error; err != nil {
 		return nil, err
 	}
 	for _, id := range ids {

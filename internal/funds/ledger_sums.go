@@ -82,10 +82,10 @@ type PublicSummary struct {
 
 // PublicSummary adds up tenantID's ledger for its public page in one
 // aggregate statement, so a visit costs the same whatever the book's
-// length (Book reads every entry). Only a group that has given capital
-// assistance reads its book, because whether each assistance still counts
-// is the book's rule (capitalByProgram). The caller has checked that the
-// group is public (PublicGroup).
+// length (Book reads every entry). Capital assistance reads only the
+// entries that paid for it (bookOf), whose counting is the book's rule
+// (capitalByProgram). The caller has checked that the group is public
+// (PublicGroup).
 func (s *Service) PublicSummary(ctx context.Context, tenantID string) (PublicSummary, error) {
 	out := PublicSummary{ProgramEarmarked: map[string]int64{}}
 	err := s.DB.Scope(tenantID).Read(ctx, func(tx *db.Tenant) error {
@@ -131,7 +131,11 @@ func (s *Service) publicCapital(tx *db.Tenant) ([]ProgramCapital, error) {
 	if len(links) == 0 {
 		return nil, nil
 	}
-	b, err := LoadBook(tx)
+	ids := make([]string, len(links))
+	for i, l := range links {
+		ids[i] = l.LedgerEntryID
+	}
+	b, err := bookOf(tx, ids)
 	if err != nil {
 		return nil, err
 	}
