@@ -148,11 +148,15 @@ func attachGroup(tx *gorm.DB, gh GroupHost) error {
 	return tx.Create(&gh).Error
 }
 
-// AttachedHosts maps each group attached to a host by name (tenant id →
-// host key); groups missing from it give to the default host.
-func (s *Service) AttachedHosts(ctx context.Context) (map[string]string, error) {
+// AttachedHosts maps each of the groups tenantIDs that is attached to a
+// host by name (tenant id → host key); groups missing from it give to the
+// default host.
+func (s *Service) AttachedHosts(ctx context.Context, tenantIDs []string) (map[string]string, error) {
 	var rows []GroupHost
-	if err := s.DB.Global(ctx).Find(&rows).Error; err != nil {
+	if len(tenantIDs) == 0 {
+		return map[string]string{}, nil
+	}
+	if err := s.DB.Global(ctx).Where("tenant_id IN ?", tenantIDs).Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("funds: attached hosts: %w", err)
 	}
 	out := make(map[string]string, len(rows))

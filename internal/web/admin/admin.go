@@ -54,7 +54,11 @@ func (h *Handlers) Groups(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	attached, err := h.Funds.AttachedHosts(ctx)
+	ids := make([]string, len(groups))
+	for i, g := range groups {
+		ids[i] = g.ID
+	}
+	attached, err := h.Funds.AttachedHosts(ctx, ids)
 	if err != nil {
 		return err
 	}

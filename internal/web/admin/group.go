@@ -50,7 +50,7 @@ func (h *Handlers) groupPage(c *fiber.Ctx, form string) (*GroupPage, error) {
 	if page.Host, err = h.Funds.HostOf(ctx, t.ID); err != nil {
 		return nil, err
 	}
-	attached, err := h.Funds.AttachedHosts(ctx)
+	attached, err := h.Funds.AttachedHosts(ctx, []string{t.ID})
 	if err != nil {
 		return nil, err
 	}
